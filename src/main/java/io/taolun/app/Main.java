@@ -1,0 +1,132 @@
+package io.taolun.app;
+
+import io.taolun.console.ConsoleAdapter;
+import io.taolun.console.ConsoleSession;
+import io.taolun.core.Lang;
+import io.taolun.core.article.Library;
+import io.taolun.core.article.SeedException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code taolun} command line: with no platform tokens it starts the console. */
+@Command(name = "taolun", mixinStandardHelpOptions = true, version = "taolun 0.1.0",
+        description = "A discussion bot around one article. With no subcommand: the interactive console.",
+        subcommands = Main.Console.class)
+public final class Main implements Callable<Integer> {
+    static final int CONFIG_ERROR = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final List<String> PLATFORM_TOKENS = List.of("SLACK_BOT_TOKEN", "DISCORD_TOKEN");
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, Map<String, String> env) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        CommandLine cli = new CommandLine(new Main(env, out, err));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigException || e instanceof SeedException) {
+                err.println("taolun: cannot start: " + e.getMessage());
+                return CONFIG_ERROR;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Main(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> tokens = PLATFORM_TOKENS.stream().filter(t -> env.get(t) != null && !env.get(t).isBlank()).toList();
+        if (!tokens.isEmpty()) {
+            err.println("taolun: " + String.join(", ", tokens)
+                    + " is set, but this version has no Slack or Discord adapter yet; starting the console.");
+        }
+        return new Console(this).call();
+    }
+
+    /** {@code taolun console}: the console adapter, interactive or with {@code -e} commands. */
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "Talk to the bot in this terminal; with -e, run the commands and exit.")
+    static final class Console implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        private Main main;
+
+        @Option(names = "--user", description = "Who you are (default: $USER).")
+        private String user;
+
+        @Option(names = "--lang", description = "zh or en (default: the config's language).")
+        private String lang;
+
+        @Option(names = "--channel", description = "The channel you are in (default: console).")
+        private String channel = "console";
+
+        @Option(names = "--data", description = "Data directory (default: the config's dataDir).")
+        private Path data;
+
+        @Option(names = {"-e", "--execute"}, description = "A command to run, e.g. \"/article quote\"; repeatable.")
+        private List<String> commands = new ArrayList<>();
+
+        Console() {
+        }
+
+        Console(Main main) {
+            this.main = main;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            TaolunConfig config = new ConfigLoader().load(main.env);
+            Optional<Lang> chosen = Optional.empty();
+            if (lang != null) {
+                chosen = Optional.of(Lang.parse(lang)
+                        .orElseThrow(() -> new ConfigException("--lang: \"" + lang + "\" is not zh or en")));
+            }
+            Library library = Seeds.load(config);
+            library.warnings().forEach(w -> main.err.println("taolun: " + w));
+            Composition app = new Composition(config, library, Clock.systemUTC(), new SecureRandom(),
+                    e -> LOG.error("command failed", e));
+            String who = user != null ? user : main.env.getOrDefault("USER", "you");
+            if (who.isBlank() || channel.isBlank()) {
+                throw new ConfigException("--user and --channel must not be empty");
+            }
+            ConsoleSession session = new ConsoleSession(app.router(), who, channel, chosen, config.lang(),
+                    80);
+            ConsoleAdapter console = new ConsoleAdapter(session);
+            if (!commands.isEmpty()) {
+                console.runScript(commands, main.out);
+            } else {
+                console.runInteractive(data != null ? data : config.dataPath());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.taolun.console;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.AggregateCompleter;
+import org.jline.reader.impl.completer.ArgumentCompleter;
+import org.jline.reader.impl.completer.NullCompleter;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** The console adapter: runs a list of commands and exits, or reads commands at a JLine prompt until Ctrl-D. */
+public final class ConsoleAdapter {
+    private final ConsoleSession session;
+
+    public ConsoleAdapter(ConsoleSession session) {
+        this.session = session;
+    }
+
+    /** Answers each command in order, a blank line between answers. */
+    public void runScript(List<String> commands, PrintStream out) {
+        boolean first = true;
+        for (String command : commands) {
+            var answer = session.answer(command);
+            if (answer.isEmpty()) {
+                continue;
+            }
+            if (!first) {
+                out.println();
+            }
+            out.println(answer.get());
+            first = false;
+        }
+        out.flush();
+    }
+
+    /** The interactive console, with history kept in {@code dataDir} and tab completion of subcommands. */
+    public void runInteractive(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
+            List<String> words = session.completions();
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("taolun")
+                    .variable(LineReader.HISTORY_FILE, dataDir.resolve("console_history"))
+                    .completer(new AggregateCompleter(
+                            new ArgumentCompleter(new StringsCompleter("/article"), new StringsCompleter(words),
+                                    NullCompleter.INSTANCE),
+                            new ArgumentCompleter(new StringsCompleter(words), NullCompleter.INSTANCE)))
+                    .build();
+            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+            out.println(session.welcome());
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine("taolun> ");
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return;
+                }
+                String trimmed = line.strip();
+                if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                    return;
+                }
+                session.answer(line).ifPresent(out::println);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.taolun.console;
+
+import io.taolun.core.ChatRequest;
+import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
+import io.taolun.core.Visibility;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One person at the console: turns each typed line into a request from that user in that channel and renders the
+ * reply. Pure apart from the router it is given; both the script mode and the interactive mode use it.
+ */
+public final class ConsoleSession {
+    private static final String PREFIX = "/article";
+
+    private final CommandRouter router;
+    private final String user;
+    private final String channel;
+    private final Optional<Lang> lang;
+    private final Lang defaultLang;
+    private final PlainTextRenderer renderer;
+
+    /**
+     * @param lang        the language asked for with {@code --lang}, or empty to use the default
+     * @param defaultLang the configured default language
+     * @param columns     terminal width used for wrapping
+     */
+    public ConsoleSession(CommandRouter router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
+            int columns) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.user = user;
+        this.channel = channel;
+        this.lang = lang;
+        this.defaultLang = defaultLang;
+        this.renderer = new PlainTextRenderer(columns);
+        // fail at start, not at the first line, on a blank --user or --channel
+        new ChatRequest("console", "local", channel, user, "", "");
+    }
+
+    /** The rendered answer to one typed line; empty for a blank line. */
+    public Optional<String> answer(String typed) {
+        String line = typed.strip();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        String text;
+        if (line.equals(PREFIX) || line.startsWith(PREFIX + " ")) {
+            text = line.substring(PREFIX.length());
+        } else if (line.startsWith("/")) {
+            Messages m = messages();
+            return Optional.of("! " + m.get("console.unknownCommand", SafeText.echo(line.split("\\s+", 2)[0])));
+        } else {
+            text = line;
+        }
+        String locale = lang.map(Lang::code).orElse("");
+        Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text));
+        String rendered = renderer.render(reply, messages());
+        if (reply.visibility() == Visibility.IN_CHANNEL) {
+            rendered = rendered + "\n" + messages().get("console.posted", channel);
+        }
+        return Optional.of(rendered);
+    }
+
+    /** Words offered by tab completion. */
+    public List<String> completions() {
+        return router.commandNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    String welcome() {
+        return messages().get("console.welcome");
+    }
+
+    private Messages messages() {
+        return Messages.of(lang.orElse(defaultLang));
+    }
+}

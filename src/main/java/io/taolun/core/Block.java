@@ -1,0 +1,29 @@
+package io.taolun.core;
+
+import java.util.Objects;
+
+/** One block of a reply's body. Adapters render each kind in their platform's own way. */
+public sealed interface Block {
+
+    /** A paragraph of text. Search hits inside it are wrapped in {@link Reply#MARK_OPEN} and {@link Reply#MARK_CLOSE}. */
+    record Text(String text) implements Block {
+        public Text {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A verbatim span of the article, with an optional gloss in the reader's language and where it comes from.
+     *
+     * @param text        the span, exactly as in the article
+     * @param gloss       a translation, or empty
+     * @param attribution e.g. {@code §2 快速行动的时代}
+     */
+    record Quote(String text, String gloss, String attribution) implements Block {
+        public Quote {
+            Objects.requireNonNull(text, "text");
+            gloss = gloss == null ? "" : gloss;
+            attribution = attribution == null ? "" : attribution;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.taolun.core;
+
+import java.util.Objects;
+
+/**
+ * A platform-neutral command: what an adapter hands the core after it has taken a slash command, a console line or
+ * a button press off its platform.
+ *
+ * @param platform  {@code slack}, {@code discord}, {@code console}, ...
+ * @param workspace the Slack team or Discord guild; the console uses {@code local}
+ * @param channel   the channel the command came from
+ * @param user      the platform's user id
+ * @param locale    the user's or channel's locale tag ({@code zh-CN}, {@code en-US}); empty when unknown
+ * @param text      everything after {@code /article}, e.g. {@code quote 3 --lang en}
+ */
+public record ChatRequest(String platform, String workspace, String channel, String user, String locale, String text) {
+    public ChatRequest {
+        requireText(platform, "platform");
+        requireText(workspace, "workspace");
+        requireText(channel, "channel");
+        requireText(user, "user");
+        locale = locale == null ? "" : locale;
+        text = text == null ? "" : text;
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

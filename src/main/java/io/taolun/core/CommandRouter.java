@@ -1,0 +1,113 @@
+package io.taolun.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The core's single entry point: takes a neutral request for {@code /article ...} and returns a neutral reply.
+ * It resolves the language, takes out the global options ({@code --lang}, {@code --share}), routes to the
+ * subcommand and turns every failure into a short answer.
+ */
+public final class CommandRouter {
+    /** Longest command text accepted, in characters; anything longer gets a short refusal. */
+    public static final int MAX_INPUT = 2000;
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Lang defaultLang;
+    private final Consumer<RuntimeException> onFailure;
+
+    /**
+     * @param commands    the subcommands, in the order help lists them
+     * @param defaultLang the language when neither the user nor the locale picks one
+     * @param onFailure   told about unexpected exceptions (the user gets a short apology instead)
+     */
+    public CommandRouter(List<Command> commands, Lang defaultLang, Consumer<RuntimeException> onFailure) {
+        this.defaultLang = Objects.requireNonNull(defaultLang, "defaultLang");
+        this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+        for (Command command : commands) {
+            if (this.commands.putIfAbsent(command.name(), command) != null || command.name().equals("help")) {
+                throw new IllegalArgumentException("duplicate command " + command.name());
+            }
+        }
+    }
+
+    /** The subcommand words, {@code help} first; for tab completion and platform command trees. */
+    public List<String> commandNames() {
+        List<String> names = new ArrayList<>();
+        names.add("help");
+        names.addAll(commands.keySet());
+        return names;
+    }
+
+    /** Answers one request. Never throws for anything a user can type. */
+    public Reply handle(ChatRequest request) {
+        Messages messages = Messages.of(Lang.fromLocale(request.locale(), defaultLang));
+        String subcommand = "help";
+        try {
+            String text = SafeText.stripControls(request.text());
+            if (text.length() > MAX_INPUT) {
+                throw new BadInputException("error.input.tooLong", MAX_INPUT);
+            }
+            List<String> words = new ArrayList<>(Tokenizer.split(text));
+            messages = takeLanguage(words, messages);
+            boolean share = words.remove("--share");
+            if (words.isEmpty()) {
+                return help(messages);
+            }
+            subcommand = words.remove(0).toLowerCase(Locale.ROOT);
+            if (subcommand.equals("help")) {
+                return help(messages);
+            }
+            Command command = commands.get(subcommand);
+            if (command == null) {
+                String unknown = SafeText.echo(subcommand);
+                subcommand = "help";
+                throw new BadInputException("error.command.unknown", unknown);
+            }
+            return command.run(new Invocation(request, messages, words, share));
+        } catch (BadInputException e) {
+            return usageReply(messages, subcommand, messages.get(e.key(), e.args()));
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+            return Reply.builder().error().text(messages.get("error.internal")).build();
+        }
+    }
+
+    private Messages takeLanguage(List<String> words, Messages current) {
+        int at = words.indexOf("--lang");
+        if (at < 0) {
+            return current;
+        }
+        if (at + 1 >= words.size()) {
+            throw new BadInputException("error.lang.missing");
+        }
+        String code = words.get(at + 1);
+        Lang lang = Lang.parse(code).orElseThrow(() -> new BadInputException("error.lang.unknown", SafeText.echo(code)));
+        words.remove(at + 1);
+        words.remove(at);
+        return Messages.of(lang);
+    }
+
+    private Reply usageReply(Messages messages, String subcommand, String problem) {
+        String usageKey = "usage." + subcommand;
+        return Reply.builder()
+                .error()
+                .text(problem)
+                .field(messages.get("label.usage"), messages.has(usageKey) ? messages.get(usageKey) : messages.get("usage.help"))
+                .footer(messages.get("hint.help"))
+                .build();
+    }
+
+    private Reply help(Messages messages) {
+        Reply.Builder reply = Reply.builder().title(messages.get("help.title")).text(messages.get("help.intro"));
+        for (String name : commandNames()) {
+            reply.field(messages.get("usage." + name), messages.get("help." + name));
+        }
+        return reply.footer(messages.get("help.footer")).build();
+    }
+}

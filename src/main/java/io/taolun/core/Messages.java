@@ -1,0 +1,48 @@
+package io.taolun.core;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-facing string, looked up in the {@code messages_zh} and {@code messages_en} bundles. Patterns use
+ * {@link MessageFormat}, so a literal apostrophe is written {@code ''} in the bundle.
+ */
+public final class Messages {
+    private static final String BUNDLE = "io.taolun.core.messages";
+
+    private final Lang lang;
+    private final ResourceBundle bundle;
+
+    private Messages(Lang lang) {
+        this.lang = lang;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(lang.code()),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The messages of one language. Bundles are cached by {@link ResourceBundle}, so this is cheap. */
+    public static Messages of(Lang lang) {
+        return new Messages(lang);
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /** The message for {@code key}, with {@code args} filled in. A missing key is a bug and fails loudly in tests. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("no message '" + key + "' in " + lang.code(), e);
+        }
+        return new MessageFormat(pattern, Locale.forLanguageTag(lang.code())).format(args);
+    }
+
+    /** True when the bundle has this key. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}

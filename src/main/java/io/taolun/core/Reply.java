@@ -1,0 +1,130 @@
+package io.taolun.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A platform-neutral answer. Handlers build one and return it; adapters turn it into Block Kit, an embed or plain
+ * text and do the sending.
+ *
+ * @param title      a heading; empty for none
+ * @param blocks     the body, in order
+ * @param fields     short labelled values
+ * @param buttons    buttons, in order (console: numbered choices)
+ * @param image      an optional picture, such as a chart
+ * @param footer     a line of small print, e.g. the section a quote comes from; empty for none
+ * @param visibility who sees it
+ * @param error      true when this answers bad input (adapters may style it as a warning)
+ */
+public record Reply(
+        String title,
+        List<Block> blocks,
+        List<Field> fields,
+        List<Button> buttons,
+        Optional<Image> image,
+        String footer,
+        Visibility visibility,
+        boolean error) {
+
+    /** Opens a marked search hit inside a {@link Block.Text}. */
+    public static final String MARK_OPEN = "【";
+    /** Closes a marked search hit. */
+    public static final String MARK_CLOSE = "】";
+
+    public Reply {
+        title = title == null ? "" : title;
+        blocks = List.copyOf(blocks);
+        fields = List.copyOf(fields);
+        buttons = List.copyOf(buttons);
+        Objects.requireNonNull(image, "image");
+        footer = footer == null ? "" : footer;
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** Starts a reply that only the asker sees unless changed. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** All the reply's text, for logs and tests. */
+    public String plainText() {
+        StringBuilder sb = new StringBuilder(title);
+        for (Block block : blocks) {
+            if (block instanceof Block.Text t) {
+                sb.append('\n').append(t.text());
+            } else if (block instanceof Block.Quote q) {
+                sb.append('\n').append(q.text()).append('\n').append(q.gloss()).append('\n').append(q.attribution());
+            }
+        }
+        fields.forEach(f -> sb.append('\n').append(f.name()).append(": ").append(f.value()));
+        buttons.forEach(b -> sb.append('\n').append(b.label()));
+        return sb.append('\n').append(footer).toString();
+    }
+
+    /** Collects the parts of a {@link Reply}. */
+    public static final class Builder {
+        private String title = "";
+        private final List<Block> blocks = new ArrayList<>();
+        private final List<Field> fields = new ArrayList<>();
+        private final List<Button> buttons = new ArrayList<>();
+        private Image image;
+        private String footer = "";
+        private Visibility visibility = Visibility.EPHEMERAL;
+        private boolean error;
+
+        private Builder() {
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            blocks.add(new Block.Text(value));
+            return this;
+        }
+
+        public Builder quote(String text, String gloss, String attribution) {
+            blocks.add(new Block.Quote(text, gloss, attribution));
+            return this;
+        }
+
+        public Builder field(String name, String value) {
+            fields.add(new Field(name, value));
+            return this;
+        }
+
+        public Builder button(String actionId, String label) {
+            buttons.add(new Button(actionId, label));
+            return this;
+        }
+
+        public Builder image(Image value) {
+            this.image = value;
+            return this;
+        }
+
+        public Builder footer(String value) {
+            this.footer = value;
+            return this;
+        }
+
+        public Builder visibility(Visibility value) {
+            this.visibility = value;
+            return this;
+        }
+
+        public Builder error() {
+            this.error = true;
+            this.visibility = Visibility.EPHEMERAL;
+            return this;
+        }
+
+        public Reply build() {
+            return new Reply(title, blocks, fields, buttons, Optional.ofNullable(image), footer, visibility, error);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.taolun.core;
+
+/**
+ * Makes user text safe to handle and to echo back: no control characters, no way to ping anyone, bounded length.
+ */
+public final class SafeText {
+    /** The most characters of a user's input that are ever echoed back. */
+    public static final int ECHO_LIMIT = 60;
+
+    private static final char ZERO_WIDTH_SPACE = '\u200B';
+
+    private SafeText() {
+    }
+
+    /** Replaces control and bidirectional-override characters with spaces; keeps everything else. */
+    public static String stripControls(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(isUnsafe(cp) ? ' ' : cp));
+        return sb.toString();
+    }
+
+    /**
+     * A short, inert copy of user text to quote in a reply: controls removed, whitespace collapsed, at most
+     * {@link #ECHO_LIMIT} characters, every {@code @} followed by a zero-width space and angle brackets replaced, so
+     * {@code @everyone}, {@code @here}, {@code <!channel>} and {@code <@U123>} reach no one on any platform.
+     */
+    public static String echo(String text) {
+        String s = stripControls(text).strip().replaceAll("\\s+", " ");
+        if (s.codePointCount(0, s.length()) > ECHO_LIMIT) {
+            s = s.substring(0, s.offsetByCodePoints(0, ECHO_LIMIT)) + "…";
+        }
+        return neutralize(s);
+    }
+
+    /** Breaks every mention syntax in text that is shown whole (not truncated). */
+    public static String neutralize(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '@' -> sb.append('@').append(ZERO_WIDTH_SPACE);
+                case '<' -> sb.append('‹');
+                case '>' -> sb.append('›');
+                default -> sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
+    private static boolean isUnsafe(int cp) {
+        if (Character.getType(cp) == Character.CONTROL) {
+            return true;
+        }
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    }
+}

@@ -1,0 +1,17 @@
+package io.taolun.core.article;
+
+import io.taolun.core.Messages;
+
+/** How replies name sections and claims, shared by the article commands. */
+final class Labels {
+    private Labels() {
+    }
+
+    static String section(Messages m, Section s) {
+        return m.get("section.name", s.number(), s.title().in(m.lang()));
+    }
+
+    static String kind(Messages m, ClaimKind kind) {
+        return m.get("claim.kind." + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

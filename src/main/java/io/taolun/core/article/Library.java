@@ -1,0 +1,25 @@
+package io.taolun.core.article;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The articles found in the seeds directory, in file-name order, and what was skipped while loading them.
+ *
+ * @param warnings one line for each file that was skipped, for the operator
+ */
+public record Library(List<Article> articles, List<String> warnings) {
+    public Library {
+        articles = List.copyOf(articles);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The article the bot discusses when a channel has chosen none: the first one by file name. */
+    public Optional<Article> defaultArticle() {
+        return articles.stream().findFirst();
+    }
+
+    public Optional<Article> find(String id) {
+        return articles.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+}

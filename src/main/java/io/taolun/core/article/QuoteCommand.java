@@ -1,0 +1,78 @@
+package io.taolun.core.article;
+
+import io.taolun.core.BadInputException;
+import io.taolun.core.ChatRequest;
+import io.taolun.core.Command;
+import io.taolun.core.Invocation;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/** {@code quote [n | random | today]}: a verbatim line of the article, attributed to its section. */
+public final class QuoteCommand implements Command {
+    private final Article article;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final RandomGenerator random;
+
+    /** @param zone the time zone whose calendar day decides {@code quote today} */
+    public QuoteCommand(Article article, Clock clock, ZoneId zone, RandomGenerator random) {
+        this.article = article;
+        this.clock = clock;
+        this.zone = zone;
+        this.random = random;
+    }
+
+    @Override
+    public String name() {
+        return "quote";
+    }
+
+    @Override
+    public Reply run(Invocation inv) {
+        inv.withoutOptions();
+        Messages m = inv.messages();
+        if (article.quotes().isEmpty()) {
+            return Reply.builder().text(m.get("quote.none")).text(m.get("article.uncurated")).build();
+        }
+        if (inv.args().size() > 1) {
+            throw new BadInputException("error.quote.arg", SafeText.echo(inv.argText()), article.quotes().size());
+        }
+        String arg = inv.args().isEmpty() ? "random" : inv.args().get(0).toLowerCase(Locale.ROOT);
+        Quote quote;
+        String heading;
+        if (arg.equals("today")) {
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            quote = QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today);
+            heading = m.get("quote.today", today.toString());
+        } else if (arg.equals("random")) {
+            quote = article.quotes().get(random.nextInt(article.quotes().size()));
+            heading = "";
+        } else if (SectionArg.isNumber(arg)) {
+            int n = SectionArg.toInt(arg, -1);
+            if (n < 1 || n > article.quotes().size()) {
+                throw new BadInputException("error.quote.range", SafeText.echo(arg), article.quotes().size());
+            }
+            quote = article.quotes().get(n - 1);
+            heading = "";
+        } else {
+            throw new BadInputException("error.quote.arg", SafeText.echo(arg), article.quotes().size());
+        }
+        return Reply.builder()
+                .title(heading)
+                .quote(quote.text(), inv.lang() == Lang.EN ? quote.gloss() : "", Labels.section(m, quote.section()))
+                .footer(m.get("quote.footer", quote.number(), article.quotes().size()))
+                .visibility(inv.shareVisibility())
+                .build();
+    }
+
+    private static String channelKey(ChatRequest r) {
+        return r.platform() + ":" + r.workspace() + ":" + r.channel();
+    }
+}

@@ -1,0 +1,219 @@
+package io.taolun.core.article;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Checks a curated sidecar against its article and builds the {@link Article}. The first problem found stops the
+ * check with a {@link SeedException} naming the field and the value.
+ */
+final class SidecarValidator {
+    private final String file;
+    private final List<String> lines;
+
+    SidecarValidator(String file, List<String> lines) {
+        this.file = file;
+        this.lines = lines;
+    }
+
+    Article validate(String articleId, Sidecar s) {
+        require(s.meta(), "meta");
+        Localized title = text(s.meta().title(), "meta.title");
+        Localized source = text(s.meta().source(), "meta.source");
+        LocalDate date = date(s.meta().date());
+        String language = nonBlank(s.meta().language(), "meta.language");
+        if (!language.equals("zh") && !language.equals("en")) {
+            throw fail("meta.language", quote(language) + " is not zh or en");
+        }
+        Localized thesis = text(s.thesis(), "thesis");
+        int disclaimer = disclaimerLine(s.disclaimer());
+        List<Section> sections = sections(s.sections(), disclaimer);
+        Map<String, Section> byId = new HashMap<>();
+        sections.forEach(sec -> byId.put(sec.id(), sec));
+        Set<String> ids = new HashSet<>(byId.keySet());
+        List<Claim> claims = claims(s.claims(), byId, ids, disclaimer);
+        List<Quote> quotes = quotes(s.quotes(), byId, ids, disclaimer);
+        Closing closing = closing(s.closing(), disclaimer);
+        ArticleMeta meta = new ArticleMeta(title, source, Optional.of(date), language);
+        return new Article(articleId, meta, lines, sections, claims, quotes, Optional.of(thesis), Optional.of(closing),
+                OptionalInt.of(disclaimer), true);
+    }
+
+    private List<Section> sections(List<Sidecar.SectionEntry> entries, int disclaimer) {
+        require(entries, "sections");
+        if (entries.isEmpty()) {
+            throw fail("sections", "the list is empty");
+        }
+        List<Section> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int expectedFirst = 1;
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "sections[" + i + "]";
+            Sidecar.SectionEntry e = require(entries.get(i), at);
+            String id = unique(nonBlank(e.id(), at + ".id"), ids, at + ".id");
+            Localized title = text(e.title(), at + ".title");
+            List<Integer> range = require(e.lines(), at + ".lines");
+            if (range.size() != 2 || range.contains(null)) {
+                throw fail(at + ".lines", range + " is not [first, last]");
+            }
+            int first = range.get(0);
+            int last = range.get(1);
+            if (first != expectedFirst) {
+                String problem = first < expectedFirst
+                        ? "line " + first + " is already covered by an earlier section"
+                        : "lines " + expectedFirst + ".." + (first - 1) + " are covered by no section";
+                throw fail(at + ".lines", range + ": " + problem);
+            }
+            if (last < first || last > lines.size()) {
+                throw fail(at + ".lines", range + " must run forwards within lines 1.." + lines.size());
+            }
+            if (disclaimer >= first && disclaimer <= last && first == last) {
+                throw fail(at + ".lines", range + " holds only the disclaimer, which is not content");
+            }
+            Localized summary = text(e.summary(), at + ".summary");
+            out.add(new Section(id, i + 1, title, first, last, Optional.of(summary)));
+            expectedFirst = last + 1;
+        }
+        if (expectedFirst != lines.size() + 1) {
+            throw fail("sections", "lines " + expectedFirst + ".." + lines.size() + " are covered by no section");
+        }
+        return out;
+    }
+
+    private List<Claim> claims(List<Sidecar.ClaimEntry> entries, Map<String, Section> sections, Set<String> ids,
+            int disclaimer) {
+        List<Claim> out = new ArrayList<>();
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            String at = "claims[" + i + "]";
+            Sidecar.ClaimEntry e = require(entries.get(i), at);
+            String id = unique(nonBlank(e.id(), at + ".id"), ids, at + ".id");
+            Section section = section(e.section(), sections, at + ".section");
+            ClaimKind kind = kind(e.kind(), at + ".kind");
+            String text = nonBlank(e.text(), at + ".text");
+            int line = spanLine(text, section, disclaimer, at + ".text");
+            out.add(new Claim(id, section, kind, text, line, nonBlank(e.gloss(), at + ".gloss")));
+        }
+        return out;
+    }
+
+    private List<Quote> quotes(List<Sidecar.QuoteEntry> entries, Map<String, Section> sections, Set<String> ids,
+            int disclaimer) {
+        List<Quote> out = new ArrayList<>();
+        for (int i = 0; entries != null && i < entries.size(); i++) {
+            String at = "quotes[" + i + "]";
+            Sidecar.QuoteEntry e = require(entries.get(i), at);
+            String id = unique(nonBlank(e.id(), at + ".id"), ids, at + ".id");
+            Section section = section(e.section(), sections, at + ".section");
+            String text = nonBlank(e.text(), at + ".text");
+            spanLine(text, section, disclaimer, at + ".text");
+            out.add(new Quote(id, i + 1, section, text, nonBlank(e.gloss(), at + ".gloss")));
+        }
+        return out;
+    }
+
+    private Closing closing(Sidecar.ClosingEntry e, int disclaimer) {
+        require(e, "closing");
+        int line = lineNumber(e.line(), "closing.line");
+        if (line == disclaimer) {
+            throw fail("closing.line", line + " is the disclaimer line");
+        }
+        String text = nonBlank(e.text(), "closing.text");
+        if (!lines.get(line - 1).strip().equals(text.strip())) {
+            throw fail("closing.text", quote(text) + " is not line " + line + " of the article");
+        }
+        return new Closing(line, text, nonBlank(e.gloss(), "closing.gloss"));
+    }
+
+    private int disclaimerLine(Sidecar.DisclaimerEntry e) {
+        return e == null ? 0 : lineNumber(e.line(), "disclaimer.line");
+    }
+
+    private int spanLine(String text, Section section, int disclaimer, String field) {
+        for (int n = section.firstLine(); n <= section.lastLine(); n++) {
+            if (lines.get(n - 1).contains(text)) {
+                if (n == disclaimer) {
+                    throw fail(field, quote(text) + " is in the disclaimer, which is never quoted or polled");
+                }
+                return n;
+            }
+        }
+        throw fail(field, quote(text) + " is not a verbatim span of section " + section.id() + " (lines "
+                + section.firstLine() + ".." + section.lastLine() + ")");
+    }
+
+    private Section section(String id, Map<String, Section> sections, String field) {
+        Section section = sections.get(nonBlank(id, field));
+        if (section == null) {
+            throw fail(field, quote(id) + " names no section");
+        }
+        return section;
+    }
+
+    private ClaimKind kind(String value, String field) {
+        try {
+            return ClaimKind.valueOf(nonBlank(value, field).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fail(field, quote(value) + " is not fact, opinion or prediction");
+        }
+    }
+
+    private int lineNumber(Integer value, String field) {
+        require(value, field);
+        if (value < 1 || value > lines.size()) {
+            throw fail(field, value + " is not a line of the article (1.." + lines.size() + ")");
+        }
+        return value;
+    }
+
+    private LocalDate date(String value) {
+        try {
+            return LocalDate.parse(nonBlank(value, "meta.date"));
+        } catch (DateTimeParseException e) {
+            throw fail("meta.date", quote(value) + " is not a date like 2025-08-01");
+        }
+    }
+
+    private Localized text(Sidecar.Text t, String field) {
+        require(t, field);
+        return new Localized(nonBlank(t.zh(), field + ".zh"), nonBlank(t.en(), field + ".en"));
+    }
+
+    private String unique(String id, Set<String> seen, String field) {
+        if (!seen.add(id)) {
+            throw fail(field, quote(id) + " is used twice");
+        }
+        return id;
+    }
+
+    private String nonBlank(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw fail(field, "missing or empty");
+        }
+        return value;
+    }
+
+    private <T> T require(T value, String field) {
+        if (value == null) {
+            throw fail(field, "missing");
+        }
+        return value;
+    }
+
+    private static String quote(String value) {
+        String v = String.valueOf(value);
+        return "\"" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "\"";
+    }
+
+    private SeedException fail(String field, String problem) {
+        return new SeedException(file, field, problem);
+    }
+}

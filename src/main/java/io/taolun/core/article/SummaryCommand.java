@@ -1,0 +1,59 @@
+package io.taolun.core.article;
+
+import io.taolun.core.Command;
+import io.taolun.core.Invocation;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+
+/** {@code summary [n]}: the thesis and one line per section, or the summary of one section. */
+public final class SummaryCommand implements Command {
+    private final Article article;
+
+    public SummaryCommand(Article article) {
+        this.article = article;
+    }
+
+    @Override
+    public String name() {
+        return "summary";
+    }
+
+    @Override
+    public Reply run(Invocation inv) {
+        inv.withoutOptions();
+        Messages m = inv.messages();
+        if (!article.curated()) {
+            return Reply.builder().title(article.meta().title().in(inv.lang()))
+                    .text(m.get("article.uncurated")).text(m.get("summary.tryInstead")).build();
+        }
+        if (!inv.args().isEmpty()) {
+            Section section = SectionArg.resolve(article, inv.args(), inv.lang());
+            return Reply.builder()
+                    .title(Labels.section(m, section))
+                    .text(section.summary().orElseThrow().in(inv.lang()))
+                    .footer(m.get("section.footer", section.firstLine(), section.lastLine(), section.number(),
+                            article.sections().size()))
+                    .visibility(inv.shareVisibility())
+                    .build();
+        }
+        Reply.Builder reply = Reply.builder().title(article.meta().title().in(inv.lang()));
+        article.thesis().ifPresent(t -> reply.text(t.in(inv.lang())));
+        for (Section s : article.sections()) {
+            reply.text(Labels.section(m, s) + "\n" + firstSentence(s.summary().orElseThrow().in(inv.lang())));
+        }
+        return reply.footer(m.get("summary.footer")).visibility(inv.shareVisibility()).build();
+    }
+
+    /** The first sentence: up to and including the first 。！？ (Chinese) or . ! ? followed by a space (English). */
+    static String firstSentence(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean cjkEnd = c == '。' || c == '！' || c == '？';
+            boolean latinEnd = (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
+            if (cjkEnd || latinEnd) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,57 @@
+package io.taolun.core.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Builds an article from bare text: paragraphs grouped into sections of a few lines, nothing curated. */
+final class UncuratedArticles {
+    static final int LINES_PER_SECTION = 4;
+    private static final int TITLE_CHARS = 16;
+
+    private UncuratedArticles() {
+    }
+
+    static Article of(String id, List<String> lines) {
+        List<Integer> starts = new ArrayList<>();
+        int inSection = 0;
+        for (int n = 1; n <= lines.size(); n++) {
+            if (lines.get(n - 1).isBlank()) {
+                continue;
+            }
+            if (inSection == 0) {
+                starts.add(n);
+            }
+            inSection = (inSection + 1) % LINES_PER_SECTION;
+        }
+        if (starts.isEmpty()) {
+            throw new IllegalArgumentException("no text");
+        }
+        starts.set(0, 1);
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int first = starts.get(i);
+            int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : lines.size();
+            String opening = firstNonBlank(lines, first);
+            Localized title = new Localized("第" + (i + 1) + "部分:" + opening, "Part " + (i + 1) + ": " + opening);
+            sections.add(new Section("s" + (i + 1), i + 1, title, first, last, Optional.empty()));
+        }
+        String heading = firstNonBlank(lines, 1);
+        ArticleMeta meta = new ArticleMeta(Localized.both(heading), Localized.both(id + ".txt"), Optional.empty(), "zh");
+        return new Article(id, meta, lines, sections, List.of(), List.of(), Optional.empty(), Optional.empty(),
+                OptionalInt.empty(), false);
+    }
+
+    private static String firstNonBlank(List<String> lines, int from) {
+        for (int n = from; n <= lines.size(); n++) {
+            String line = lines.get(n - 1).strip();
+            if (!line.isEmpty()) {
+                return line.codePointCount(0, line.length()) > TITLE_CHARS
+                        ? line.substring(0, line.offsetByCodePoints(0, TITLE_CHARS)) + "…"
+                        : line;
+            }
+        }
+        return "";
+    }
+}
