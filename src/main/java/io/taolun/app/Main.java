@@ -63,6 +63,9 @@ public final class Main implements Callable<Integer> {
         this.err = err;
     }
 
+    @CommandLine.Mixin
+    private ConsoleOptions options = new ConsoleOptions();
+
     @Override
     public Integer call() throws IOException {
         List<String> tokens = PLATFORM_TOKENS.stream().filter(t -> env.get(t) != null && !env.get(t).isBlank()).toList();
@@ -70,7 +73,7 @@ public final class Main implements Callable<Integer> {
             err.println("taolun: " + String.join(", ", tokens)
                     + " is set, but this version has no Slack or Discord adapter yet; starting the console.");
         }
-        return new Console(this).call();
+        return runConsole(options);
     }
 
     /** {@code taolun console}: the console adapter, interactive or with {@code -e} commands. */
@@ -80,53 +83,56 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         private Main main;
 
-        @Option(names = "--user", description = "Who you are (default: $USER).")
-        private String user;
-
-        @Option(names = "--lang", description = "zh or en (default: the config's language).")
-        private String lang;
-
-        @Option(names = "--channel", description = "The channel you are in (default: console).")
-        private String channel = "console";
-
-        @Option(names = "--data", description = "Data directory (default: the config's dataDir).")
-        private Path data;
-
-        @Option(names = {"-e", "--execute"}, description = "A command to run, e.g. \"/article quote\"; repeatable.")
-        private List<String> commands = new ArrayList<>();
-
-        Console() {
-        }
-
-        Console(Main main) {
-            this.main = main;
-        }
+        @CommandLine.Mixin
+        private ConsoleOptions options = new ConsoleOptions();
 
         @Override
         public Integer call() throws IOException {
-            TaolunConfig config = new ConfigLoader().load(main.env);
-            Optional<Lang> chosen = Optional.empty();
-            if (lang != null) {
-                chosen = Optional.of(Lang.parse(lang)
-                        .orElseThrow(() -> new ConfigException("--lang: \"" + lang + "\" is not zh or en")));
-            }
-            Library library = Seeds.load(config);
-            library.warnings().forEach(w -> main.err.println("taolun: " + w));
-            Composition app = new Composition(config, library, Clock.systemUTC(), new SecureRandom(),
-                    e -> LOG.error("command failed", e));
-            String who = user != null ? user : main.env.getOrDefault("USER", "you");
-            if (who.isBlank() || channel.isBlank()) {
-                throw new ConfigException("--user and --channel must not be empty");
-            }
-            ConsoleSession session = new ConsoleSession(app.router(), who, channel, chosen, config.lang(),
-                    80);
-            ConsoleAdapter console = new ConsoleAdapter(session);
-            if (!commands.isEmpty()) {
-                console.runScript(commands, main.out);
-            } else {
-                console.runInteractive(data != null ? data : config.dataPath());
-            }
-            return 0;
+            return main.runConsole(options);
         }
+    }
+
+    /** The options of the console, taken both by {@code taolun} and by {@code taolun console}. */
+    static final class ConsoleOptions {
+        @Option(names = "--user", description = "Who you are (default: $USER).")
+        String user;
+
+        @Option(names = "--lang", description = "zh or en (default: the config's language).")
+        String lang;
+
+        @Option(names = "--channel", description = "The channel you are in (default: console).")
+        String channel = "console";
+
+        @Option(names = "--data", description = "Data directory (default: the config's dataDir).")
+        Path data;
+
+        @Option(names = {"-e", "--execute"}, description = "A command to run, e.g. \"/article quote\"; repeatable.")
+        List<String> commands = new ArrayList<>();
+    }
+
+    private int runConsole(ConsoleOptions o) throws IOException {
+        TaolunConfig config = new ConfigLoader().load(env);
+        Optional<Lang> chosen = Optional.empty();
+        if (o.lang != null) {
+            chosen = Optional.of(Lang.parse(o.lang)
+                    .orElseThrow(() -> new ConfigException("--lang: \"" + o.lang + "\" is not zh or en")));
+        }
+        String who = o.user != null ? o.user : env.getOrDefault("USER", "you");
+        if (who.isBlank() || o.channel.isBlank()) {
+            throw new ConfigException("--user and --channel must not be empty");
+        }
+        Library library = Seeds.load(config);
+        library.warnings().forEach(w -> err.println("taolun: " + w));
+        Composition app = new Composition(config, library, Clock.systemUTC(), new SecureRandom(),
+                e -> LOG.error("command failed", e));
+        ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
+                ConsoleSession.COLUMNS);
+        ConsoleAdapter console = new ConsoleAdapter(session);
+        if (!o.commands.isEmpty()) {
+            console.runScript(o.commands, out);
+        } else {
+            console.runInteractive(o.data != null ? o.data : config.dataPath());
+        }
+        return 0;
     }
 }

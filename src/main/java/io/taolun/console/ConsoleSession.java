@@ -17,6 +17,9 @@ import java.util.Optional;
  * reply. Pure apart from the router it is given; both the script mode and the interactive mode use it.
  */
 public final class ConsoleSession {
+    /** The terminal width replies are wrapped to. */
+    public static final int COLUMNS = 80;
+
     private static final String PREFIX = "/article";
 
     private final CommandRouter router;

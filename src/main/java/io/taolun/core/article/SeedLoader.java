@@ -1,11 +1,6 @@
 package io.taolun.core.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.taolun.core.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +20,7 @@ import java.util.stream.Stream;
  * file that cannot be read as an article is skipped with a warning.
  */
 public final class SeedLoader {
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final StrictYaml yaml = new StrictYaml();
 
     /** Reads the directory; {@code dir} may live in a zip file system (the seeds bundled in the jar). */
     public Library load(Path dir) {
@@ -63,18 +55,12 @@ public final class SeedLoader {
         String file = sidecarPath.toString();
         Sidecar sidecar;
         try {
-            sidecar = yaml.readValue(Files.readAllBytes(sidecarPath), Sidecar.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new SeedException(file, path(e), "unknown key \"" + e.getPropertyName() + "\"");
-        } catch (JsonMappingException e) {
-            throw new SeedException(file, path(e), "has the wrong shape (" + e.getOriginalMessage() + ")");
-        } catch (JsonProcessingException e) {
-            throw new SeedException(file, "line " + lineOf(e), "is not valid YAML (" + e.getOriginalMessage() + ")");
+            sidecar = yaml.read(Files.readAllBytes(sidecarPath), Sidecar.class)
+                    .orElseThrow(() -> new SeedException(file, "file", "is empty"));
+        } catch (StrictYaml.Problem e) {
+            throw new SeedException(file, e.where(), e.getMessage());
         } catch (IOException e) {
             throw new SeedException(file, "file", "cannot be read (" + e.getMessage() + ")");
-        }
-        if (sidecar == null) {
-            throw new SeedException(file, "file", "is empty");
         }
         return new SidecarValidator(file, lines).validate(id, sidecar);
     }
@@ -113,16 +99,5 @@ public final class SeedLoader {
             lines.remove(lines.size() - 1);
         }
         return lines.stream().map(l -> l.endsWith("\r") ? l.substring(0, l.length() - 1) : l).toList();
-    }
-
-    private static String path(JsonMappingException e) {
-        String joined = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining());
-        return joined.startsWith(".") ? joined.substring(1) : joined.isEmpty() ? "file" : joined;
-    }
-
-    private static int lineOf(JsonProcessingException e) {
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 }

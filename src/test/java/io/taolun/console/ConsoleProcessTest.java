@@ -1,0 +1,103 @@
+package io.taolun.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the console's one-shot mode as a real child JVM, as a newcomer would from the README. */
+final class ConsoleProcessTest {
+    @TempDir
+    Path data;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(List<String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.environment().remove("DISCORD_TOKEN");
+        pb.environment().remove("TAOLUN_CONFIG");
+        pb.environment().put("LANG", "C");
+        for (String kv : env) {
+            String[] parts = kv.split("=", 2);
+            pb.environment().put(parts[0], parts[1]);
+        }
+        Path out = data.resolve("out.txt");
+        Path err = data.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the console exits by itself").isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void one_shot_mode_runs_each_command_in_order_and_exits_zero() throws Exception {
+        // WHEN
+        Result r = run(List.of(), "console", "--data", data.toString(),
+                "-e", "/article about", "-e", "/article summary 3", "-e", "/article discuss");
+        // THEN
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("共 13 节", "§3 ", "你觉得呢?");
+        assertThat(r.out().indexOf("共 13 节")).isLessThan(r.out().indexOf("§3 "));
+    }
+
+    @Test
+    void english_is_chosen_with_lang_en_and_chinese_survives_a_c_locale() throws Exception {
+        Result r = run(List.of(), "console", "--lang", "en", "-e", "/article summary 3", "-e", "/article quote 1");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Two changes", "「").doesNotContain("?????");
+    }
+
+    @Test
+    void bad_input_prints_a_usage_answer_and_no_stack_trace() throws Exception {
+        Result r = run(List.of(), "console", "-e", "/article section 999", "-e", "/article nope", "-e",
+                "/article search", "-e", "/article @everyone");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("/article section <", "/article search <").doesNotContain("@everyone");
+        assertThat(r.out() + r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void a_broken_config_stops_start_up_with_one_message_naming_the_key() throws Exception {
+        // GIVEN
+        Path config = data.resolve("bad.yaml");
+        Files.writeString(config, "language: zh\ncolour: blue\n");
+        // WHEN
+        Result r = run(List.of("TAOLUN_CONFIG=" + config), "console", "-e", "/article about");
+        // THEN
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("colour").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void a_broken_sidecar_stops_start_up_naming_file_field_and_value() throws Exception {
+        // GIVEN a seeds dir whose sidecar misquotes the article
+        Path seeds = Files.createDirectories(data.resolve("seeds"));
+        Files.copy(Path.of("seeds", "000_a8e75d267bb866eb.txt"), seeds.resolve("000_a8e75d267bb866eb.txt"));
+        String yaml = Files.readString(Path.of("seeds", "000_a8e75d267bb866eb.yaml"));
+        Files.writeString(seeds.resolve("000_a8e75d267bb866eb.yaml"), yaml.replace("你觉得呢?\"", "你觉得呢？\""));
+        Path config = data.resolve("c.yaml");
+        Files.writeString(config, "seedsDir: " + seeds + "\n");
+        // WHEN
+        Result r = run(List.of("TAOLUN_CONFIG=" + config), "console", "-e", "/article about");
+        // THEN
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("000_a8e75d267bb866eb.yaml", "closing.text", "你觉得呢？").doesNotContain("\tat ");
+    }
+}

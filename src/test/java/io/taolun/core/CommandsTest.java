@@ -1,0 +1,248 @@
+package io.taolun.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Quote;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class CommandsTest {
+    private final TestBot bot = TestBot.curated();
+    private final Article article = TestBot.library().defaultArticle().orElseThrow();
+    private final String text = String.join("\n", article.lines());
+
+    @Test
+    void help_lists_every_subcommand_in_chinese() {
+        // WHEN
+        Reply reply = bot.ask("help");
+        // THEN
+        assertThat(reply.title()).contains("命令");
+        assertThat(reply.fields()).extracting(Field::name).containsExactly(
+                "/article help", "/article about", "/article section <编号 | 标题中的词>", "/article summary [编号]",
+                "/article quote [编号 | random | today]", "/article claims [节编号]", "/article search <关键词>",
+                "/article discuss");
+        assertThat(reply.visibility()).isEqualTo(Visibility.EPHEMERAL);
+    }
+
+    @Test
+    void help_answers_in_english_for_an_english_locale() {
+        Reply reply = bot.askInEnglish("help");
+        assertThat(reply.title()).isEqualTo("Taolun · commands");
+        assertThat(reply.fields()).extracting(Field::value).contains("The text of one section");
+    }
+
+    @Test
+    void an_empty_command_shows_help() {
+        assertThat(bot.ask("  ").title()).isEqualTo(bot.ask("help").title());
+    }
+
+    @Test
+    void about_lists_the_numbered_sections_with_title_source_and_date() {
+        Reply reply = bot.ask("about");
+        assertThat(reply.title()).isEqualTo(article.meta().title().zh());
+        assertThat(reply.fields()).extracting(Field::value).contains("2025-08-01", article.meta().source().zh());
+        String body = reply.blocks().get(0).toString();
+        for (var s : article.sections()) {
+            assertThat(body).contains(s.number() + ". " + s.title().zh());
+        }
+    }
+
+    @Test
+    void about_in_english_uses_english_titles() {
+        Reply reply = bot.ask("about --lang en");
+        assertThat(reply.title()).isEqualTo(article.meta().title().en());
+        assertThat(reply.plainText()).contains("1. " + article.sections().get(0).title().en());
+    }
+
+    @Test
+    void section_by_number_shows_that_sections_lines_verbatim() {
+        // WHEN
+        Reply reply = bot.ask("section 3");
+        // THEN the body is lines 10..13 of the article, unchanged
+        assertThat(reply.blocks()).extracting(b -> ((Block.Text) b).text())
+                .containsExactlyElementsOf(article.lines().subList(9, 13));
+        assertThat(reply.title()).startsWith("§3 ");
+    }
+
+    @Test
+    void section_in_english_keeps_the_chinese_text_and_adds_the_english_summary() {
+        Reply reply = bot.ask("section 3 --lang en");
+        assertThat(reply.blocks()).hasSize(4);
+        assertThat(reply.fields()).extracting(Field::value)
+                .containsExactly(article.sections().get(2).summary().orElseThrow().en());
+        assertThat(reply.footer()).isEqualTo("Lines 10-13 · section 3 of 13");
+    }
+
+    @Test
+    void section_by_words_of_a_title_finds_it_in_either_language() {
+        String zhTitle = article.sections().get(4).title().zh();
+        assertThat(bot.ask("section " + zhTitle).title()).isEqualTo("§5 " + zhTitle);
+        String enTitle = article.sections().get(4).title().en().toUpperCase(java.util.Locale.ROOT);
+        assertThat(bot.ask("section " + enTitle).title()).startsWith("§5 ");
+    }
+
+    @Test
+    void the_last_section_never_shows_the_disclaimer() {
+        Reply reply = bot.ask("section 13");
+        assertThat(reply.plainText()).contains("你觉得呢?").doesNotContain("特别声明");
+    }
+
+    @Test
+    void summary_of_one_section_answers_in_chinese_and_in_english() {
+        assertThat(bot.ask("summary 3").blocks()).containsExactly(
+                new Block.Text(article.sections().get(2).summary().orElseThrow().zh()));
+        assertThat(bot.ask("summary 3 --lang en").blocks()).containsExactly(
+                new Block.Text(article.sections().get(2).summary().orElseThrow().en()));
+    }
+
+    @Test
+    void summary_of_the_whole_article_gives_the_thesis_and_every_section() {
+        Reply reply = bot.ask("summary");
+        assertThat(reply.blocks()).hasSize(1 + article.sections().size());
+        assertThat(reply.blocks().get(0)).isEqualTo(new Block.Text(article.thesis().orElseThrow().zh()));
+        Reply english = bot.askInEnglish("summary");
+        assertThat(english.blocks().get(0)).isEqualTo(new Block.Text(article.thesis().orElseThrow().en()));
+    }
+
+    @Test
+    void quote_by_number_is_a_verbatim_span_attributed_to_its_section() {
+        // GIVEN
+        Quote third = article.quotes().get(2);
+        // WHEN
+        Reply reply = bot.ask("quote 3");
+        // THEN
+        Block.Quote block = (Block.Quote) reply.blocks().get(0);
+        assertThat(block.text()).isEqualTo(third.text());
+        assertThat(text).contains(block.text());
+        assertThat(block.attribution()).isEqualTo("§" + third.section().number() + " " + third.section().title().zh());
+        assertThat(block.gloss()).isEmpty();
+    }
+
+    @Test
+    void quote_in_english_adds_the_gloss_under_the_original() {
+        Block.Quote block = (Block.Quote) bot.askInEnglish("quote 1").blocks().get(0);
+        assertThat(block.text()).isEqualTo(article.quotes().get(0).text());
+        assertThat(block.gloss()).isEqualTo(article.quotes().get(0).gloss());
+    }
+
+    @Test
+    void a_random_quote_is_always_a_verbatim_span() {
+        for (int i = 0; i < 50; i++) {
+            Block.Quote block = (Block.Quote) bot.ask(i % 2 == 0 ? "quote" : "quote random").blocks().get(0);
+            assertThat(text).contains(block.text());
+        }
+    }
+
+    @Test
+    void quote_today_is_the_same_for_everyone_in_a_channel_that_day() {
+        // GIVEN two people in #general, and someone in #random
+        ChatRequest alice = new ChatRequest("slack", "T1", "general", "alice", "", "quote today");
+        ChatRequest bob = new ChatRequest("slack", "T1", "general", "bob", "en", "quote today");
+        // WHEN
+        String forAlice = ((Block.Quote) bot.handle(alice).blocks().get(0)).text();
+        String forBob = ((Block.Quote) bot.handle(bob).blocks().get(0)).text();
+        // THEN
+        assertThat(forAlice).isEqualTo(forBob);
+        assertThat(bot.handle(alice).title()).isEqualTo("今日金句 · 2026-11-28");
+    }
+
+    @Test
+    void quote_today_changes_with_the_channels_day_and_does_not_repeat_until_all_were_shown() {
+        // GIVEN one day per quote
+        int n = article.quotes().size();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int day = 0; day < n; day++) {
+            bot.at(TestBot.NOW.plusSeconds(86_400L * day));
+            seen.add(((Block.Quote) bot.ask("quote today").blocks().get(0)).text());
+        }
+        // THEN every quote appeared exactly once in n days
+        assertThat(seen).hasSize(n);
+    }
+
+    @Test
+    void quote_today_follows_the_configured_zone_not_utc() {
+        // GIVEN 23:30 UTC on Nov 27 is already Nov 28 in Shanghai
+        bot.at(Instant.parse("2026-11-27T23:30:00Z"));
+        assertThat(bot.ask("quote today").title()).endsWith("2026-11-28");
+    }
+
+    @Test
+    void claims_lists_every_claim_with_id_kind_and_section() {
+        Reply reply = bot.ask("claims");
+        assertThat(reply.blocks()).hasSize(article.claims().size());
+        Block.Quote first = (Block.Quote) reply.blocks().get(0);
+        assertThat(first.text()).isEqualTo(article.claims().get(0).text());
+        assertThat(first.attribution()).startsWith("c1 · ");
+        for (Block b : reply.blocks()) {
+            assertThat(text).contains(((Block.Quote) b).text());
+        }
+    }
+
+    @Test
+    void claims_of_one_section_in_english_carry_their_glosses() {
+        Reply reply = bot.ask("claims 3 --lang en");
+        assertThat(reply.blocks()).isNotEmpty().allSatisfy(b -> assertThat(((Block.Quote) b).gloss()).isNotBlank());
+        assertThat(reply.blocks()).allSatisfy(b -> assertThat(((Block.Quote) b).attribution()).contains("§3"));
+    }
+
+    @Test
+    void search_marks_the_hit_and_names_the_section() {
+        Reply reply = bot.ask("search 卡脖子");
+        assertThat(reply.blocks()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        String first = ((Block.Text) reply.blocks().get(0)).text();
+        assertThat(first).contains("【卡脖子】").startsWith("§10 ");
+    }
+
+    @Test
+    void search_finds_latin_words_case_insensitively_and_returns_at_most_five() {
+        assertThat(bot.ask("search gpt-4").plainText()).contains("【GPT-4】");
+        assertThat(bot.ask("search 的").blocks()).hasSize(5);
+    }
+
+    @Test
+    void search_with_no_match_says_so_in_english() {
+        Reply reply = bot.askInEnglish("search electricity");
+        assertThat(reply.blocks()).containsExactly(new Block.Text(Messages.of(Lang.EN).get("search.none")));
+        assertThat(reply.error()).isFalse();
+    }
+
+    @Test
+    void discuss_posts_the_closing_question_to_the_channel() {
+        Reply reply = bot.ask("discuss");
+        assertThat(reply.visibility()).isEqualTo(Visibility.IN_CHANNEL);
+        assertThat(reply.plainText()).contains("你觉得呢?");
+        Reply english = bot.askInEnglish("discuss");
+        assertThat(english.plainText()).contains("你觉得呢?", "What do you think?");
+    }
+
+    @Test
+    void share_posts_a_quote_to_the_channel() {
+        assertThat(bot.ask("quote 1").visibility()).isEqualTo(Visibility.EPHEMERAL);
+        assertThat(bot.ask("quote 1 --share").visibility()).isEqualTo(Visibility.IN_CHANNEL);
+    }
+
+    @Test
+    void subcommands_are_case_insensitive_and_accept_the_slash_prefix_words_quoted() {
+        assertThat(bot.ask("QUOTE 2").blocks()).isEqualTo(bot.ask("quote 2").blocks());
+        assertThat(bot.ask("section \"" + article.sections().get(1).title().en() + "\"").title()).startsWith("§2");
+    }
+
+    @Test
+    void no_reply_to_any_command_ever_hit_an_unexpected_failure() {
+        for (String command : List.of("help", "about", "section 1", "summary", "quote", "claims", "search 芯片",
+                "discuss", "quote today")) {
+            bot.ask(command);
+            bot.askInEnglish(command);
+        }
+        assertThat(bot.failures).isEmpty();
+    }
+
+    @Test
+    void every_reply_fits_a_discord_embed_of_at_most_25_fields() {
+        for (String command : List.of("help", "about", "section 1", "claims", "summary 1")) {
+            assertThat(bot.ask(command).fields()).hasSizeLessThanOrEqualTo(25);
+        }
+    }
+}

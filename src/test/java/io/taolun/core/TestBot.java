@@ -1,0 +1,102 @@
+package io.taolun.core;
+
+import io.taolun.core.article.AboutCommand;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.ClaimsCommand;
+import io.taolun.core.article.DiscussCommand;
+import io.taolun.core.article.Library;
+import io.taolun.core.article.QuoteCommand;
+import io.taolun.core.article.SectionCommand;
+import io.taolun.core.article.SeedLoader;
+import io.taolun.core.article.SummaryCommand;
+import io.taolun.core.search.SearchCommand;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Test fixture: the real article behind a router, with a fixed clock and seeded randomness; failures are recorded. */
+public final class TestBot {
+    /** 2026-11-28 09:00 in Shanghai. */
+    public static final Instant NOW = Instant.parse("2026-11-28T01:00:00Z");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static Library library;
+
+    public final List<RuntimeException> failures = new ArrayList<>();
+    private final CommandRouter router;
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private TestBot(Article article) {
+        Clock ticking = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return clock.withZone(zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant();
+            }
+        };
+        List<Command> commands = List.of(
+                new AboutCommand(article),
+                new SectionCommand(article),
+                new SummaryCommand(article),
+                new QuoteCommand(article, ticking, ZONE, new Random(42)),
+                new ClaimsCommand(article),
+                new SearchCommand(article),
+                new DiscussCommand(article));
+        this.router = new CommandRouter(commands, Lang.ZH, failures::add);
+    }
+
+    /** A bot on the curated article in {@code seeds/}. */
+    public static TestBot curated() {
+        return new TestBot(library().defaultArticle().orElseThrow());
+    }
+
+    /** A bot on any article. */
+    public static TestBot on(Article article) {
+        return new TestBot(article);
+    }
+
+    public static synchronized Library library() {
+        if (library == null) {
+            library = new SeedLoader().load(Path.of("seeds"));
+        }
+        return library;
+    }
+
+    /** Moves the bot's clock. */
+    public TestBot at(Instant instant) {
+        this.clock = Clock.fixed(instant, ZoneOffset.UTC);
+        return this;
+    }
+
+    /** Alice types {@code text} in #general with no locale (the default language, Chinese). */
+    public Reply ask(String text) {
+        return router.handle(request("general", "", text));
+    }
+
+    /** Alice, with an English locale, types {@code text}. */
+    public Reply askInEnglish(String text) {
+        return router.handle(request("general", "en-US", text));
+    }
+
+    public Reply handle(ChatRequest request) {
+        return router.handle(request);
+    }
+
+    public static ChatRequest request(String channel, String locale, String text) {
+        return new ChatRequest("console", "local", channel, "alice", locale, text);
+    }
+}

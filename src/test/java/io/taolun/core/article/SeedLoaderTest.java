@@ -1,0 +1,784 @@
+package io.taolun.core.article;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SeedLoaderTest {
+    private static final Path SEEDS = Path.of("seeds");
+    private static final String ID = "000_a8e75d267bb866eb";
+    private static final String TEXT_NAME = ID + ".txt";
+    private static final String SIDECAR_NAME = ID + ".yaml";
+    private static final Path SHARED_TEXT = Path.of("..", "shared", "seeds", TEXT_NAME);
+    private static final String TEXT_SHA256 = "bf81bb7400d96694ef273aacfd6ec5d86c2ee82fac104bf9dc282a7e316adfb2";
+    private static final String DISCLAIMER_START = "特别声明:以上内容仅代表作者本人的观点或立场";
+
+    @TempDir
+    Path dir;
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The real seeds
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void the_real_seeds_directory_loads_one_curated_article_without_warnings() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Library library = new SeedLoader().load(SEEDS);
+
+        // THEN it holds exactly the one curated article and nothing was skipped
+        assertThat(library.articles()).singleElement().satisfies(article -> {
+            assertThat(article.id()).isEqualTo(ID);
+            assertThat(article.curated()).isTrue();
+        });
+        assertThat(library.warnings()).isEmpty();
+    }
+
+    @Test
+    void the_real_article_has_65_lines_in_13_sections() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Article article = realArticle();
+
+        // THEN the article has its 65 lines split into 13 sections
+        assertThat(article.lines()).hasSize(65);
+        assertThat(article.sections()).hasSize(13);
+        assertThat(article.sections().get(0).firstLine()).isEqualTo(1);
+        assertThat(article.sections().get(12).lastLine()).isEqualTo(65);
+    }
+
+    @Test
+    void the_real_article_has_claims_and_quotes() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Article article = realArticle();
+
+        // THEN its claims and quotes came through
+        assertThat(article.claims()).isNotEmpty();
+        assertThat(article.quotes()).isNotEmpty();
+    }
+
+    @Test
+    void the_real_article_marks_line_65_as_the_disclaimer() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Article article = realArticle();
+
+        // THEN line 65, the 特别声明 line, is the disclaimer and is not content
+        assertThat(article.disclaimerLine()).hasValue(65);
+        assertThat(article.lines().get(64)).startsWith("特别声明");
+        assertThat(article.contentLines()).extracting(Line::number).doesNotContain(65);
+    }
+
+    @Test
+    void the_real_article_closes_by_asking_what_the_reader_thinks() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Article article = realArticle();
+
+        // THEN the closing question is 你觉得呢?
+        assertThat(article.closing()).hasValueSatisfying(closing -> {
+            assertThat(closing.text()).isEqualTo("你觉得呢?");
+            assertThat(closing.line()).isEqualTo(64);
+        });
+    }
+
+    @Test
+    void the_real_text_has_the_expected_sha256() throws IOException {
+        // GIVEN the article text in the seeds directory
+        byte[] bytes = Files.readAllBytes(SEEDS.resolve(TEXT_NAME));
+
+        // WHEN its SHA-256 is computed
+        String sha256 = sha256(bytes);
+
+        // THEN it is the digest of the original article, so not a single byte was changed
+        assertThat(sha256).isEqualTo(TEXT_SHA256);
+    }
+
+    @Test
+    void the_real_text_is_byte_identical_to_the_shared_copy() {
+        // GIVEN the shared copy of the article, when this checkout has one
+        assumeTrue(Files.isRegularFile(SHARED_TEXT), "no " + SHARED_TEXT + " next to this checkout");
+
+        // WHEN the two files are compared
+        Path ours = SEEDS.resolve(TEXT_NAME);
+
+        // THEN they hold the same bytes
+        assertThat(ours).hasSameBinaryContentAs(SHARED_TEXT);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Spans: claims and quotes must be verbatim text of their section, never the disclaimer
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_claim_that_is_not_verbatim_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar with claim c3 reworded
+        writeSidecar(replaced("text: \"美国的成功不再是必然的。\"", "text: \"美国的成功仍是必然的。\""));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the file, the field and the reworded text
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "claims[2].text", "\"美国的成功仍是必然的。\"",
+                "is not a verbatim span of section s1 (lines 1..5)");
+    }
+
+    @Test
+    void a_quote_that_is_not_verbatim_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar with quote q4 reworded
+        writeSidecar(replaced("text: \"这套逻辑的核心就是“快”\"", "text: \"这套逻辑的核心就是“慢”\""));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the file, the field and the reworded text
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "quotes[3].text", "\"这套逻辑的核心就是“慢”\"",
+                "is not a verbatim span of section s2 (lines 6..9)");
+    }
+
+    @Test
+    void a_claim_whose_text_is_in_another_section_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar with claim c4, a line of s2, attributed to s1
+        writeSidecar(mutated(s -> entry(s, "claims", 3).put("section", "s1")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the claim's text and the section it was looked for in
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "claims[3].text", "\"这句话出自2010年代马克·扎克伯格\"",
+                "is not a verbatim span of section s1 (lines 1..5)");
+    }
+
+    @Test
+    void a_claim_on_the_disclaimer_line_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar with claim c29 replaced by the start of the disclaimer (line 65, section s13)
+        writeSidecar(mutated(s -> entry(s, "claims", 28).put("text", DISCLAIMER_START)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops because the disclaimer is never quoted or polled
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "claims[28].text", "\"" + DISCLAIMER_START + "\"", "is in the disclaimer");
+    }
+
+    @Test
+    void a_quote_on_the_disclaimer_line_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar with quote q32 (section s13) replaced by words of the disclaimer
+        writeSidecar(mutated(s -> entry(s, "quotes", 31).put("text", "不代表Hehson财经头条的观点或立场")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops because the disclaimer is never quoted or polled
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "quotes[31].text", "\"不代表Hehson财经头条的观点或立场\"", "is in the disclaimer");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Sections: every line covered exactly once, in order
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void sections_with_a_gap_stop_loading_and_name_the_uncovered_lines() {
+        // GIVEN the real sidecar whose section s2 starts at line 7, leaving line 6 to nobody
+        writeSidecar(mutated(s -> entry(s, "sections", 1).put("lines", List.of(7, 9))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the section's lines and the gap
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "sections[1].lines", "[7, 9]", "lines 6..6 are covered by no section");
+    }
+
+    @Test
+    void overlapping_sections_stop_loading_and_name_the_line_covered_twice() {
+        // GIVEN the real sidecar whose section s2 starts at line 5, which s1 already covers
+        writeSidecar(mutated(s -> entry(s, "sections", 1).put("lines", List.of(5, 9))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the section's lines and the line covered twice
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "sections[1].lines", "[5, 9]", "line 5 is already covered by an earlier section");
+    }
+
+    @Test
+    void sections_that_stop_before_the_last_line_stop_loading_and_name_the_uncovered_lines() {
+        // GIVEN the real sidecar whose last section ends at line 64 of 65
+        writeSidecar(mutated(s -> entry(s, "sections", 12).put("lines", List.of(61, 64))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the lines left over
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, ": sections: ", "lines 65..65 are covered by no section");
+    }
+
+    @Test
+    void a_lines_value_that_is_not_a_pair_stops_loading_and_names_the_value() {
+        // GIVEN the real sidecar whose section s1 has a single number for its lines
+        writeSidecar(mutated(s -> entry(s, "sections", 0).put("lines", List.of(5))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the value
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "sections[0].lines", "[5] is not [first, last]");
+    }
+
+    @Test
+    void a_lines_value_that_runs_backwards_stops_loading_and_names_the_value() {
+        // GIVEN the real sidecar whose section s2 runs from line 6 back to line 3
+        writeSidecar(mutated(s -> entry(s, "sections", 1).put("lines", List.of(6, 3))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the value
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "sections[1].lines", "[6, 3] must run forwards within lines 1..65");
+    }
+
+    @Test
+    void a_lines_value_past_the_end_of_the_article_stops_loading_and_names_the_value() {
+        // GIVEN the real sidecar whose last section ends at line 70 of 65
+        writeSidecar(mutated(s -> entry(s, "sections", 12).put("lines", List.of(61, 70))));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the value
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "sections[12].lines", "[61, 70] must run forwards within lines 1..65");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Ids: unique across sections, claims and quotes
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_duplicate_section_id_stops_loading_and_names_the_id() {
+        // GIVEN the real sidecar whose second section is also called s1
+        writeSidecar(mutated(s -> entry(s, "sections", 1).put("id", "s1")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the id
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "sections[1].id", "\"s1\" is used twice");
+    }
+
+    @Test
+    void a_duplicate_claim_id_stops_loading_and_names_the_id() {
+        // GIVEN the real sidecar whose second claim is also called c1
+        writeSidecar(mutated(s -> entry(s, "claims", 1).put("id", "c1")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the id
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[1].id", "\"c1\" is used twice");
+    }
+
+    @Test
+    void a_quote_with_the_id_of_a_claim_stops_loading_and_names_the_id() {
+        // GIVEN the real sidecar whose first quote takes the id of claim c7
+        writeSidecar(mutated(s -> entry(s, "quotes", 0).put("id", "c7")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the id
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "quotes[0].id", "\"c7\" is used twice");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Texts in both languages
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_title_without_chinese_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose article title has no zh
+        writeSidecar(mutated(s -> child(s, "meta", "title").remove("zh")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the missing field
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "meta.title.zh", "missing or empty");
+    }
+
+    @Test
+    void a_section_title_without_english_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose section s3 title has an empty en
+        writeSidecar(mutated(s -> child(entry(s, "sections", 2), "title").put("en", "  ")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the empty field
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "sections[2].title.en", "missing or empty");
+    }
+
+    @Test
+    void a_summary_without_english_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose section s5 summary has no en
+        writeSidecar(mutated(s -> child(entry(s, "sections", 4), "summary").remove("en")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the missing field
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "sections[4].summary.en", "missing or empty");
+    }
+
+    @Test
+    void a_summary_without_chinese_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose section s9 summary has no zh
+        writeSidecar(mutated(s -> child(entry(s, "sections", 8), "summary").remove("zh")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the missing field
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "sections[8].summary.zh", "missing or empty");
+    }
+
+    @Test
+    void a_claim_without_its_english_gloss_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose claim c6 has no gloss
+        writeSidecar(mutated(s -> entry(s, "claims", 5).remove("gloss")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the missing field
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[5].gloss", "missing or empty");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // References and enumerations
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void an_unknown_claim_kind_stops_loading_and_names_the_kind() {
+        // GIVEN the real sidecar whose claim c1 is of a kind that does not exist
+        writeSidecar(mutated(s -> entry(s, "claims", 0).put("kind", "rumour")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the kind
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "claims[0].kind", "\"rumour\" is not fact, opinion or prediction");
+    }
+
+    @Test
+    void a_reference_to_an_unknown_section_stops_loading_and_names_the_reference() {
+        // GIVEN the real sidecar whose quote q3 points at section s99
+        writeSidecar(mutated(s -> entry(s, "quotes", 2).put("section", "s99")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the reference
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "quotes[2].section", "\"s99\" names no section");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The YAML itself
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void an_unknown_key_in_meta_stops_loading_and_names_the_key() {
+        // GIVEN the real sidecar with a key meta.colour that the format does not have
+        writeSidecar(mutated(s -> child(s, "meta").put("colour", "red")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the key with its path
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "meta.colour", "unknown key \"colour\"");
+    }
+
+    @Test
+    void an_unknown_key_in_a_list_entry_stops_loading_and_names_the_key_with_its_index() {
+        // GIVEN the real sidecar with a key weight on claim c5
+        writeSidecar(mutated(s -> entry(s, "claims", 4).put("weight", 3)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the key with its path through the list
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[4].weight", "unknown key \"weight\"");
+    }
+
+    @Test
+    void sections_written_as_a_string_stop_loading_and_name_the_field() {
+        // GIVEN the real sidecar whose sections are a string instead of a list
+        writeSidecar(mutated(s -> s.put("sections", "all of it")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field with the wrong shape
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": sections: has the wrong shape");
+    }
+
+    @Test
+    void invalid_yaml_syntax_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar whose top-level key thesis lost its colon
+        String broken = replaced("\nthesis: {zh:", "\nthesis {zh:");
+        int line = lineOf(broken, "thesis {zh:");
+        writeSidecar(broken);
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the line of the broken text
+        assertThat(line).isEqualTo(6);
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 6: is not valid YAML");
+    }
+
+    @Test
+    void invalid_yaml_syntax_inside_a_nested_value_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar with a second mapping value on line 5, inside meta
+        String broken = replaced("  language: zh\n", "  language: zh: en\n");
+        int line = lineOf(broken, "  language: zh: en");
+        writeSidecar(broken);
+
+        // WHEN the directory is loaded
+        // THEN loading stops and the message still names the line of the broken text
+        assertThat(line).isEqualTo(5);
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "line 5");
+    }
+
+    @Test
+    void invalid_yaml_syntax_inside_a_nested_value_is_reported_as_invalid_yaml() {
+        // GIVEN the real sidecar with a second mapping value on line 5, inside meta
+        writeSidecar(replaced("  language: zh\n", "  language: zh: en\n"));
+
+        // WHEN the directory is loaded
+        // THEN loading stops saying the YAML is not valid at line 5, like any other syntax error
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 5: is not valid YAML");
+    }
+
+    @Test
+    void an_empty_sidecar_stops_loading_and_names_the_file() {
+        // GIVEN an empty sidecar next to the real text
+        writeSidecar("");
+
+        // WHEN the directory is loaded
+        // THEN loading stops with a message about the whole file, not a field in it
+        assertThatLoadingFails().hasMessageContaining(SIDECAR_NAME + ": file: ");
+    }
+
+    @Test
+    void an_empty_sidecar_is_reported_as_empty() {
+        // GIVEN an empty sidecar next to the real text
+        writeSidecar("");
+
+        // WHEN the directory is loaded
+        // THEN loading stops saying the file is empty
+        assertThatLoadingFails().hasMessageEndingWith(SIDECAR_NAME + ": file: is empty");
+    }
+
+    @Test
+    void a_sidecar_holding_only_a_document_marker_is_reported_as_empty() {
+        // GIVEN a sidecar that holds an empty YAML document
+        writeSidecar("---\n");
+
+        // WHEN the directory is loaded
+        // THEN loading stops saying the file is empty
+        assertThatLoadingFails().hasMessageEndingWith(SIDECAR_NAME + ": file: is empty");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // meta
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_date_that_does_not_exist_stops_loading_and_names_the_value() {
+        // GIVEN the real sidecar dated 32 August
+        writeSidecar(replaced("date: \"2025-08-01\"", "date: \"2025-08-32\""));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the value
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "meta.date", "\"2025-08-32\" is not a date like 2025-08-01");
+    }
+
+    @Test
+    void a_language_other_than_zh_or_en_stops_loading_and_names_the_value() {
+        // GIVEN the real sidecar claiming the article is French
+        writeSidecar(replaced("  language: zh\n", "  language: fr\n"));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the value
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "meta.language", "\"fr\" is not zh or en");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // closing and disclaimer
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_closing_text_that_differs_from_its_line_stops_loading_and_names_the_text() {
+        // GIVEN the real sidecar whose closing asks a question the article does not ask
+        writeSidecar(replaced("text: \"你觉得呢?\"", "text: \"你怎么看?\""));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field, the text and the line it was compared with
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "closing.text", "\"你怎么看?\" is not line 64 of the article");
+    }
+
+    @Test
+    void a_closing_line_past_the_end_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar whose closing is on line 66 of 65
+        writeSidecar(mutated(s -> child(s, "closing").put("line", 66)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the line
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "closing.line", "66 is not a line of the article (1..65)");
+    }
+
+    @Test
+    void a_closing_on_the_disclaimer_line_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar whose closing is the disclaimer, line 65
+        writeSidecar(mutated(s -> child(s, "closing").put("line", 65)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the line
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "closing.line", "65 is the disclaimer line");
+    }
+
+    @Test
+    void a_disclaimer_line_of_zero_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar whose disclaimer is on line 0
+        writeSidecar(mutated(s -> child(s, "disclaimer").put("line", 0)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the line
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "disclaimer.line", "0 is not a line of the article (1..65)");
+    }
+
+    @Test
+    void a_disclaimer_line_past_the_end_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar whose disclaimer is on line 66 of 65
+        writeSidecar(mutated(s -> child(s, "disclaimer").put("line", 66)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the line
+        assertThatLoadingFails().hasMessageContainingAll(
+                SIDECAR_NAME, "disclaimer.line", "66 is not a line of the article (1..65)");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Articles without a sidecar, and text files that are not articles
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void an_article_without_a_sidecar_loads_uncurated_with_no_claims_or_quotes() {
+        // GIVEN a text with no sidecar
+        writeText("plain.txt", PLAIN_TEXT);
+
+        // WHEN the directory is loaded
+        Library library = new SeedLoader().load(dir);
+
+        // THEN it is there, uncurated, with nothing curated attached
+        assertThat(library.articles()).singleElement().satisfies(article -> {
+            assertThat(article.id()).isEqualTo("plain");
+            assertThat(article.curated()).isFalse();
+            assertThat(article.claims()).isEmpty();
+            assertThat(article.quotes()).isEmpty();
+            assertThat(article.closing()).isEmpty();
+            assertThat(article.disclaimerLine()).isEmpty();
+        });
+        assertThat(library.warnings()).isEmpty();
+    }
+
+    @Test
+    void an_uncurated_article_is_cut_into_sections_of_a_few_lines() {
+        // GIVEN a text of 10 non-blank lines with blank lines between some of them, and no sidecar
+        writeText("plain.txt", PLAIN_TEXT);
+
+        // WHEN the directory is loaded
+        Article article = new SeedLoader().load(dir).articles().get(0);
+
+        // THEN every section holds at most four content lines: 4 + 4 + 2
+        assertThat(article.sections()).extracting(s -> article.contentLines(s).size()).containsExactly(4, 4, 2);
+        assertThat(article.sections()).allSatisfy(s -> assertThat(s.summary()).isEmpty());
+    }
+
+    @Test
+    void an_uncurated_article_covers_every_line_exactly_once() {
+        // GIVEN a text that starts with a blank line and has blank lines inside, and no sidecar
+        writeText("plain.txt", PLAIN_TEXT);
+
+        // WHEN the directory is loaded
+        Article article = new SeedLoader().load(dir).articles().get(0);
+
+        // THEN the sections run from line 1 to the last line without a gap or an overlap
+        List<Integer> covered = new ArrayList<>();
+        article.sections().forEach(s -> IntStream.rangeClosed(s.firstLine(), s.lastLine()).forEach(covered::add));
+        assertThat(covered).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, article.lines().size()).boxed().toList());
+        // AND every non-blank line is content exactly once
+        List<Integer> nonBlank = IntStream.rangeClosed(1, article.lines().size())
+                .filter(n -> !article.lines().get(n - 1).isBlank()).boxed().toList();
+        assertThat(article.contentLines()).extracting(Line::number).containsExactlyElementsOf(nonBlank);
+    }
+
+    @Test
+    void an_uncurated_article_has_titles_in_both_languages() {
+        // GIVEN a text with no sidecar
+        writeText("plain.txt", PLAIN_TEXT);
+
+        // WHEN the directory is loaded
+        Article article = new SeedLoader().load(dir).articles().get(0);
+
+        // THEN the article is titled by its first line and each section by its number and opening words
+        assertThat(article.meta().title().zh()).isEqualTo("第一行文字");
+        assertThat(article.meta().title().en()).isEqualTo("第一行文字");
+        assertThat(article.sections().get(1).title().zh()).isEqualTo("第2部分:第五行文字");
+        assertThat(article.sections().get(1).title().en()).isEqualTo("Part 2: 第五行文字");
+        assertThat(article.sections()).allSatisfy(s -> {
+            assertThat(s.title().zh()).isNotBlank();
+            assertThat(s.title().en()).isNotBlank();
+        });
+    }
+
+    @Test
+    void a_text_of_only_blank_lines_is_skipped_with_a_warning() {
+        // GIVEN a text file holding nothing but blank lines, and no sidecar
+        writeText("blank.txt", "\n   \n\t\n");
+
+        // WHEN the directory is loaded
+        Library library = new SeedLoader().load(dir);
+
+        // THEN no article is made of it and the operator is told why
+        assertThat(library.articles()).isEmpty();
+        assertThat(library.warnings()).singleElement().asString()
+                .contains("blank.txt").contains("skipped, it holds no text");
+    }
+
+    @Test
+    void a_text_that_is_not_utf8_is_skipped_with_a_warning_and_the_others_still_load() throws IOException {
+        // GIVEN a text file with bytes that are not UTF-8 next to a good text, neither with a sidecar
+        Files.write(dir.resolve("broken.txt"), new byte[] {'a', (byte) 0xC3, '(', (byte) 0xFF, '\n'});
+        writeText("good.txt", PLAIN_TEXT);
+
+        // WHEN the directory is loaded
+        List<Library> loaded = new ArrayList<>();
+        Throwable thrown = catchThrowable(() -> loaded.add(new SeedLoader().load(dir)));
+
+        // THEN loading goes on: the broken file is skipped with a warning and the good one is loaded
+        assertThat(thrown).isNull();
+        Library library = loaded.get(0);
+        assertThat(library.articles()).extracting(Article::id).containsExactly("good");
+        assertThat(library.warnings()).singleElement().asString()
+                .contains("broken.txt").contains("cannot be read as UTF-8");
+    }
+
+    @Test
+    void a_text_with_a_bom_and_crlf_line_endings_loads_with_clean_lines() {
+        // GIVEN a text written on Windows: a byte order mark and CRLF line endings
+        writeText("windows.txt", "\uFEFF第一行\r\n第二行\r\n\r\n第三行\r\n");
+
+        // WHEN the directory is loaded
+        Article article = new SeedLoader().load(dir).articles().get(0);
+
+        // THEN its lines carry neither the BOM nor the carriage returns
+        assertThat(article.lines()).containsExactly("第一行", "第二行", "", "第三行");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Builders
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Ten non-blank lines; a leading blank line and blank lines inside. */
+    private static final String PLAIN_TEXT = String.join("\n",
+            "",
+            "第一行文字",
+            "第二行文字",
+            "",
+            "第三行文字",
+            "第四行文字",
+            "第五行文字",
+            "   ",
+            "第六行文字",
+            "第七行文字",
+            "第八行文字",
+            "第九行文字",
+            "",
+            "第十行文字") + "\n";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private static Article realArticle() {
+        return new SeedLoader().load(SEEDS).articles().get(0);
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> assertThatLoadingFails() {
+        return assertThatThrownBy(() -> new SeedLoader().load(dir)).isInstanceOf(SeedException.class);
+    }
+
+    private static String realSidecar() {
+        try {
+            return Files.readString(SEEDS.resolve(SIDECAR_NAME), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The real sidecar with one occurrence of {@code from} replaced; fails if {@code from} is not there exactly once. */
+    private static String replaced(String from, String to) {
+        String sidecar = realSidecar();
+        int at = sidecar.indexOf(from);
+        assertThat(at).as("\"%s\" in the real sidecar", from).isNotNegative();
+        assertThat(sidecar.indexOf(from, at + 1)).as("\"%s\" only once in the real sidecar", from).isNegative();
+        return sidecar.substring(0, at) + to + sidecar.substring(at + from.length());
+    }
+
+    /** The real sidecar parsed into maps and lists, changed by {@code change}, and written back as YAML. */
+    private static String mutated(Consumer<Map<String, Object>> change) {
+        try {
+            Map<String, Object> sidecar = YAML.readValue(realSidecar(), new TypeReference<Map<String, Object>>() {
+            });
+            change.accept(sidecar);
+            return YAML.writeValueAsString(sidecar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code index}-th entry of the list under {@code key}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(Map<String, Object> parent, String key, int index) {
+        return (Map<String, Object>) ((List<Object>) parent.get(key)).get(index);
+    }
+
+    /** The map reached from {@code parent} by following {@code keys}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> parent, String... keys) {
+        Map<String, Object> map = parent;
+        for (String key : keys) {
+            map = (Map<String, Object>) map.get(key);
+        }
+        return map;
+    }
+
+    /** Writes the sidecar into the temporary seeds directory, next to a copy of the real text. */
+    private void writeSidecar(String yaml) {
+        try {
+            Files.copy(SEEDS.resolve(TEXT_NAME), dir.resolve(TEXT_NAME));
+            Files.writeString(dir.resolve(SIDECAR_NAME), yaml, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeText(String name, String text) {
+        try {
+            Files.writeString(dir.resolve(name), text, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
