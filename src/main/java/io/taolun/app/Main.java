@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -123,15 +124,24 @@ public final class Main implements Callable<Integer> {
         }
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
-        Composition app = new Composition(config, library, Clock.systemUTC(), new SecureRandom(),
-                e -> LOG.error("command failed", e));
-        ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
-                ConsoleSession.COLUMNS);
-        ConsoleAdapter console = new ConsoleAdapter(session);
-        if (!o.commands.isEmpty()) {
-            console.runScript(o.commands, out);
-        } else {
-            console.runInteractive(o.data != null ? o.data : config.dataPath());
+        Path dataDir = o.data != null ? o.data : config.dataPath();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException((o.data != null ? "--data" : "dataDir") + ": \"" + dataDir
+                    + "\" cannot be used as a directory (" + e.getMessage() + ")");
+        }
+        DatabaseSettings db = DatabaseSettings.from(env, dataDir);
+        try (Composition app = new Composition(config, library, db, Clock.systemUTC(), new SecureRandom(),
+                e -> LOG.error("command failed", e))) {
+            ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
+                    ConsoleSession.COLUMNS, dataDir.resolve("exports"));
+            ConsoleAdapter console = new ConsoleAdapter(session);
+            if (!o.commands.isEmpty()) {
+                console.runScript(o.commands, out);
+            } else {
+                console.runInteractive(dataDir);
+            }
         }
         return 0;
     }

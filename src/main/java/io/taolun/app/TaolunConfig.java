@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param timeZone IANA zone whose calendar day decides {@code quote today}
  * @param dataDir  where Taolun keeps its files (console history; the database in later versions)
  * @param seedsDir where the articles are; empty: {@code ./seeds} if present, else the copy inside the jar
+ * @param polls    who may open polls, and how long they run
  */
-record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir) {
+record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir, PollsConfig polls) {
     TaolunConfig {
+        polls = polls == null ? PollsConfig.defaults() : polls;
         language = language == null ? "zh" : language;
         timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
         dataDir = dataDir == null ? "data" : dataDir;
@@ -36,7 +38,7 @@ record TaolunConfig(String language, String timeZone, String dataDir, String see
     }
 
     static TaolunConfig defaults() {
-        return new TaolunConfig(null, null, null, null);
+        return new TaolunConfig(null, null, null, null, null);
     }
 
     Lang lang() {

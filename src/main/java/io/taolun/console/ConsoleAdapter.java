@@ -45,7 +45,14 @@ public final class ConsoleAdapter {
     /** The interactive console, with history kept in {@code dataDir} and tab completion of subcommands. */
     public void runInteractive(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
+        TerminalBuilder builder = TerminalBuilder.builder().encoding(StandardCharsets.UTF_8);
+        if (System.console() == null) {
+            // no terminal on stdin (a pipe, docker run without -t): read lines plainly, without JLine's warning
+            builder.system(false).dumb(true).streams(System.in, System.out);
+        } else {
+            builder.system(true);
+        }
+        try (Terminal terminal = builder.build()) {
             List<String> words = session.completions();
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)

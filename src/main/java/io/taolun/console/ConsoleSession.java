@@ -1,5 +1,6 @@
 package io.taolun.console;
 
+import io.taolun.core.Attachment;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -7,6 +8,9 @@ import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import io.taolun.core.Visibility;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,20 +32,23 @@ public final class ConsoleSession {
     private final Optional<Lang> lang;
     private final Lang defaultLang;
     private final PlainTextRenderer renderer;
+    private final Path attachmentsDir;
 
     /**
      * @param lang        the language asked for with {@code --lang}, or empty to use the default
      * @param defaultLang the configured default language
      * @param columns     terminal width used for wrapping
+     * @param attachmentsDir where files attached to replies (CSV exports, charts) are saved
      */
     public ConsoleSession(CommandRouter router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
-            int columns) {
+            int columns, Path attachmentsDir) {
         this.router = Objects.requireNonNull(router, "router");
         this.user = user;
         this.channel = channel;
         this.lang = lang;
         this.defaultLang = defaultLang;
         this.renderer = new PlainTextRenderer(columns);
+        this.attachmentsDir = attachmentsDir;
         // fail at start, not at the first line, on a blank --user or --channel
         new ChatRequest("console", "local", channel, user, "", "");
     }
@@ -64,6 +71,9 @@ public final class ConsoleSession {
         String locale = lang.map(Lang::code).orElse("");
         Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text));
         String rendered = renderer.render(reply, messages());
+        if (reply.attachment().isPresent()) {
+            rendered = rendered + "\n" + save(reply.attachment().get());
+        }
         if (reply.visibility() == Visibility.IN_CHANNEL) {
             rendered = rendered + "\n" + messages().get("console.posted", channel);
         }
@@ -73,6 +83,17 @@ public final class ConsoleSession {
     /** Words offered by tab completion. */
     public List<String> completions() {
         return router.commandNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private String save(Attachment attachment) {
+        try {
+            Files.createDirectories(attachmentsDir);
+            Path file = attachmentsDir.resolve(attachment.fileName());
+            Files.write(file, attachment.bytes());
+            return messages().get("console.saved", file.toAbsolutePath());
+        } catch (IOException e) {
+            return "! " + messages().get("console.notSaved", attachment.fileName(), e.getMessage());
+        }
     }
 
     String welcome() {

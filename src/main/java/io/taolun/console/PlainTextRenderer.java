@@ -62,6 +62,6 @@ final class PlainTextRenderer {
     }
 
     private static String rule(int width) {
-        return "─".repeat(Math.max(1, width));
+        return "-".repeat(Math.max(1, width));
     }
 }

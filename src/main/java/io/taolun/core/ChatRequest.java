@@ -23,6 +23,11 @@ public record ChatRequest(String platform, String workspace, String channel, Str
         text = text == null ? "" : text;
     }
 
+    /** The channel this request came from. */
+    public ChannelRef where() {
+        return new ChannelRef(platform, workspace, channel);
+    }
+
     private static void requireText(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {

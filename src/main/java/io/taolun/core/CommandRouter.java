@@ -51,7 +51,7 @@ public final class CommandRouter {
         try {
             String text = SafeText.stripControls(request.text());
             if (text.length() > MAX_INPUT) {
-                throw new BadInputException("error.input.tooLong", MAX_INPUT);
+                throw new BadInputException("error.input.tooLong", String.valueOf(MAX_INPUT));
             }
             List<String> words = new ArrayList<>(Tokenizer.split(text));
             messages = takeLanguage(words, messages);
@@ -59,7 +59,7 @@ public final class CommandRouter {
             if (words.isEmpty()) {
                 return help(messages);
             }
-            subcommand = words.remove(0).toLowerCase(Locale.ROOT);
+            subcommand = SafeText.halfWidth(words.remove(0)).toLowerCase(Locale.ROOT);
             if (subcommand.equals("help")) {
                 return help(messages);
             }
@@ -78,27 +78,38 @@ public final class CommandRouter {
         }
     }
 
+    /** Takes every {@code --lang xx} or {@code --lang=xx} out of the words; the last one wins. */
     private Messages takeLanguage(List<String> words, Messages current) {
-        int at = words.indexOf("--lang");
-        if (at < 0) {
-            return current;
+        Messages chosen = current;
+        for (int at = 0; at < words.size(); at++) {
+            String word = words.get(at).toLowerCase(Locale.ROOT);
+            String code;
+            if (word.startsWith("--lang=")) {
+                code = words.remove(at).substring("--lang=".length());
+            } else if (word.equals("--lang")) {
+                words.remove(at);
+                if (at >= words.size()) {
+                    throw new BadInputException("error.lang.missing");
+                }
+                code = words.remove(at);
+            } else {
+                continue;
+            }
+            at--;
+            Lang lang = Lang.parse(code).orElseThrow(() -> new BadInputException("error.lang.unknown", SafeText.echo(code)));
+            chosen = Messages.of(lang);
         }
-        if (at + 1 >= words.size()) {
-            throw new BadInputException("error.lang.missing");
-        }
-        String code = words.get(at + 1);
-        Lang lang = Lang.parse(code).orElseThrow(() -> new BadInputException("error.lang.unknown", SafeText.echo(code)));
-        words.remove(at + 1);
-        words.remove(at);
-        return Messages.of(lang);
+        return chosen;
     }
 
     private Reply usageReply(Messages messages, String subcommand, String problem) {
         String usageKey = "usage." + subcommand;
+        String usage = commands.containsKey(subcommand) && messages.has(usageKey) ? messages.get(usageKey)
+                : "/article <" + String.join(" | ", commandNames()) + ">";
         return Reply.builder()
                 .error()
                 .text(problem)
-                .field(messages.get("label.usage"), messages.has(usageKey) ? messages.get(usageKey) : messages.get("usage.help"))
+                .field(messages.get("label.usage"), usage)
                 .footer(messages.get("hint.help"))
                 .build();
     }

@@ -19,14 +19,14 @@ public enum Lang {
         return code;
     }
 
-    /** Parses a code such as {@code zh} or {@code EN}; empty when it names no language we speak. */
+    /** Parses a code such as {@code zh}, {@code EN} or {@code zh-CN}; empty when it names no language we speak. */
     public static Optional<Lang> parse(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        String c = code.trim().toLowerCase(Locale.ROOT);
+        String c = code.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (Lang lang : values()) {
-            if (lang.code.equals(c)) {
+            if (c.equals(lang.code) || c.startsWith(lang.code + "-")) {
                 return Optional.of(lang);
             }
         }

@@ -38,7 +38,12 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no message '" + key + "' in " + lang.code(), e);
         }
-        return new MessageFormat(pattern, Locale.forLanguageTag(lang.code())).format(args);
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // ids are shown as typed (#1234, not #1,234); pass other numbers that must not be grouped as strings
+            plain[i] = args[i] instanceof Long ? String.valueOf(args[i]) : args[i];
+        }
+        return new MessageFormat(pattern, Locale.forLanguageTag(lang.code())).format(plain);
     }
 
     /** True when the bundle has this key. */

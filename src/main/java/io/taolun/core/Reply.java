@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param blocks     the body, in order
  * @param fields     short labelled values
  * @param buttons    buttons, in order (console: numbered choices)
- * @param image      an optional picture, such as a chart
+ * @param attachment an optional file, such as a chart or a CSV export
  * @param footer     a line of small print, e.g. the section a quote comes from; empty for none
  * @param visibility who sees it
  * @param error      true when this answers bad input (adapters may style it as a warning)
@@ -23,7 +23,7 @@ public record Reply(
         List<Block> blocks,
         List<Field> fields,
         List<Button> buttons,
-        Optional<Image> image,
+        Optional<Attachment> attachment,
         String footer,
         Visibility visibility,
         boolean error) {
@@ -38,7 +38,7 @@ public record Reply(
         blocks = List.copyOf(blocks);
         fields = List.copyOf(fields);
         buttons = List.copyOf(buttons);
-        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(attachment, "attachment");
         footer = footer == null ? "" : footer;
         Objects.requireNonNull(visibility, "visibility");
     }
@@ -69,7 +69,7 @@ public record Reply(
         private final List<Block> blocks = new ArrayList<>();
         private final List<Field> fields = new ArrayList<>();
         private final List<Button> buttons = new ArrayList<>();
-        private Image image;
+        private Attachment attachment;
         private String footer = "";
         private Visibility visibility = Visibility.EPHEMERAL;
         private boolean error;
@@ -102,8 +102,8 @@ public record Reply(
             return this;
         }
 
-        public Builder image(Image value) {
-            this.image = value;
+        public Builder attach(Attachment value) {
+            this.attachment = value;
             return this;
         }
 
@@ -124,7 +124,7 @@ public record Reply(
         }
 
         public Reply build() {
-            return new Reply(title, blocks, fields, buttons, Optional.ofNullable(image), footer, visibility, error);
+            return new Reply(title, blocks, fields, buttons, Optional.ofNullable(attachment), footer, visibility, error);
         }
     }
 }

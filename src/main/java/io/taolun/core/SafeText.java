@@ -46,6 +46,13 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /** Full-width ASCII (as typed on Chinese keyboards: ３, ＡＢＯＵＴ) turned into ASCII. */
+    public static String halfWidth(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> sb.appendCodePoint(cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp));
+        return sb.toString();
+    }
+
     private static boolean isUnsafe(int cp) {
         if (Character.getType(cp) == Character.CONTROL) {
             return true;

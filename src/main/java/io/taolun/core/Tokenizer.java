@@ -3,7 +3,10 @@ package io.taolun.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits command text into words; double quotes (straight or curly) group words with spaces. */
+/**
+ * Splits command text into words. Straight double quotes group words with spaces; curly quotes do too, but only when
+ * “ opens a word, so titles such as 从“快”到“慢” keep their quotes.
+ */
 final class Tokenizer {
     private Tokenizer() {
     }
@@ -11,12 +14,13 @@ final class Tokenizer {
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        boolean quoted = false;
+        char quote = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || (!quoted && c == '“') || (quoted && c == '”')) {
-                quoted = !quoted;
+            boolean quoted = quote != 0;
+            if ((!quoted && (c == '"' || (c == '“' && !inWord))) || (quoted && c == (quote == '“' ? '”' : '"'))) {
+                quote = quoted ? 0 : c;
                 inWord = true;
             } else if (!quoted && Character.isWhitespace(c)) {
                 if (inWord) {
@@ -29,7 +33,7 @@ final class Tokenizer {
                 inWord = true;
             }
         }
-        if (quoted) {
+        if (quote != 0) {
             throw new BadInputException("error.quote.unclosed");
         }
         if (inWord) {

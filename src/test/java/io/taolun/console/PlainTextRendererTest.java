@@ -8,6 +8,7 @@ import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class PlainTextRendererTest {
     void a_session_answers_slash_lines_and_refuses_other_slash_commands() {
         // GIVEN a console session on a bare router
         CommandRouter router = new CommandRouter(List.of(), Lang.EN, e -> { });
-        ConsoleSession session = new ConsoleSession(router, "alice", "console", Optional.empty(), Lang.EN, 80);
+        ConsoleSession session = new ConsoleSession(router, "alice", "console", Optional.empty(), Lang.EN, 80, Path.of("target", "exports"));
         // THEN
         assertThat(session.answer("/article help")).get().asString().contains("/article help");
         assertThat(session.answer("/giphy cats")).get().asString().startsWith("! ").contains("/giphy");

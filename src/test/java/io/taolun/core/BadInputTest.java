@@ -13,7 +13,7 @@ final class BadInputTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of("frobnicate", "/article help"),
+                Arguments.of("frobnicate", "/article <help"),
                 Arguments.of("section 999", "/article section"),
                 Arguments.of("section -1", "/article section"),
                 Arguments.of("section 0", "/article section"),
@@ -31,10 +31,10 @@ final class BadInputTest {
                 Arguments.of("search " + "长".repeat(300), "/article search"),
                 Arguments.of("about extra", "/article about"),
                 Arguments.of("quote --colour red", "/article quote"),
-                Arguments.of("quote --lang", "/article help"),
-                Arguments.of("quote --lang fr", "/article help"),
-                Arguments.of("search \"unclosed", "/article help"),
-                Arguments.of("x".repeat(10 * 1024), "/article help"));
+                Arguments.of("quote --lang", "/article <help"),
+                Arguments.of("quote --lang fr", "/article <help"),
+                Arguments.of("search \"unclosed", "/article <help"),
+                Arguments.of("x".repeat(10 * 1024), "/article <help"));
     }
 
     @ParameterizedTest(name = "{0}")

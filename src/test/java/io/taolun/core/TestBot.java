@@ -9,6 +9,17 @@ import io.taolun.core.article.QuoteCommand;
 import io.taolun.core.article.SectionCommand;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.core.article.SummaryCommand;
+import io.taolun.core.poll.ClosePollCommand;
+import io.taolun.core.poll.ExportCommand;
+import io.taolun.core.poll.HistoryCommand;
+import io.taolun.core.poll.OpenPollCommand;
+import io.taolun.core.poll.PollPolicy;
+import io.taolun.core.poll.PollService;
+import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.PollsCommand;
+import io.taolun.core.poll.ResultsCommand;
+import io.taolun.core.poll.VoteCommand;
+import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.search.SearchCommand;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +43,10 @@ public final class TestBot {
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private TestBot(Article article) {
+        this(article, null, null, null);
+    }
+
+    private TestBot(Article article, PollStore store, VoteLedger ledger, PollPolicy policy) {
         Clock ticking = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -48,20 +63,42 @@ public final class TestBot {
                 return clock.instant();
             }
         };
-        List<Command> commands = List.of(
+        List<Command> commands = new ArrayList<>(List.of(
                 new AboutCommand(article),
                 new SectionCommand(article),
                 new SummaryCommand(article),
                 new QuoteCommand(article, ticking, ZONE, new Random(42)),
                 new ClaimsCommand(article),
                 new SearchCommand(article),
-                new DiscussCommand(article));
+                new DiscussCommand(article)));
+        if (store != null) {
+            PollService polls = new PollService(article, store, ledger, policy, ticking);
+            commands.addAll(List.of(
+                    new OpenPollCommand(polls, ZONE),
+                    new VoteCommand(polls, ZONE),
+                    new ResultsCommand(polls, ZONE),
+                    new ClosePollCommand(polls, ZONE),
+                    new PollsCommand(polls, ZONE),
+                    new HistoryCommand(polls, ZONE),
+                    new ExportCommand(polls)));
+        }
         this.router = new CommandRouter(commands, Lang.ZH, failures::add);
     }
 
     /** A bot on the curated article in {@code seeds/}. */
     public static TestBot curated() {
         return new TestBot(library().defaultArticle().orElseThrow());
+    }
+
+    /** A bot on the curated article that also runs polls on the given store and ledger. */
+    public static TestBot withPolls(PollStore store, VoteLedger ledger, PollPolicy policy) {
+        return new TestBot(library().defaultArticle().orElseThrow(), store, ledger, policy);
+    }
+
+    /** Everyone may open polls, which run 7 days by default; {@code admin} is the console admin. */
+    public static PollPolicy everyoneMayOpen() {
+        return new PollPolicy(PollPolicy.Openers.EVERYONE, java.util.Map.of("console", java.util.Set.of("admin")),
+                java.time.Duration.ofDays(7), java.time.Duration.ofDays(90));
     }
 
     /** A bot on any article. */
@@ -74,6 +111,22 @@ public final class TestBot {
             library = new SeedLoader().load(Path.of("seeds"));
         }
         return library;
+    }
+
+    /** Moves the bot's clock forward. */
+    public TestBot later(java.time.Duration by) {
+        this.clock = Clock.fixed(clock.instant().plus(by), ZoneOffset.UTC);
+        return this;
+    }
+
+    /** {@code user} types {@code text} in {@code channel}, with no locale. */
+    public Reply as(String user, String channel, String text) {
+        return router.handle(new ChatRequest("console", "local", channel, user, "", text));
+    }
+
+    /** {@code user} types {@code text} in #general. */
+    public Reply as(String user, String text) {
+        return as(user, "general", text);
     }
 
     /** Moves the bot's clock. */

@@ -16,5 +16,8 @@ public record Claim(String id, Section section, ClaimKind kind, String text, int
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(gloss, "gloss");
+        if (!section.contains(line)) {
+            throw new IllegalArgumentException("claim " + id + " is not in section " + section.id());
+        }
     }
 }

@@ -7,5 +7,8 @@ public record Closing(int line, String text, String gloss) {
     public Closing {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(gloss, "gloss");
+        if (line < 1) {
+            throw new IllegalArgumentException("line numbers start at 1");
+        }
     }
 }

@@ -14,9 +14,12 @@ public record Library(List<Article> articles, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
-    /** The article the bot discusses when a channel has chosen none: the first one by file name. */
+    /**
+     * The article the bot discusses: the first curated one by file name, else the first one. (Choosing an article
+     * per channel comes with the library of articles.)
+     */
     public Optional<Article> defaultArticle() {
-        return articles.stream().findFirst();
+        return articles.stream().filter(Article::curated).findFirst().or(() -> articles.stream().findFirst());
     }
 
     public Optional<Article> find(String id) {

@@ -15,5 +15,8 @@ public record Quote(String id, int number, Section section, String text, String 
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(gloss, "gloss");
+        if (number < 1) {
+            throw new IllegalArgumentException("quote numbers start at 1");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.taolun.core.article;
 
 import io.taolun.core.BadInputException;
 import io.taolun.core.Lang;
+import io.taolun.core.Messages;
 import io.taolun.core.SafeText;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +14,13 @@ final class SectionArg {
     }
 
     static boolean isNumber(String word) {
-        return word.matches("[+-]?\\d+");
+        return SafeText.halfWidth(word).matches("[+-]?[0-9]+");
     }
 
     /** A whole number typed by a user, or {@code fallback} when it does not fit an int. */
     static int toInt(String word, int fallback) {
         try {
-            return Integer.parseInt(word);
+            return Integer.parseInt(SafeText.halfWidth(word));
         } catch (NumberFormatException e) {
             return fallback;
         }
@@ -28,11 +29,14 @@ final class SectionArg {
     static Section resolve(Article article, List<String> args, Lang lang) {
         String typed = String.join(" ", args);
         int count = article.sections().size();
+        List<String> words = args.stream().map(SectionArg::comparable).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            throw new BadInputException("error.section.missing", count);
+        }
         if (args.size() == 1 && isNumber(args.get(0))) {
             return article.section(toInt(args.get(0), -1))
                     .orElseThrow(() -> new BadInputException("error.section.range", SafeText.echo(typed), count));
         }
-        List<String> words = args.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         List<Section> matches = article.sections().stream()
                 .filter(s -> words.stream().allMatch(w -> titles(s).contains(w)))
                 .toList();
@@ -43,12 +47,17 @@ final class SectionArg {
             throw new BadInputException("error.section.noMatch", SafeText.echo(typed), count);
         }
         String candidates = matches.stream()
-                .map(s -> s.number() + ". " + s.title().in(lang))
-                .collect(Collectors.joining("; "));
+                .map(s -> Messages.of(lang).get("section.name", s.number(), s.title().in(lang)))
+                .collect(Collectors.joining(" / "));
         throw new BadInputException("error.section.ambiguous", SafeText.echo(typed), candidates);
     }
 
     private static String titles(Section s) {
-        return (s.title().zh() + " " + s.title().en()).toLowerCase(Locale.ROOT);
+        return comparable(s.title().zh() + " " + s.title().en());
+    }
+
+    /** Lower case, without the quotation marks that users may or may not copy along with a title. */
+    private static String comparable(String text) {
+        return text.replaceAll("[\"“”「」『』《》]", "").toLowerCase(Locale.ROOT).strip();
     }
 }

@@ -39,18 +39,19 @@ public final class SummaryCommand implements Command {
         Reply.Builder reply = Reply.builder().title(article.meta().title().in(inv.lang()));
         article.thesis().ifPresent(t -> reply.text(t.in(inv.lang())));
         for (Section s : article.sections()) {
-            reply.text(Labels.section(m, s) + "\n" + firstSentence(s.summary().orElseThrow().in(inv.lang())));
+            reply.text(Labels.section(m, s) + "\n" + leadingSentences(s.summary().orElseThrow().in(inv.lang()), 2));
         }
         return reply.footer(m.get("summary.footer")).visibility(inv.shareVisibility()).build();
     }
 
-    /** The first sentence: up to and including the first 。！？ (Chinese) or . ! ? followed by a space (English). */
-    static String firstSentence(String text) {
+    /** The first {@code n} sentences; a sentence ends at 。！？ (Chinese) or at . ! ? before a space (English). */
+    static String leadingSentences(String text, int n) {
+        int found = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean cjkEnd = c == '。' || c == '！' || c == '？';
             boolean latinEnd = (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ');
-            if (cjkEnd || latinEnd) {
+            if ((cjkEnd || latinEnd) && ++found == n) {
                 return text.substring(0, i + 1);
             }
         }

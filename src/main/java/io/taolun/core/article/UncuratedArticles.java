@@ -34,7 +34,7 @@ final class UncuratedArticles {
             int first = starts.get(i);
             int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : lines.size();
             String opening = firstNonBlank(lines, first);
-            Localized title = new Localized("第" + (i + 1) + "部分:" + opening, "Part " + (i + 1) + ": " + opening);
+            Localized title = Localized.both(opening);
             sections.add(new Section("s" + (i + 1), i + 1, title, first, last, Optional.empty()));
         }
         String heading = firstNonBlank(lines, 1);

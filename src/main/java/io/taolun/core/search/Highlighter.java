@@ -2,7 +2,6 @@ package io.taolun.core.search;
 
 import io.taolun.core.Reply;
 import java.util.List;
-import java.util.Locale;
 
 /** Marks every occurrence of the query's words in a paragraph, and cuts long paragraphs down around the first hit. */
 final class Highlighter {
@@ -12,13 +11,11 @@ final class Highlighter {
     }
 
     static String mark(String text, List<String> words) {
-        String lower = text.toLowerCase(Locale.ROOT);
         boolean[] hit = new boolean[text.length()];
         for (String word : words) {
-            String w = word.toLowerCase(Locale.ROOT);
-            for (int at = lower.indexOf(w); at >= 0 && !w.isEmpty(); at = lower.indexOf(w, at + w.length())) {
-                for (int i = at; i < at + w.length(); i++) {
-                    hit[i] = true;
+            for (int at = 0; !word.isEmpty() && at + word.length() <= text.length(); at++) {
+                if (text.regionMatches(true, at, word, 0, word.length())) {
+                    java.util.Arrays.fill(hit, at, at + word.length(), true);
                 }
             }
         }

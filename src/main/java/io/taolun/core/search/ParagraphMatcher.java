@@ -5,7 +5,6 @@ import io.taolun.core.article.Line;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A simple matcher: a paragraph matches when it contains at least one of the query's words (case-insensitive
@@ -19,10 +18,10 @@ final class ParagraphMatcher {
     }
 
     static List<Hit> search(Article article, List<String> words, int limit) {
-        List<String> needles = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> needles = words.stream().distinct().toList();
         List<Hit> hits = new ArrayList<>();
         for (Line line : article.contentLines()) {
-            String hay = line.text().toLowerCase(Locale.ROOT);
+            String hay = line.text();
             int matched = 0;
             int occurrences = 0;
             for (String needle : needles) {
@@ -42,10 +41,14 @@ final class ParagraphMatcher {
         return hits.subList(0, Math.min(limit, hits.size()));
     }
 
+    /** Occurrences of needle in hay, ignoring case, compared on the original text (no case-mapped copies). */
     private static int count(String hay, String needle) {
         int n = 0;
-        for (int at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length())) {
-            n++;
+        for (int at = 0; !needle.isEmpty() && at + needle.length() <= hay.length(); at++) {
+            if (hay.regionMatches(true, at, needle, 0, needle.length())) {
+                n++;
+                at += needle.length() - 1;
+            }
         }
         return n;
     }

@@ -620,11 +620,11 @@ final class SeedLoaderTest {
         // WHEN the directory is loaded
         Article article = new SeedLoader().load(dir).articles().get(0);
 
-        // THEN the article is titled by its first line and each section by its number and opening words
+        // THEN the article is titled by its first line and each section by its opening words (replies add "§2")
         assertThat(article.meta().title().zh()).isEqualTo("第一行文字");
         assertThat(article.meta().title().en()).isEqualTo("第一行文字");
-        assertThat(article.sections().get(1).title().zh()).isEqualTo("第2部分:第五行文字");
-        assertThat(article.sections().get(1).title().en()).isEqualTo("Part 2: 第五行文字");
+        assertThat(article.sections().get(1).title().zh()).isEqualTo("第五行文字");
+        assertThat(article.sections().get(1).title().en()).isEqualTo("第五行文字");
         assertThat(article.sections()).allSatisfy(s -> {
             assertThat(s.title().zh()).isNotBlank();
             assertThat(s.title().en()).isNotBlank();

@@ -1,0 +1,43 @@
+package io.taolun.app;
+
+import io.taolun.store.Database;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the database is: {@code TAOLUN_DB_URL} ({@code jdbc:postgresql://...}, with {@code TAOLUN_DB_USER} and
+ * {@code TAOLUN_DB_PASSWORD}), else an H2 file in the data directory. Read from the environment, never from YAML.
+ */
+record DatabaseSettings(String url, String user, String password) {
+    static final int POOL_SIZE = 16;
+
+    DatabaseSettings {
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw new ConfigException("TAOLUN_DB_URL: \"" + redacted(url) + "\" is not a jdbc:postgresql: or jdbc:h2: URL");
+        }
+    }
+
+    static DatabaseSettings from(Map<String, String> env, Path dataDir) {
+        String url = env.get("TAOLUN_DB_URL");
+        if (url == null || url.isBlank()) {
+            return new DatabaseSettings(Database.h2Url(dataDir), "sa", "");
+        }
+        return new DatabaseSettings(url.strip(), env.getOrDefault("TAOLUN_DB_USER", ""),
+                env.getOrDefault("TAOLUN_DB_PASSWORD", ""));
+    }
+
+    /** The URL without any query part, where passwords can hide, for messages and logs. */
+    String safeUrl() {
+        return redacted(url);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + safeUrl() + ", user=" + user + "]";
+    }
+
+    private static String redacted(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+}

@@ -1,0 +1,68 @@
+package io.taolun.app;
+
+import io.taolun.core.poll.PollPolicy;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code polls:} section of the config.
+ *
+ * @param openers           {@code everyone} or {@code admins}: who may open polls
+ * @param admins            admin user ids per platform ({@code console}, {@code slack}, {@code discord})
+ * @param defaultHours      how long a poll runs without {@code --hours}
+ * @param maxHours          the longest {@code --hours} accepted
+ * @param doubleClickMillis a repeat of the same option within this time is a double click, not a retraction
+ */
+record PollsConfig(String openers, Map<String, List<String>> admins, Integer defaultHours, Integer maxHours,
+        Integer doubleClickMillis) {
+    private static final Set<String> PLATFORMS = Set.of("console", "slack", "discord");
+
+    PollsConfig {
+        openers = openers == null ? "everyone" : openers.toLowerCase(Locale.ROOT);
+        admins = admins == null ? Map.of() : admins;
+        defaultHours = defaultHours == null ? 168 : defaultHours;
+        maxHours = maxHours == null ? 2160 : maxHours;
+        doubleClickMillis = doubleClickMillis == null ? 1000 : doubleClickMillis;
+        if (!openers.equals("everyone") && !openers.equals("admins")) {
+            throw new ConfigException("polls.openers: \"" + openers + "\" is not everyone or admins");
+        }
+        for (var entry : admins.entrySet()) {
+            if (!PLATFORMS.contains(entry.getKey())) {
+                throw new ConfigException("polls.admins." + entry.getKey() + ": unknown platform (known: "
+                        + String.join(", ", PLATFORMS.stream().sorted().toList()) + ")");
+            }
+            if (entry.getValue() == null || entry.getValue().stream().anyMatch(u -> u == null || u.isBlank())) {
+                throw new ConfigException("polls.admins." + entry.getKey() + ": must be a list of user ids");
+            }
+        }
+        if (maxHours < 1 || maxHours > 24 * 366) {
+            throw new ConfigException("polls.maxHours: " + maxHours + " is not between 1 and " + 24 * 366);
+        }
+        if (defaultHours < 1 || defaultHours > maxHours) {
+            throw new ConfigException("polls.defaultHours: " + defaultHours + " is not between 1 and maxHours ("
+                    + maxHours + ")");
+        }
+        if (doubleClickMillis < 0 || doubleClickMillis > 10_000) {
+            throw new ConfigException("polls.doubleClickMillis: " + doubleClickMillis + " is not between 0 and 10000");
+        }
+    }
+
+    static PollsConfig defaults() {
+        return new PollsConfig(null, null, null, null, null);
+    }
+
+    PollPolicy policy() {
+        Map<String, Set<String>> byPlatform = new HashMap<>();
+        admins.forEach((platform, users) -> byPlatform.put(platform, Set.copyOf(users)));
+        return new PollPolicy(openers.equals("admins") ? PollPolicy.Openers.ADMINS : PollPolicy.Openers.EVERYONE,
+                byPlatform, Duration.ofHours(defaultHours), Duration.ofHours(maxHours));
+    }
+
+    Duration doubleClick() {
+        return Duration.ofMillis(doubleClickMillis);
+    }
+}

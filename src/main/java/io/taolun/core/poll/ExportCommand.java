@@ -1,0 +1,39 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.Attachment;
+import io.taolun.core.BadInputException;
+import io.taolun.core.Command;
+import io.taolun.core.Invocation;
+import io.taolun.core.Reply;
+
+/** {@code export <poll-id>}: the poll's counts as a CSV file. */
+public final class ExportCommand implements Command {
+    private final PollService service;
+
+    public ExportCommand(PollService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public Reply run(Invocation inv) {
+        inv.withoutOptions();
+        if (inv.args().size() != 1) {
+            throw new BadInputException("error.export.args");
+        }
+        Poll poll = service.pollFor(inv.request(), java.util.Optional.of(PollArgs.pollId(inv.args().get(0))));
+        if (!service.resultsVisible(poll)) {
+            throw new BadInputException("results.hidden", poll.id());
+        }
+        byte[] csv = CsvExport.of(poll, service.tally(poll), service.voters(poll));
+        return Reply.builder()
+                .title(inv.messages().get("export.title", poll.id()))
+                .text(inv.messages().get(poll.anonymous() ? "export.anonymous" : "export.public"))
+                .attach(new Attachment("poll-" + poll.id() + ".csv", "text/csv", csv))
+                .build();
+    }
+}

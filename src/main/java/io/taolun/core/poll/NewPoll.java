@@ -1,0 +1,38 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A poll about to be stored; the store gives it its id. */
+public record NewPoll(
+        String articleId,
+        Optional<String> claimId,
+        String question,
+        List<PollOption> options,
+        ChannelRef where,
+        String opener,
+        boolean anonymous,
+        boolean hiddenResults,
+        Instant openedAt,
+        Optional<Instant> closesAt) {
+
+    public NewPoll {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(claimId, "claimId");
+        Objects.requireNonNull(question, "question");
+        options = List.copyOf(options);
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(closesAt, "closesAt");
+    }
+
+    /** The stored poll with its id. */
+    public Poll withId(long id) {
+        return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, Optional.empty());
+    }
+}

@@ -1,0 +1,77 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.BadInputException;
+import io.taolun.core.Command;
+import io.taolun.core.Invocation;
+import io.taolun.core.Reply;
+import java.time.ZoneId;
+import io.taolun.core.SafeText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code poll <claim-id> [--options likert|agree|"A|B|C"] [--hours N] [--hidden] [--public]}: opens a poll. */
+public final class OpenPollCommand implements Command {
+    private final PollService service;
+    private final PollReplies replies;
+
+    public OpenPollCommand(PollService service, ZoneId zone) {
+        this.service = service;
+        this.replies = new PollReplies(service.article(), zone);
+    }
+
+    @Override
+    public String name() {
+        return "poll";
+    }
+
+    @Override
+    public Reply run(Invocation inv) {
+        List<String> args = new ArrayList<>(inv.args());
+        List<PollOption> options = OptionSets.likert();
+        Optional<Duration> duration = Optional.empty();
+        boolean hidden = false;
+        boolean anonymous = true;
+        String claimId = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--options" -> options = OptionSets.parse(value(args, ++i, arg));
+                case "--hours" -> duration = Optional.of(hours(value(args, ++i, arg)));
+                case "--hidden" -> hidden = true;
+                case "--public" -> anonymous = false;
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new BadInputException("error.option.unknown", SafeText.echo(arg));
+                    }
+                    if (claimId != null) {
+                        throw new BadInputException("error.poll.oneClaim");
+                    }
+                    claimId = arg;
+                }
+            }
+        }
+        if (claimId == null) {
+            throw new BadInputException("error.poll.missingClaim");
+        }
+        Poll poll = service.open(inv.request(),
+                new PollService.OpenRequest(claimId, options, duration, hidden, anonymous));
+        return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
+                service.now());
+    }
+
+    private static String value(List<String> args, int at, String option) {
+        if (at >= args.size() || args.get(at).startsWith("--")) {
+            throw new BadInputException("error.option.value", option);
+        }
+        return args.get(at);
+    }
+
+    private static Duration hours(String typed) {
+        if (!typed.matches("\\d{1,6}") || Integer.parseInt(typed) < 1) {
+            throw new BadInputException("error.poll.hoursValue", SafeText.echo(typed));
+        }
+        return Duration.ofHours(Integer.parseInt(typed));
+    }
+}

@@ -1,0 +1,67 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A poll as stored.
+ *
+ * @param id            global, shown to users as {@code #id}
+ * @param claimId       the claim it asks about, or empty for a custom question
+ * @param question      the claim's verbatim text, or the custom question
+ * @param where         the channel it was opened in
+ * @param opener        the user who opened it
+ * @param anonymous     only counts are ever shown, voter lists never
+ * @param hiddenResults counts are shown only after it closes
+ * @param closesAt      the deadline, or empty when only closed by hand
+ * @param closedAt      when it was closed by hand, if it was
+ */
+public record Poll(
+        long id,
+        String articleId,
+        Optional<String> claimId,
+        String question,
+        List<PollOption> options,
+        ChannelRef where,
+        String opener,
+        boolean anonymous,
+        boolean hiddenResults,
+        Instant openedAt,
+        Optional<Instant> closesAt,
+        Optional<Instant> closedAt) {
+
+    public Poll {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(claimId, "claimId");
+        Objects.requireNonNull(question, "question");
+        options = List.copyOf(options);
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(closesAt, "closesAt");
+        Objects.requireNonNull(closedAt, "closedAt");
+        if (options.size() < 2) {
+            throw new IllegalArgumentException("a poll needs at least two options");
+        }
+    }
+
+    /** Open until closed by hand or until its deadline passes. */
+    public boolean isOpen(Instant now) {
+        return closedAt.isEmpty() && closesAt.map(now::isBefore).orElse(true);
+    }
+
+    /** When it stopped taking votes, if it has. */
+    public Optional<Instant> endedAt(Instant now) {
+        if (closedAt.isPresent()) {
+            return closedAt;
+        }
+        return closesAt.filter(deadline -> !now.isBefore(deadline));
+    }
+
+    public Optional<PollOption> option(int number) {
+        return number >= 1 && number <= options.size() ? Optional.of(options.get(number - 1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,170 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.Visibility;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Claim;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/** Renders polls, votes and results as neutral replies. Every reply that shows a poll names it {@code #id}. */
+final class PollReplies {
+    static final int BAR_WIDTH = 20;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Article article;
+    private final ZoneId zone;
+
+    PollReplies(Article article, ZoneId zone) {
+        this.article = article;
+        this.zone = zone;
+    }
+
+    /** The poll message itself: the claim, one button per option, the live tally when results are live. */
+    Reply poll(Poll poll, Tally tally, boolean visible, Messages m, Instant now) {
+        Reply.Builder reply = Reply.builder().title(m.get("poll.title", poll.id())).visibility(Visibility.IN_CHANNEL);
+        question(reply, poll, m);
+        reply.text(m.get("poll.ask"));
+        for (PollOption option : poll.options()) {
+            reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
+        }
+        if (visible && tally.total() > 0) {
+            bars(reply, poll, tally, m);
+        }
+        return reply.footer(status(poll, tally, m, now)).build();
+    }
+
+    Reply results(Poll poll, Tally tally, boolean visible, Messages m, Instant now, Visibility visibility) {
+        Reply.Builder reply = Reply.builder().title(m.get("results.title", poll.id())).visibility(visibility);
+        question(reply, poll, m);
+        if (visible) {
+            bars(reply, poll, tally, m);
+        } else {
+            reply.text(m.get("results.hidden", poll.id()));
+        }
+        return reply.footer(status(poll, tally, m, now)).build();
+    }
+
+    Reply vote(PollService.VoteResult result, boolean visible, Messages m, Instant now) {
+        Poll poll = result.poll();
+        String label = result.option().label(m.lang());
+        String key = switch (result.outcome()) {
+            case CAST -> "vote.cast";
+            case MOVED -> "vote.moved";
+            case RETRACTED -> "vote.retracted";
+            case UNCHANGED -> "vote.unchanged";
+        };
+        Reply.Builder reply = Reply.builder().title(m.get(key, poll.id(), label));
+        if (visible) {
+            bars(reply, poll, result.tally(), m);
+        }
+        return reply.footer(status(poll, result.tally(), m, now)).build();
+    }
+
+    Reply openPolls(List<Poll> polls, TallySource tallies, Messages m, Instant now) {
+        if (polls.isEmpty()) {
+            return Reply.builder().text(m.get("polls.none")).build();
+        }
+        Reply.Builder reply = Reply.builder().title(m.get("polls.title", polls.size()));
+        for (Poll poll : polls) {
+            reply.text(m.get("polls.line", poll.id(), poll.claimId().orElse("-"), shorten(poll.question()),
+                    tallies.of(poll).total(), deadline(poll, m)));
+        }
+        return reply.footer(m.get("polls.footer")).build();
+    }
+
+    Reply history(Claim claim, List<Poll> polls, TallySource tallies, Messages m, Instant now) {
+        Reply.Builder reply = Reply.builder().title(m.get("history.title", claim.id()))
+                .quote(claim.text(), m.lang() == Lang.EN ? claim.gloss() : "", "");
+        if (polls.isEmpty()) {
+            return reply.text(m.get("history.none", claim.id())).build();
+        }
+        Double previous = null;
+        for (Poll poll : polls) {
+            Tally tally = tallies.of(poll);
+            String date = TIME.format(poll.openedAt().atZone(zone)).substring(0, 10);
+            String state = poll.isOpen(now) ? m.get("history.open") : m.get("history.closed");
+            List<Integer> agreeing = OptionSets.agreeing(poll.options());
+            String line;
+            if (poll.hiddenResults() && poll.isOpen(now)) {
+                line = m.get("history.lineHidden", poll.id(), date, tally.total(), state);
+            } else if (!agreeing.isEmpty() && tally.total() > 0) {
+                double share = tally.share(agreeing);
+                String change = previous == null ? "" : m.get("history.change", signed(share - previous));
+                line = m.get("history.lineAgree", poll.id(), date, tally.total(), state, Math.round(share), change);
+                previous = share;
+            } else {
+                line = m.get("history.line", poll.id(), date, tally.total(), state, top(poll, tally, m));
+            }
+            reply.text(line);
+        }
+        return reply.footer(m.get("history.footer")).build();
+    }
+
+    static String voteAction(long pollId, int option) {
+        return "vote " + pollId + " " + option;
+    }
+
+    /** Where a tally comes from, so listings can ask per poll. */
+    interface TallySource {
+        Tally of(Poll poll);
+    }
+
+    private void question(Reply.Builder reply, Poll poll, Messages m) {
+        Optional<Claim> claim = poll.claimId().flatMap(id -> article.claims().stream()
+                .filter(c -> c.id().equals(id) && c.text().equals(poll.question())).findFirst());
+        String gloss = m.lang() == Lang.EN ? claim.map(Claim::gloss).orElse("") : "";
+        String source = claim.map(c -> m.get("poll.source", c.id(), c.section().number(),
+                c.section().title().in(m.lang()))).orElse("");
+        reply.quote(poll.question(), gloss, source);
+    }
+
+    private static void bars(Reply.Builder reply, Poll poll, Tally tally, Messages m) {
+        List<Integer> percent = tally.percentages();
+        for (PollOption option : poll.options()) {
+            int count = tally.count(option.number());
+            int filled = tally.total() == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * count / tally.total());
+            String bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+            reply.field(option.number() + ". " + option.label(m.lang()),
+                    m.get("results.bar", bar, count, percent.get(option.number() - 1)));
+        }
+    }
+
+    private String status(Poll poll, Tally tally, Messages m, Instant now) {
+        String who = poll.anonymous() ? m.get("poll.anonymous") : m.get("poll.public");
+        String when = poll.isOpen(now) ? deadline(poll, m)
+                : m.get("poll.closedAt", TIME.format(poll.endedAt(now).orElseThrow().atZone(zone)), zone.getId());
+        String how = poll.isOpen(now) ? m.get("poll.howToVote", poll.id()) : "";
+        return m.get("poll.status", tally.total(), who, when, how).strip();
+    }
+
+    private String deadline(Poll poll, Messages m) {
+        return poll.closesAt().map(t -> m.get("poll.closesAt", TIME.format(t.atZone(zone)), zone.getId()))
+                .orElse(m.get("poll.noDeadline"));
+    }
+
+    private static String top(Poll poll, Tally tally, Messages m) {
+        if (tally.total() == 0) {
+            return m.get("history.noVotes");
+        }
+        int best = 1;
+        for (int i = 2; i <= poll.options().size(); i++) {
+            best = tally.count(i) > tally.count(best) ? i : best;
+        }
+        return m.get("history.top", poll.option(best).orElseThrow().label(m.lang()), tally.percentages().get(best - 1));
+    }
+
+    private static String signed(double points) {
+        long rounded = Math.round(points);
+        return (rounded > 0 ? "+" : "") + rounded;
+    }
+
+    private static String shorten(String text) {
+        return text.codePointCount(0, text.length()) <= 30 ? text : text.substring(0, text.offsetByCodePoints(0, 30)) + "…";
+    }
+}

@@ -1,0 +1,143 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.BadInputException;
+import io.taolun.core.ChatRequest;
+import io.taolun.core.SafeText;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Claim;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The poll use cases: open a poll on a claim, vote, read results, close, list, and the history of a claim. Rules that
+ * users can break end in {@link BadInputException}; storage goes through the injected ports.
+ */
+public final class PollService {
+    private final Article article;
+    private final PollStore store;
+    private final VoteLedger ledger;
+    private final PollPolicy policy;
+    private final Clock clock;
+
+    public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock) {
+        this.article = article;
+        this.store = store;
+        this.ledger = ledger;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** A vote as the voter should hear about it. */
+    public record VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally) {
+    }
+
+    /** A request to open a poll, as parsed from {@code poll <claim-id> [options]}. */
+    public record OpenRequest(String claimId, List<PollOption> options, Optional<Duration> duration, boolean hidden,
+            boolean anonymous) {
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Article article() {
+        return article;
+    }
+
+    public PollPolicy policy() {
+        return policy;
+    }
+
+    public Poll open(ChatRequest request, OpenRequest open) {
+        if (!policy.mayOpen(request)) {
+            throw new BadInputException("error.poll.notAllowed");
+        }
+        Claim claim = claim(open.claimId());
+        Duration duration = open.duration().orElse(policy.defaultDuration());
+        if (duration.compareTo(policy.maxDuration()) > 0) {
+            throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
+        }
+        Instant now = clock.instant();
+        NewPoll poll = new NewPoll(article.id(), Optional.of(claim.id()), claim.text(), open.options(),
+                request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)));
+        return store.open(poll);
+    }
+
+    public VoteResult vote(ChatRequest request, long pollId, int optionNumber) {
+        Poll poll = find(request, pollId);
+        Instant now = clock.instant();
+        if (!poll.isOpen(now)) {
+            throw new BadInputException("error.vote.closed", poll.id());
+        }
+        PollOption option = poll.option(optionNumber).orElseThrow(
+                () -> new BadInputException("error.vote.option", poll.id(), poll.options().size()));
+        VoteOutcome outcome;
+        try {
+            outcome = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now));
+        } catch (VoteRejectedException e) {
+            throw new BadInputException("error.vote.failed");
+        }
+        return new VoteResult(poll, option, outcome, store.tally(poll));
+    }
+
+    /** The poll a {@code results} or {@code export} asks for: the given id, else the newest in the channel. */
+    public Poll pollFor(ChatRequest request, Optional<Long> id) {
+        if (id.isPresent()) {
+            return find(request, id.get());
+        }
+        return store.latestIn(request.where()).orElseThrow(() -> new BadInputException("error.poll.noneHere"));
+    }
+
+    public Tally tally(Poll poll) {
+        return store.tally(poll);
+    }
+
+    /** Whether the counts of this poll may be shown now. */
+    public boolean resultsVisible(Poll poll) {
+        return !poll.hiddenResults() || !poll.isOpen(clock.instant());
+    }
+
+    public Poll close(ChatRequest request, long pollId) {
+        Poll poll = find(request, pollId);
+        if (!policy.mayClose(request, poll)) {
+            throw new BadInputException("error.close.notAllowed", poll.id());
+        }
+        Instant now = clock.instant();
+        if (!poll.isOpen(now) || !store.close(poll.id(), request.user(), now)) {
+            throw new BadInputException("error.close.already", poll.id());
+        }
+        return store.find(poll.id()).orElseThrow();
+    }
+
+    public List<Poll> openHere(ChatRequest request) {
+        return store.openIn(request.where(), clock.instant());
+    }
+
+    public List<Poll> history(ChatRequest request, String claimId) {
+        Claim claim = claim(claimId);
+        return store.onClaim(request.platform(), request.workspace(), article.id(), claim.id());
+    }
+
+    public Map<Integer, List<String>> voters(Poll poll) {
+        return poll.anonymous() ? Map.of() : store.voters(poll.id());
+    }
+
+    public Claim claim(String claimId) {
+        String id = claimId.toLowerCase(Locale.ROOT);
+        return article.claims().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new BadInputException(article.claims().isEmpty() ? "error.poll.noClaims"
+                        : "error.poll.claim", SafeText.echo(claimId), article.claims().size()));
+    }
+
+    private Poll find(ChatRequest request, long id) {
+        return store.find(id)
+                .filter(p -> p.where().platform().equals(request.platform())
+                        && p.where().workspace().equals(request.workspace()))
+                .orElseThrow(() -> new BadInputException("error.poll.unknown", id));
+    }
+}

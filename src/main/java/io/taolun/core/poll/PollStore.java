@@ -1,0 +1,32 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: where polls and their tallies live. Implemented by the store; a fake in tests. */
+public interface PollStore {
+    /** Stores a new poll and returns it with its id. */
+    Poll open(NewPoll poll);
+
+    Optional<Poll> find(long id);
+
+    /** Polls of the channel that are still open at {@code now}, newest first. */
+    List<Poll> openIn(ChannelRef where, Instant now);
+
+    /** The newest poll opened in the channel. */
+    Optional<Poll> latestIn(ChannelRef where);
+
+    /** Every poll of this workspace on this claim of this article, oldest first. */
+    List<Poll> onClaim(String platform, String workspace, String articleId, String claimId);
+
+    /** Closes a poll by hand; false when it was already closed. */
+    boolean close(long id, String by, Instant at);
+
+    Tally tally(Poll poll);
+
+    /** The voters of each option (user ids), for polls that are not anonymous. */
+    Map<Integer, List<String>> voters(long pollId);
+}

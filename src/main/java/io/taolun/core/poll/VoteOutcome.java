@@ -1,0 +1,13 @@
+package io.taolun.core.poll;
+
+/** What a committed vote did to the voter's standing in the poll. */
+public enum VoteOutcome {
+    /** A first vote. */
+    CAST,
+    /** The voter had chosen another option; the vote moved. */
+    MOVED,
+    /** The voter chose the same option again; the vote was withdrawn. */
+    RETRACTED,
+    /** The same option again within the double-click window: nothing changed. */
+    UNCHANGED
+}

@@ -1,0 +1,62 @@
+package io.taolun.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema: an H2 file in the data directory by default, or PostgreSQL. Migrations run at
+ * open, the same scripts on both.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final boolean postgres;
+
+    private Database(HikariDataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    /**
+     * The JDBC URL of the embedded database in {@code dataDir}. {@code WRITE_DELAY=0} writes every commit at once:
+     * with H2's default delay, a process killed within a few hundred milliseconds of a commit loses the row.
+     */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("taolun")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /** Opens the pool and brings the schema up to date. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("taolun");
+        config.setAutoCommit(true);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, url.startsWith("jdbc:postgresql:"));
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,214 @@
+package io.taolun.store;
+
+import io.taolun.core.ChannelRef;
+import io.taolun.core.poll.NewPoll;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollOption;
+import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.Tally;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** {@link PollStore} on JDBC: the same SQL on H2 and PostgreSQL. */
+public final class JdbcPollStore implements PollStore {
+    private static final String POLL_COLUMNS = "id, article_id, claim_id, question, platform, workspace, channel, "
+            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at";
+
+    private final DataSource db;
+
+    public JdbcPollStore(DataSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public Poll open(NewPoll p) {
+        String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
+                + "anonymous, hidden_results, opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+                    ps.setString(1, p.articleId());
+                    ps.setString(2, p.claimId().orElse(null));
+                    ps.setString(3, p.question());
+                    ps.setString(4, p.where().platform());
+                    ps.setString(5, p.where().workspace());
+                    ps.setString(6, p.where().channel());
+                    ps.setString(7, p.opener());
+                    ps.setBoolean(8, p.anonymous());
+                    ps.setBoolean(9, p.hiddenResults());
+                    Jdbc.setInstant(ps, 10, p.openedAt());
+                    Jdbc.setInstant(ps, 11, p.closesAt().orElse(null));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO poll_option (poll_id, option_no, label_zh, label_en) VALUES (?, ?, ?, ?)")) {
+                    for (PollOption option : p.options()) {
+                        ps.setLong(1, id);
+                        ps.setInt(2, option.number());
+                        ps.setString(3, option.zh());
+                        ps.setString(4, option.en());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                return p.withId(id);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("opening a poll", e);
+        }
+    }
+
+    @Override
+    public Optional<Poll> find(long id) {
+        List<Poll> polls = query("SELECT " + POLL_COLUMNS + " FROM poll WHERE id = ?", ps -> ps.setLong(1, id));
+        return polls.stream().findFirst();
+    }
+
+    @Override
+    public List<Poll> openIn(ChannelRef where, Instant now) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
+                + "AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?) ORDER BY id DESC", ps -> {
+                    bindPlace(ps, where);
+                    Jdbc.setInstant(ps, 4, now);
+                });
+    }
+
+    @Override
+    public Optional<Poll> latestIn(ChannelRef where) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
+                + "ORDER BY id DESC LIMIT 1", ps -> bindPlace(ps, where)).stream().findFirst();
+    }
+
+    @Override
+    public List<Poll> onClaim(String platform, String workspace, String articleId, String claimId) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND article_id = ? "
+                + "AND claim_id = ? ORDER BY id", ps -> {
+                    ps.setString(1, platform);
+                    ps.setString(2, workspace);
+                    ps.setString(3, articleId);
+                    ps.setString(4, claimId);
+                });
+    }
+
+    @Override
+    public boolean close(long id, String by, Instant at) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE poll SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL")) {
+            Jdbc.setInstant(ps, 1, at);
+            ps.setString(2, by);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.failure("closing poll " + id, e);
+        }
+    }
+
+    @Override
+    public Tally tally(Poll poll) {
+        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? GROUP BY option_no")) {
+            ps.setLong(1, poll.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int option = rs.getInt(1);
+                    if (option >= 1 && option <= counts.size()) {
+                        counts.set(option - 1, rs.getInt(2));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("counting poll " + poll.id(), e);
+        }
+        return new Tally(counts);
+    }
+
+    @Override
+    public Map<Integer, List<String>> voters(long pollId) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT option_no, user_id FROM vote "
+                        + "WHERE poll_id = ? ORDER BY option_no, voted_at, user_id")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("listing voters of poll " + pollId, e);
+        }
+        return out;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static void bindPlace(PreparedStatement ps, ChannelRef where) throws SQLException {
+        ps.setString(1, where.platform());
+        ps.setString(2, where.workspace());
+        ps.setString(3, where.channel());
+    }
+
+    private List<Poll> query(String sql, Binder binder) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<Poll> polls = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    polls.add(poll(c, rs));
+                }
+            }
+            return polls;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading polls", e);
+        }
+    }
+
+    private static Poll poll(Connection c, ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new Poll(id, rs.getString("article_id"), Optional.ofNullable(rs.getString("claim_id")),
+                rs.getString("question"), options(c, id),
+                new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
+                rs.getString("opener"), rs.getBoolean("anonymous"), rs.getBoolean("hidden_results"),
+                Jdbc.instant(rs, "opened_at").orElseThrow(), Jdbc.instant(rs, "closes_at"),
+                Jdbc.instant(rs, "closed_at"));
+    }
+
+    private static List<PollOption> options(Connection c, long pollId) throws SQLException {
+        List<PollOption> options = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT option_no, label_zh, label_en FROM poll_option WHERE poll_id = ? ORDER BY option_no")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    options.add(new PollOption(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return options;
+    }
+}

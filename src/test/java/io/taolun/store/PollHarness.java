@@ -1,0 +1,34 @@
+package io.taolun.store;
+
+import io.taolun.core.TestBot;
+import io.taolun.core.poll.PollPolicy;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A bot with polls on a fresh real database of the given kind; close it after the test. */
+final class PollHarness implements AutoCloseable {
+    final Database database;
+    final JdbcPollStore store;
+    final GroupCommitVoteLedger ledger;
+    final TestBot bot;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor();
+
+    PollHarness(TestDatabases.Kind kind) {
+        this(kind, TestBot.everyoneMayOpen());
+    }
+
+    PollHarness(TestDatabases.Kind kind, PollPolicy policy) {
+        this.database = TestDatabases.open(kind);
+        this.store = new JdbcPollStore(database.dataSource());
+        this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
+        this.bot = TestBot.withPolls(store, ledger, policy);
+    }
+
+    @Override
+    public void close() {
+        ledger.close();
+        writer.shutdownNow();
+        database.close();
+    }
+}

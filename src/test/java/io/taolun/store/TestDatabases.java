@@ -1,0 +1,75 @@
+package io.taolun.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real databases for tests: a fresh H2 file per call, and one embedded PostgreSQL server per test JVM (it takes a few
+ * seconds to start) with a fresh database per call. Nothing is mocked.
+ */
+public final class TestDatabases {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** The two kinds every store test runs on. */
+    public enum Kind {
+        H2,
+        POSTGRES
+    }
+
+    /** A JDBC URL, user and password for a new, empty database. */
+    public record Url(String url, String user, String password) {
+    }
+
+    public static Url fresh(Kind kind) {
+        return kind == Kind.H2 ? h2() : postgres();
+    }
+
+    public static Database open(Kind kind) {
+        Url url = fresh(kind);
+        return Database.open(url.url(), url.user(), url.password(), 16);
+    }
+
+    private static Url h2() {
+        try {
+            Path dir = Files.createTempDirectory("taolun-h2-");
+            return new Url(Database.h2Url(dir), "sa", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized Url postgres() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting
+                    }
+                }));
+            }
+            String name = "taolun_test_" + NEXT.incrementAndGet();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return new Url(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+    }
+}
