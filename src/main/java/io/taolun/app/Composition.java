@@ -19,10 +19,14 @@ import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.search.SearchCommand;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.poll.PollStore;
+import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.GroupCommitVoteLedger;
 import io.taolun.store.JdbcPollStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +40,9 @@ import java.util.random.RandomGenerator;
  * and closes what it opened.
  */
 final class Composition implements AutoCloseable {
+    /** How long another replica's close of a poll can go unseen here. */
+    private static final Duration POLL_CACHE = Duration.ofSeconds(2);
+
     private final CommandRouter router;
     private final Database database;
     private final ExecutorService voteWriter;
@@ -48,8 +55,8 @@ final class Composition implements AutoCloseable {
         this.database = openDatabase(db);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
-        PollService polls = new PollService(article, new JdbcPollStore(database.dataSource()), ledger,
-                config.polls().policy(), clock);
+        PollStore store = new CachingPollStore(new JdbcPollStore(database.dataSource()), POLL_CACHE, Ticker.systemTicker());
+        PollService polls = new PollService(article, store, ledger, config.polls().policy(), clock);
         ZoneId zone = config.zone();
         List<Command> commands = List.of(
                 new AboutCommand(article),

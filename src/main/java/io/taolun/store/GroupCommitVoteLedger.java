@@ -2,14 +2,18 @@ package io.taolun.store;
 
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.poll.VoteOutcome;
+import io.taolun.core.poll.VoteReceipt;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private static final String INSERT = "INSERT INTO vote (poll_id, platform, user_id, option_no, voted_at) "
             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    private static final String COUNT = "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? GROUP BY option_no";
+
     private static final Comparator<Pending> KEY_ORDER = Comparator
             .comparingLong((Pending p) -> p.vote.pollId())
             .thenComparing(p -> p.vote.platform())
@@ -54,8 +61,10 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile boolean running = true;
+    private final LongAdder groups = new LongAdder();
+    private final LongAdder votes = new LongAdder();
 
-    private record Pending(VoteRequest vote, CompletableFuture<VoteOutcome> done) {
+    private record Pending(VoteRequest vote, CompletableFuture<VoteReceipt> done) {
     }
 
     /**
@@ -69,7 +78,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     }
 
     @Override
-    public VoteOutcome cast(VoteRequest vote) {
+    public VoteReceipt cast(VoteRequest vote) {
         if (!running) {
             throw new VoteRejectedException("the ledger is closed", null);
         }
@@ -83,6 +92,14 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new VoteRejectedException("vote not committed", e);
         }
+    }
+
+    /** How many commits have been made, and how many votes they held: the grouping at work. */
+    public record Stats(long commits, long votes) {
+    }
+
+    public Stats stats() {
+        return new Stats(groups.sum(), votes.sum());
     }
 
     /** Stops taking votes, commits those already queued, and waits for the writer to finish. */
@@ -132,11 +149,18 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private void write(List<Pending> group) {
         group.sort(KEY_ORDER);
         List<VoteOutcome> outcomes = new ArrayList<>(group.size());
+        Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (Statements s = new Statements(c)) {
                 for (Pending p : group) {
                     outcomes.add(s.apply(p.vote));
+                }
+                // one count per poll per group, not per vote: it includes every vote of this group
+                for (Pending p : group) {
+                    if (!counts.containsKey(p.vote.pollId())) {
+                        counts.put(p.vote.pollId(), s.counts(p.vote.pollId()));
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -152,8 +176,11 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
             }
             return;
         }
+        groups.increment();
+        votes.add(group.size());
         for (int i = 0; i < group.size(); i++) {
-            group.get(i).done.complete(outcomes.get(i));
+            Pending p = group.get(i);
+            p.done.complete(new VoteReceipt(outcomes.get(i), counts.get(p.vote.pollId())));
         }
     }
 
@@ -163,10 +190,24 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         private final PreparedStatement move;
         private final PreparedStatement insert;
 
+        private final PreparedStatement count;
+
         Statements(Connection c) throws SQLException {
             retract = c.prepareStatement(RETRACT);
             move = c.prepareStatement(MOVE);
             insert = c.prepareStatement(INSERT);
+            count = c.prepareStatement(COUNT);
+        }
+
+        Map<Integer, Integer> counts(long pollId) throws SQLException {
+            Map<Integer, Integer> out = new HashMap<>();
+            count.setLong(1, pollId);
+            try (ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getInt(2));
+                }
+            }
+            return out;
         }
 
         VoteOutcome apply(VoteRequest v) throws SQLException {
@@ -208,6 +249,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
             retract.close();
             move.close();
             insert.close();
+            count.close();
         }
     }
 }

@@ -22,7 +22,8 @@ final class PollHarness implements AutoCloseable {
         this.database = TestDatabases.open(kind);
         this.store = new JdbcPollStore(database.dataSource());
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
-        this.bot = TestBot.withPolls(store, ledger, policy);
+        this.bot = TestBot.withPolls(new CachingPollStore(store, java.time.Duration.ofSeconds(2),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker()), ledger, policy);
     }
 
     @Override

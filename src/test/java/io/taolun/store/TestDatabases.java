@@ -52,7 +52,12 @@ public final class TestDatabases {
     private static synchronized Url postgres() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("taolun.pg.durable")) {
+                    // the embedded server turns fsync off for speed; benchmarks measure a durable server
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                postgres = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();

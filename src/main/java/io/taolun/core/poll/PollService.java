@@ -76,13 +76,13 @@ public final class PollService {
         }
         PollOption option = poll.option(optionNumber).orElseThrow(
                 () -> new BadInputException("error.vote.option", poll.id(), poll.options().size()));
-        VoteOutcome outcome;
+        VoteReceipt receipt;
         try {
-            outcome = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now));
+            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now));
         } catch (VoteRejectedException e) {
             throw new BadInputException("error.vote.failed");
         }
-        return new VoteResult(poll, option, outcome, store.tally(poll));
+        return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));
     }
 
     /** The poll a {@code results} or {@code export} asks for: the given id, else the newest in the channel. */

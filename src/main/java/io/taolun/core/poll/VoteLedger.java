@@ -9,7 +9,8 @@ public interface VoteLedger {
      * Applies one button press: a first vote, a move to another option, or a retraction of the same option (a
      * repeat within the double-click window changes nothing).
      *
+     * @return what the vote did, and the poll's counts as of its commit
      * @throws VoteRejectedException when the store refuses the vote (the poll vanished or the write failed)
      */
-    VoteOutcome cast(VoteRequest vote);
+    VoteReceipt cast(VoteRequest vote);
 }

@@ -1,0 +1,82 @@
+package io.taolun.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.poll.NewPoll;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.Tally;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps recently read polls in memory so a burst of votes on one poll does not read the poll for every vote. A poll
+ * changes only when it is closed: this process forgets it at once, and another replica's close is seen within
+ * {@code ttl}.
+ */
+public final class CachingPollStore implements PollStore {
+    private final PollStore store;
+    private final Cache<Long, Poll> polls;
+
+    public CachingPollStore(PollStore store, Duration ttl, Ticker ticker) {
+        this.store = store;
+        this.polls = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).ticker(ticker).build();
+    }
+
+    @Override
+    public Poll open(NewPoll poll) {
+        Poll opened = store.open(poll);
+        polls.put(opened.id(), opened);
+        return opened;
+    }
+
+    @Override
+    public Optional<Poll> find(long id) {
+        Poll cached = polls.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Poll> found = store.find(id);
+        found.ifPresent(p -> polls.put(id, p));
+        return found;
+    }
+
+    @Override
+    public List<Poll> openIn(ChannelRef where, Instant now) {
+        return store.openIn(where, now);
+    }
+
+    @Override
+    public Optional<Poll> latestIn(ChannelRef where) {
+        return store.latestIn(where);
+    }
+
+    @Override
+    public List<Poll> onClaim(String platform, String workspace, String articleId, String claimId) {
+        return store.onClaim(platform, workspace, articleId, claimId);
+    }
+
+    @Override
+    public boolean close(long id, String by, Instant at) {
+        try {
+            return store.close(id, by, at);
+        } finally {
+            polls.invalidate(id);
+        }
+    }
+
+    @Override
+    public Tally tally(Poll poll) {
+        return store.tally(poll);
+    }
+
+    @Override
+    public Map<Integer, List<String>> voters(long pollId) {
+        return store.voters(pollId);
+    }
+}
