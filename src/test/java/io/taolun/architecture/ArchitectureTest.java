@@ -1,15 +1,20 @@
 package io.taolun.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,7 @@ final class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.taolun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.slack..", "net.dv8tion..", "java.sql..", "javax.sql..", "org.jline..", "picocli..",
-                        "okhttp3..");
+                        "okhttp3..", "org.h2..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..");
         rule.check(classes);
     }
 
@@ -42,20 +47,54 @@ final class ArchitectureTest {
 
     @Test
     void adapters_do_not_depend_on_each_other_or_on_the_app() {
-        noClasses().that().resideInAPackage("io.taolun.console..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.taolun.slack..", "io.taolun.discord..", "io.taolun.store..", "io.taolun.app..")
-                .check(classes);
+        for (String adapter : List.of("console", "store", "slack", "discord")) {
+            List<String> others = new java.util.ArrayList<>(List.of("io.taolun.console..", "io.taolun.store..",
+                    "io.taolun.slack..", "io.taolun.discord..", "io.taolun.app.."));
+            others.remove("io.taolun." + adapter + "..");
+            noClasses().that().resideInAPackage("io.taolun." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
     }
+
+    /** Any java.time {@code now(...)} that does not take a Clock, {@code Clock.system*}, or the system millis. */
+    private static final DescribedPredicate<JavaMethodCall> READS_SYSTEM_CLOCK =
+            new DescribedPredicate<>("read the system clock") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    boolean takesClock = call.getTarget().getRawParameterTypes().stream()
+                            .anyMatch(t -> t.getName().equals(Clock.class.getName()));
+                    boolean timeNow = owner.startsWith("java.time.") && name.equals("now") && !takesClock;
+                    boolean systemClock = owner.equals(Clock.class.getName()) && name.startsWith("system");
+                    boolean millis = owner.equals(System.class.getName())
+                            && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+                    return timeNow || systemClock || millis;
+                }
+            };
 
     @Test
     void the_core_never_reads_the_system_clock() {
         noClasses().that().resideInAPackage("io.taolun.core..")
-                .should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+                .should().callMethodWhere(READS_SYSTEM_CLOCK)
                 .check(classes);
+    }
+
+    @Test
+    void the_clock_rule_catches_a_direct_read() {
+        // GIVEN a class that reads the clock without a Clock
+        JavaClasses offender = new ClassFileImporter().importClasses(ClockReader.class);
+        // THEN the rule reports it
+        assertThatThrownBy(() -> noClasses().should().callMethodWhere(READS_SYSTEM_CLOCK).check(offender))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    /** Reads the clock in every forbidden way. */
+    static final class ClockReader {
+        Object read() {
+            return List.of(Instant.now(), LocalDate.now(ZoneId.of("UTC")), OffsetDateTime.now(), Clock.systemUTC());
+        }
     }
 }

@@ -61,6 +61,7 @@ final class ConsoleProcessTest {
         Result r = run(List.of(), "console", "--lang", "en", "-e", "/article summary 3", "-e", "/article quote 1");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Two changes", "「").doesNotContain("?????");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
@@ -83,6 +84,22 @@ final class ConsoleProcessTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("colour").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void an_unusable_data_directory_stops_start_up_naming_the_option() throws Exception {
+        Path file = Files.writeString(data.resolve("afile"), "not a directory");
+        Result r = run(List.of(), "console", "--data", file.toString(), "-e", "/article about");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--data", "cannot be used as a directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_duplicated_config_key_stops_start_up() throws Exception {
+        Path config = Files.writeString(data.resolve("dup.yaml"), "language: zh\nlanguage: en\n");
+        Result r = run(List.of("TAOLUN_CONFIG=" + config), "console", "-e", "/article about");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("line 2", "language");
     }
 
     @Test

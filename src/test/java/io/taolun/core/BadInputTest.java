@@ -20,6 +20,8 @@ final class BadInputTest {
                 Arguments.of("section 99999999999999999999", "/article section"),
                 Arguments.of("section", "/article section"),
                 Arguments.of("section 没有这个标题", "/article section"),
+                Arguments.of("section \"\"", "/article section"),
+                Arguments.of("section “”", "/article section"),
                 Arguments.of("summary 999", "/article summary"),
                 Arguments.of("quote 0", "/article quote"),
                 Arguments.of("quote 999", "/article quote"),

@@ -84,6 +84,28 @@ final class CommandsTest {
     }
 
     @Test
+    void titles_with_curly_quotes_are_found_exactly_as_about_lists_them() {
+        for (int n : new int[] {2, 4, 8}) {
+            String title = article.sections().get(n - 1).title().zh();
+            assertThat(title).contains("“");
+            assertThat(bot.ask("section " + title).title()).isEqualTo("§" + n + " " + title);
+        }
+    }
+
+    @Test
+    void full_width_digits_and_letters_from_a_chinese_keyboard_work() {
+        assertThat(bot.ask("section ３").title()).startsWith("§3 ");
+        assertThat(bot.ask("ＡＢＯＵＴ").title()).isEqualTo(article.meta().title().zh());
+    }
+
+    @Test
+    void lang_can_be_written_with_an_equals_sign_in_any_case_and_the_last_one_wins() {
+        assertThat(bot.ask("summary 3 --lang=en").blocks().get(0).toString()).contains("The author");
+        assertThat(bot.ask("summary 3 --LANG EN").blocks().get(0).toString()).contains("The author");
+        assertThat(bot.ask("summary 3 --lang en --lang zh-CN").blocks().get(0).toString()).contains("作者");
+    }
+
+    @Test
     void the_last_section_never_shows_the_disclaimer() {
         Reply reply = bot.ask("section 13");
         assertThat(reply.plainText()).contains("你觉得呢?").doesNotContain("特别声明");
@@ -101,6 +123,8 @@ final class CommandsTest {
     void summary_of_the_whole_article_gives_the_thesis_and_every_section() {
         Reply reply = bot.ask("summary");
         assertThat(reply.blocks()).hasSize(1 + article.sections().size());
+        String third = ((Block.Text) reply.blocks().get(3)).text();
+        assertThat(third).startsWith("§3 ").contains("两大关键变化。").contains("指数级膨胀");
         assertThat(reply.blocks().get(0)).isEqualTo(new Block.Text(article.thesis().orElseThrow().zh()));
         Reply english = bot.askInEnglish("summary");
         assertThat(english.blocks().get(0)).isEqualTo(new Block.Text(article.thesis().orElseThrow().en()));
@@ -224,7 +248,7 @@ final class CommandsTest {
     }
 
     @Test
-    void subcommands_are_case_insensitive_and_accept_the_slash_prefix_words_quoted() {
+    void subcommands_are_case_insensitive_and_titles_can_be_quoted() {
         assertThat(bot.ask("QUOTE 2").blocks()).isEqualTo(bot.ask("quote 2").blocks());
         assertThat(bot.ask("section \"" + article.sections().get(1).title().en() + "\"").title()).startsWith("§2");
     }
@@ -240,9 +264,10 @@ final class CommandsTest {
     }
 
     @Test
-    void every_reply_fits_a_discord_embed_of_at_most_25_fields() {
-        for (String command : List.of("help", "about", "section 1", "claims", "summary 1")) {
-            assertThat(bot.ask(command).fields()).hasSizeLessThanOrEqualTo(25);
-        }
+    void an_unknown_subcommand_lists_every_subcommand_in_its_usage() {
+        Reply reply = bot.ask("frobnicate");
+        assertThat(reply.fields()).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo(
+                        "/article <help | about | section | summary | quote | claims | search | discuss>"));
     }
 }
