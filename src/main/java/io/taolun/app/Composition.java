@@ -14,6 +14,7 @@ import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.poll.OpenPollCommand;
+import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
@@ -47,6 +48,7 @@ final class Composition implements AutoCloseable {
     private final Database database;
     private final ExecutorService voteWriter;
     private final GroupCommitVoteLedger ledger;
+    private final PollMessages pollMessages;
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
@@ -57,6 +59,7 @@ final class Composition implements AutoCloseable {
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(database.dataSource()), POLL_CACHE, Ticker.systemTicker());
         PollService polls = new PollService(article, store, ledger, config.polls().policy(), clock);
+        this.pollMessages = new PollMessages(polls, store, config.zone(), clock);
         ZoneId zone = config.zone();
         List<Command> commands = List.of(
                 new AboutCommand(article),
@@ -82,6 +85,10 @@ final class Composition implements AutoCloseable {
 
     Database database() {
         return database;
+    }
+
+    PollMessages pollMessages() {
+        return pollMessages;
     }
 
     /** Commits the votes already queued, then closes the pool. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,11 +29,10 @@ import picocli.CommandLine.Option;
 /** The {@code taolun} command line: with no platform tokens it starts the console. */
 @Command(name = "taolun", mixinStandardHelpOptions = true, version = "taolun 0.1.0",
         description = "A discussion bot around one article. With no subcommand: the interactive console.",
-        subcommands = Main.Console.class)
+        subcommands = {Main.Console.class, Main.Serve.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    private static final List<String> PLATFORM_TOKENS = List.of("SLACK_BOT_TOKEN", "DISCORD_TOKEN");
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -68,13 +68,57 @@ public final class Main implements Callable<Integer> {
     private ConsoleOptions options = new ConsoleOptions();
 
     @Override
-    public Integer call() throws IOException {
-        List<String> tokens = PLATFORM_TOKENS.stream().filter(t -> env.get(t) != null && !env.get(t).isBlank()).toList();
-        if (!tokens.isEmpty()) {
-            err.println("taolun: " + String.join(", ", tokens)
-                    + " is set, but this version has no Slack or Discord adapter yet; starting the console.");
+    public Integer call() throws Exception {
+        PlatformSettings platforms = PlatformSettings.from(env);
+        if (platforms.slack().isPresent()) {
+            return serve(platforms);
+        }
+        if (env.get("DISCORD_TOKEN") != null && !env.get("DISCORD_TOKEN").isBlank()) {
+            err.println("taolun: DISCORD_TOKEN is set, but this version has no Discord adapter yet; starting the console.");
         }
         return runConsole(options);
+    }
+
+    /** {@code taolun serve}: the platform adapters and HTTP endpoints, until the process is stopped. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve Slack (SLACK_BOT_TOKEN) and the HTTP endpoints until stopped.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        private Main main;
+
+        @Override
+        public Integer call() throws Exception {
+            PlatformSettings platforms = PlatformSettings.from(main.env);
+            if (platforms.slack().isEmpty()) {
+                throw new ConfigException("SLACK_BOT_TOKEN: not set, so there is no platform to serve "
+                        + "(run without arguments for the console)");
+            }
+            return main.serve(platforms);
+        }
+    }
+
+    private int serve(PlatformSettings platforms) throws Exception {
+        TaolunConfig config = new ConfigLoader().load(env);
+        Path dataDir = dataDir(config.dataPath(), "dataDir");
+        Library library = Seeds.load(config);
+        library.warnings().forEach(w -> err.println("taolun: " + w));
+        Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
+                new SecureRandom(), e -> LOG.error("command failed", e));
+        Server server;
+        try {
+            server = new Server(app, config, platforms, Clock.systemUTC(), out);
+        } catch (Exception e) {
+            app.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            app.close();
+            stopped.countDown();
+        }, "taolun-shutdown"));
+        stopped.await();
+        return 0;
     }
 
     /** {@code taolun console}: the console adapter, interactive or with {@code -e} commands. */
@@ -111,6 +155,14 @@ public final class Main implements Callable<Integer> {
         List<String> commands = new ArrayList<>();
     }
 
+    private static Path dataDir(Path dir, String key) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException(key + ": \"" + dir + "\" cannot be used as a directory (" + e.getMessage() + ")");
+        }
+    }
+
     private int runConsole(ConsoleOptions o) throws IOException {
         TaolunConfig config = new ConfigLoader().load(env);
         Optional<Lang> chosen = Optional.empty();
@@ -124,13 +176,7 @@ public final class Main implements Callable<Integer> {
         }
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
-        Path dataDir = o.data != null ? o.data : config.dataPath();
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException | SecurityException e) {
-            throw new ConfigException((o.data != null ? "--data" : "dataDir") + ": \"" + dataDir
-                    + "\" cannot be used as a directory (" + e.getMessage() + ")");
-        }
+        Path dataDir = dataDir(o.data != null ? o.data : config.dataPath(), o.data != null ? "--data" : "dataDir");
         DatabaseSettings db = DatabaseSettings.from(env, dataDir);
         try (Composition app = new Composition(config, library, db, Clock.systemUTC(), new SecureRandom(),
                 e -> LOG.error("command failed", e))) {

@@ -47,6 +47,15 @@ public final class Database implements AutoCloseable {
         return new Database(pool, url.startsWith("jdbc:postgresql:"));
     }
 
+    /** True when the database answers within two seconds. */
+    public boolean ping() {
+        try (var c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public DataSource dataSource() {
         return pool;
     }

@@ -1,0 +1,37 @@
+package io.taolun.app;
+
+import io.taolun.slack.SlackSettings;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which platforms to serve and where, from the environment: Slack when {@code SLACK_BOT_TOKEN} is set, the HTTP port
+ * from {@code TAOLUN_PORT} (default 3000). Bad values stop start-up naming the variable, never showing a secret.
+ */
+record PlatformSettings(Optional<SlackSettings> slack, int port) {
+    static final int DEFAULT_PORT = 3000;
+
+    static PlatformSettings from(Map<String, String> env) {
+        String portText = env.getOrDefault("TAOLUN_PORT", String.valueOf(DEFAULT_PORT)).strip();
+        if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65535) {
+            throw new ConfigException("TAOLUN_PORT: \"" + portText + "\" is not a port number (0 to 65535)");
+        }
+        Optional<SlackSettings> slack = Optional.empty();
+        String token = blankToNull(env.get("SLACK_BOT_TOKEN"));
+        if (token != null) {
+            try {
+                slack = Optional.of(new SlackSettings(token,
+                        Optional.ofNullable(blankToNull(env.get("SLACK_SIGNING_SECRET"))),
+                        Optional.ofNullable(blankToNull(env.get("SLACK_APP_TOKEN"))),
+                        Optional.ofNullable(blankToNull(env.get("SLACK_API_URL"))).orElse(SlackSettings.DEFAULT_API_URL)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        return new PlatformSettings(slack, Integer.parseInt(portText));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

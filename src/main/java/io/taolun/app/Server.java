@@ -1,0 +1,88 @@
+package io.taolun.app;
+
+import io.taolun.slack.SlackAdapter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Taolun serving its platforms: the Slack adapter over HTTP or Socket Mode and the HTTP endpoints, on top of a
+ * {@link Composition}. Closing it stops taking requests, lets those in flight finish, and closes the rest.
+ */
+final class Server implements AutoCloseable {
+    private final Composition app;
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(32, named("taolun-http"));
+    private final ExecutorService work = Executors.newFixedThreadPool(32, named("taolun-work"));
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
+    private final Optional<SlackAdapter> slack;
+    private final HttpEndpoints http;
+
+    Server(Composition app, TaolunConfig config, PlatformSettings platforms, Clock clock, PrintStream out)
+            throws Exception {
+        this.app = app;
+        this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
+                work, timers, clock));
+        boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
+        this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
+                httpThreads);
+        if (slack.isPresent() && platforms.slack().get().socketMode()) {
+            slack.get().startSocketMode();
+        }
+        out.println("taolun: serving on port " + http.port() + " (healthz"
+                + (slack.isPresent() ? ", slack " + slack.get().state() : "") + ")");
+    }
+
+    int port() {
+        return http.port();
+    }
+
+    HttpEndpoints.Health health() {
+        boolean db = app.database().ping();
+        boolean ready = db && slack.map(SlackAdapter::ready).orElse(true);
+        String adapters = slack.map(s -> "\"slack\":\"" + s.state() + "\"").orElse("");
+        String json = "{\"status\":\"" + (ready ? "ok" : "unavailable") + "\",\"database\":\"" + (db ? "up" : "down")
+                + "\",\"adapters\":{" + adapters + "}}";
+        return new HttpEndpoints.Health(ready ? 200 : 503, json);
+    }
+
+    @Override
+    public void close() {
+        close(2);
+    }
+
+    /** Stops, giving requests in flight up to {@code graceSeconds} to finish. */
+    void close(int graceSeconds) {
+        http.stop(graceSeconds);
+        slack.ifPresent(SlackAdapter::close);
+        shutdown(work);
+        shutdown(timers);
+        shutdown(httpThreads);
+    }
+
+    private static void shutdown(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.taolun.slack;
+
+import java.util.List;
+import java.util.Map;
+
+/** A transport-neutral HTTP request and response, so any HTTP server can carry Slack's requests to the adapter. */
+public final class HttpExchange {
+    private HttpExchange() {
+    }
+
+    /** What arrived: path, query parameters, headers, the raw body and the caller's address. */
+    public record In(String path, Map<String, List<String>> query, Map<String, List<String>> headers, String body,
+            String remoteAddress) {
+    }
+
+    /** What to send back. */
+    public record Out(int status, String contentType, String body) {
+        static Out json(int status, String body) {
+            return new Out(status, "application/json; charset=utf-8", body);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package io.taolun.slack;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.json.GsonFactory;
+import io.taolun.core.ChatRequest;
+import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
+import io.taolun.core.Visibility;
+import io.taolun.core.poll.PollMessages;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Taolun on Slack: a Bolt app routing {@code /article} and button presses to the core, rendering replies as Block
+ * Kit. Every request is acknowledged within the ack budget: the answer goes in the acknowledgement when it is ready
+ * in time, otherwise through {@code response_url} once it is. Polls are posted with {@code chat.postMessage} so their
+ * live tally can be kept current with {@code chat.update}.
+ */
+public final class SlackAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
+    /** How long a request may wait for its answer before it is acknowledged without it (Slack allows 3 s). */
+    static final long ACK_BUDGET_MILLIS = 2000;
+    private static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search",
+            "results", "history");
+
+    private final SlackSettings settings;
+    private final CommandRouter router;
+    private final PollMessages polls;
+    private final Lang lang;
+    private final ExecutorService work;
+    private final Slack slack;
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackWeb web;
+    private final LiveTally tally;
+    private final Deliveries deliveries = new Deliveries();
+    private final Gson gson = GsonFactory.createSnakeCase();
+    private volatile SocketModeApp socketMode;
+
+    /**
+     * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
+     * @param work  runs the core and every Web API call, off Slack's request threads
+     * @param timers schedules live-tally updates
+     */
+    public SlackAdapter(SlackSettings settings, CommandRouter router, PollMessages polls, Lang lang,
+            ExecutorService work, ScheduledExecutorService timers, Clock clock) {
+        this.settings = settings;
+        this.router = router;
+        this.polls = polls;
+        this.lang = lang;
+        this.work = work;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setStatsEnabled(false);
+        this.slack = Slack.getInstance(config);
+        this.app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret().orElse(null))
+                .requestVerificationEnabled(settings.signingSecret().isPresent())
+                .build());
+        this.parser = new SlackRequestParser(app.config());
+        this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
+        this.tally = new LiveTally(timers, clock, target -> work.execute(() -> updatePoll(target)));
+        app.command("/article", this::onCommand);
+        app.blockAction(Pattern.compile(".*"), this::onAction);
+    }
+
+    /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
+    public HttpExchange.Out handle(HttpExchange.In in) {
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(in.path())
+                    .queryString(in.query())
+                    .headers(new RequestHeaders(in.headers()))
+                    .requestBody(in.body())
+                    .remoteAddress(in.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        if (request == null) {
+            return signed(in) ? HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}")
+                    : HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
+        }
+        try {
+            Response response = app.run(request);
+            return new HttpExchange.Out(response.getStatusCode(),
+                    response.getContentType() == null ? "text/plain" : response.getContentType(),
+                    response.getBody() == null ? "" : response.getBody());
+        } catch (Exception e) {
+            LOG.warn("slack request failed: {}", e.getClass().getSimpleName());
+            return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
+        }
+    }
+
+    /** Connects over Socket Mode (needs {@code SLACK_APP_TOKEN}); requests then arrive over the WebSocket. */
+    public void startSocketMode() throws Exception {
+        socketMode = new SocketModeApp(settings.appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
+        socketMode.startAsync();
+    }
+
+    /** {@code http}, or Socket Mode's state, for the health endpoint. */
+    public String state() {
+        SocketModeApp s = socketMode;
+        if (s == null) {
+            return "http";
+        }
+        return s.isClientStopped() ? "socket-mode stopped" : "socket-mode";
+    }
+
+    /** True when the adapter can take requests. */
+    public boolean ready() {
+        SocketModeApp s = socketMode;
+        return s == null || !s.isClientStopped();
+    }
+
+    @Override
+    public void close() {
+        SocketModeApp s = socketMode;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.info("socket mode close: {}", e.getClass().getSimpleName());
+            }
+        }
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.info("slack client close: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload p = request.getPayload();
+        if (!deliveries.first(p.getTriggerId())) {
+            LOG.info("re-delivered /article ignored (retry {})", request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            return ctx.ack();
+        }
+        String text = p.getText() == null ? "" : p.getText();
+        ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
+                nonBlank(p.getUserId()), "", text);
+        Future<Reply> answer = work.submit(() -> router.handle(chat));
+        Optional<Reply> ready = within(answer);
+        if (ready.isEmpty()) {
+            work.execute(() -> await(answer).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
+            return ctx.ack();
+        }
+        Reply reply = ready.get();
+        if (postsAsBot(reply)) {
+            work.execute(() -> deliver(reply, chat, p.getResponseUrl()));
+            return ctx.ack();
+        }
+        return Response.json(200, gson.toJson(message(reply, chat, false)));
+    }
+
+    private Response onAction(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload p = request.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty()) {
+            return ctx.ack();
+        }
+        BlockActionPayload.Action action = p.getActions().get(0);
+        String actionId = action.getActionId() == null ? "" : action.getActionId();
+        if (!actionId.startsWith(BlockKit.BUTTON) && !actionId.equals(BlockKit.SHARE)) {
+            LOG.info("unknown slack action id ignored: {}", SafeText.echo(actionId));
+            return ctx.ack();
+        }
+        if (!deliveries.first(p.getTriggerId())) {
+            LOG.info("re-delivered button press ignored");
+            return ctx.ack();
+        }
+        String value = action.getValue() == null ? "" : action.getValue();
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
+                "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value);
+        if (actionId.equals(BlockKit.SHARE)) {
+            work.execute(() -> deliver(router.handle(chat), chat, p.getResponseUrl()));
+            return ctx.ack();
+        }
+        Optional<Long> pollId = PollMessages.pollOf(value);
+        if (pollId.isEmpty()) {
+            LOG.info("slack button with a value that is not a vote ignored");
+            return ctx.ack();
+        }
+        Future<Reply> vote = work.submit(() -> router.handle(chat));
+        Optional<Reply> committed = within(vote);
+        Runnable confirm = () -> await(vote).ifPresent(r -> {
+            web.respond(p.getResponseUrl(), gson.toJson(message(r, chat, true)));
+            if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
+                    && !p.getContainer().isEphemeral()) {
+                tally.changed(new LiveTally.Target(chat.workspace(), chat.channel(),
+                        p.getContainer().getMessageTs(), pollId.get()));
+            }
+        });
+        work.execute(confirm);
+        if (committed.isEmpty()) {
+            LOG.info("vote not committed within the ack budget; acknowledged, confirmation follows");
+        }
+        return ctx.ack();
+    }
+
+    /** Sends a reply that could not go in the acknowledgement. */
+    private void deliver(Reply reply, ChatRequest chat, String responseUrl) {
+        if (postsAsBot(reply)) {
+            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
+            boolean posted = web.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(chat.channel())
+                    .text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
+                    .isPresent();
+            if (posted) {
+                return;
+            }
+            LOG.info("chat.postMessage failed; posting the poll through response_url instead");
+        }
+        if (responseUrl != null) {
+            web.respond(responseUrl, gson.toJson(message(reply, chat, false)));
+        }
+    }
+
+    private void updatePoll(LiveTally.Target target) {
+        polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
+            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
+            web.call("chat.update", m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
+                    .text(BlockKit.fallback(reply)).blocks(blocks)));
+        });
+    }
+
+    /** A {@code response_url} / acknowledgement body for a reply. */
+    private JsonObject message(Reply reply, ChatRequest chat, boolean keepOriginal) {
+        String share = shareCommand(reply, chat);
+        Messages m = Messages.of(Lang.fromLocale(chat.locale(), lang));
+        List<LayoutBlock> blocks = BlockKit.render(reply, share, m.get("slack.share"));
+        JsonObject json = new JsonObject();
+        json.addProperty("response_type", reply.visibility() == Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");
+        json.addProperty("text", BlockKit.fallback(reply));
+        json.add("blocks", gson.toJsonTree(blocks));
+        if (keepOriginal) {
+            json.addProperty("replace_original", false);
+        }
+        return json;
+    }
+
+    private static String shareCommand(Reply reply, ChatRequest chat) {
+        if (reply.error() || reply.visibility() != Visibility.EPHEMERAL) {
+            return null;
+        }
+        String[] words = chat.text().strip().split("\\s+");
+        String first = SafeText.halfWidth(words[0]).toLowerCase(Locale.ROOT);
+        return SHAREABLE.contains(first) ? chat.text().strip() : null;
+    }
+
+    /** Polls go out as bot messages, so that their tally can be updated in place. */
+    private static boolean postsAsBot(Reply reply) {
+        return reply.visibility() == Visibility.IN_CHANNEL && !reply.buttons().isEmpty();
+    }
+
+    private static Optional<Reply> within(Future<Reply> answer) {
+        try {
+            return Optional.of(answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.error("slack command failed", e.getCause());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Reply> await(Future<Reply> answer) {
+        try {
+            return Optional.of(answer.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.error("slack command failed", e.getCause());
+            return Optional.empty();
+        }
+    }
+
+    private boolean signed(HttpExchange.In in) {
+        if (settings.signingSecret().isEmpty()) {
+            return false;
+        }
+        String timestamp = first(in, "X-Slack-Request-Timestamp");
+        String signature = first(in, "X-Slack-Signature");
+        if (timestamp == null || signature == null) {
+            return false;
+        }
+        SlackSignature.Verifier verifier = new SlackSignature.Verifier(
+                new SlackSignature.Generator(settings.signingSecret().get()));
+        try {
+            return verifier.isValid(timestamp, in.body(), signature);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String first(HttpExchange.In in, String header) {
+        for (var entry : in.headers().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(header) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.taolun.app;
+
+import io.taolun.core.article.SeedLoader;
+import io.taolun.slack.FakeSlack;
+import io.taolun.slack.SlackRequests;
+import io.taolun.store.TestDatabases;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real server (composition root, Bolt app, HTTP endpoints) on an ephemeral port, talking to a fake Slack on
+ * loopback; requests are signed the way Slack signs them.
+ */
+final class SlackServerHarness implements AutoCloseable {
+    static final String SECRET = "test-signing-secret-0123456789";
+    static final String TOKEN = "xoxb-test-token-abcdef";
+    static final String TEAM = "T1";
+    static final String CHANNEL = "C1";
+
+    final FakeSlack slack = FakeSlack.start();
+    final Composition app;
+    final Server server;
+    final URI events;
+    private final AtomicInteger triggers = new AtomicInteger();
+
+    SlackServerHarness(Path data, TestDatabases.Kind kind, Map<String, String> extraEnv) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
+                "TAOLUN_PORT", "0"));
+        if (kind == TestDatabases.Kind.POSTGRES) {
+            TestDatabases.Url url = TestDatabases.fresh(kind);
+            env.putAll(Map.of("TAOLUN_DB_URL", url.url(), "TAOLUN_DB_USER", url.user(),
+                    "TAOLUN_DB_PASSWORD", url.password()));
+        }
+        env.putAll(extraEnv);
+        TaolunConfig config = TaolunConfig.defaults();
+        app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
+                Clock.systemUTC(), new Random(7), e -> { });
+        server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream()));
+        events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+    }
+
+    SlackServerHarness(Path data) throws Exception {
+        this(data, TestDatabases.Kind.H2, Map.of());
+    }
+
+    String nextTrigger() {
+        return "trigger-" + triggers.incrementAndGet();
+    }
+
+    long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** {@code user} types {@code /article text} in C1. */
+    HttpResponse<String> command(String user, String text) throws Exception {
+        return post(SlackRequests.slashCommand(TEAM, CHANNEL, user, text, slack.responseUrl("cmd-" + user),
+                nextTrigger()), Map.of());
+    }
+
+    /** {@code user} presses a button of the message {@code ts}. */
+    HttpResponse<String> click(String user, String actionId, String value, String ts, String trigger,
+            Map<String, String> headers) throws Exception {
+        return post(SlackRequests.blockAction(TEAM, CHANNEL, user, actionId, value, ts,
+                slack.responseUrl("act-" + user), trigger), headers);
+    }
+
+    HttpResponse<String> vote(String user, long poll, int option, String ts) throws Exception {
+        return click(user, "taolun-button-" + (option - 1), "vote " + poll + " " + option, ts, nextTrigger(), Map.of());
+    }
+
+    HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
+        return SlackRequests.post(events, SECRET, now(), body, headers);
+    }
+
+    @Override
+    public void close() {
+        server.close(0);
+        app.close();
+        slack.close();
+    }
+}

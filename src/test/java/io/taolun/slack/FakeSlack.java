@@ -1,0 +1,398 @@
+package io.taolun.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** A fake Slack Web API, response_url receiver and file upload target on one loopback HTTP server. */
+public final class FakeSlack implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NO_SOCKET = "{\"ok\":false,\"error\":\"no_socket\"}";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final AtomicInteger timestamps = new AtomicInteger();
+    private final AtomicInteger uploads = new AtomicInteger();
+    private volatile String socketModeUrl;
+
+    /** One recorded request; method is the Web API method, {@code response_url} or {@code upload}. */
+    public record Call(String method, Map<String, String> form, String body, Map<String, List<String>> headers,
+            Instant at) {
+        private static final Set<String> JSON_FIELDS = Set.of("blocks", "attachments", "files", "metadata", "view");
+
+        /** The JSON body, or for a form an object of its fields with JSON-valued fields such as blocks parsed. */
+        public JsonNode json() {
+            if (form.isEmpty()) {
+                return body.isBlank() ? JSON.createObjectNode() : parse(body);
+            }
+            ObjectNode node = JSON.createObjectNode();
+            form.forEach((name, value) -> node.set(name,
+                    JSON_FIELDS.contains(name) ? parseOrText(value) : node.textNode(value)));
+            return node;
+        }
+
+        /** The first value of a request header, by case-insensitive name, or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** The request path, e.g. {@code /respond/abc} (kept as the pseudo-header {@code :path}). */
+        public String path() {
+            return header(":path");
+        }
+
+        private static JsonNode parseOrText(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                return JSON.getNodeFactory().textNode(text);
+            }
+        }
+
+        private static JsonNode parse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON: " + text, e);
+            }
+        }
+    }
+
+    private record Failure(int status, Integer retryAfterSeconds) {
+    }
+
+    private record Answer(int status, String contentType, String body) {
+        static Answer json(String body) {
+            return new Answer(200, "application/json; charset=utf-8", body);
+        }
+    }
+
+    private FakeSlack(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Starts a fake on 127.0.0.1 at an ephemeral port. */
+    public static FakeSlack start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+            ExecutorService executor = Executors.newFixedThreadPool(32, runnable -> {
+                Thread thread = new Thread(runnable, "fake-slack");
+                thread.setDaemon(true);
+                return thread;
+            });
+            FakeSlack fake = new FakeSlack(server, executor);
+            server.createContext("/", fake::handle);
+            server.setExecutor(executor);
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** The Web API prefix for {@code SlackConfig#setMethodsEndpointUrlPrefix}, ending in {@code /api/}. */
+    public String apiUrl() {
+        return base() + "/api/";
+    }
+
+    /** A response_url that this fake receives, recorded as method {@code response_url}. */
+    public String responseUrl(String id) {
+        return base() + "/respond/" + id;
+    }
+
+    /** The URL that apps.connections.open hands out; until set it answers {@code no_socket}. */
+    public void setSocketModeUrl(String url) {
+        this.socketModeUrl = url;
+    }
+
+    /** Every request so far, oldest first. */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The requests of one method so far, oldest first. */
+    public List<Call> calls(String method) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.method().equals(method)).toList();
+        }
+    }
+
+    /** Waits until the method was called at least {@code nth} times (1-based) and returns that call. */
+    public Call awaitCall(String method, int nth, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (calls) {
+            while (true) {
+                List<Call> matching = calls.stream().filter(c -> c.method().equals(method)).toList();
+                if (matching.size() >= nth) {
+                    return matching.get(nth - 1);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + nth + " call(s) of " + method + " within " + timeout
+                            + " but saw " + matching.size() + "; all calls: "
+                            + calls.stream().map(Call::method).toList());
+                }
+                try {
+                    calls.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted waiting for " + method, e);
+                }
+            }
+        }
+    }
+
+    /** Forgets the recorded calls (not the failures, delays or socket URL). */
+    public void clear() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /** The next {@code times} calls of the method answer with this HTTP status and have no effect. */
+    public void failNext(String method, int times, int status, Integer retryAfterSeconds) {
+        Deque<Failure> queue = failures.computeIfAbsent(method, m -> new ArrayDeque<>());
+        synchronized (queue) {
+            for (int i = 0; i < times; i++) {
+                queue.add(new Failure(status, retryAfterSeconds));
+            }
+        }
+    }
+
+    /** Sleeps this long before answering each call of the method (recorded on arrival); null or zero to stop. */
+    public void delay(String method, Duration d) {
+        if (d == null || d.isZero()) {
+            delays.remove(method);
+        } else {
+            delays.put(method, d);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String method = methodOf(path);
+            Map<String, String> form = formOf(exchange, method, path, raw);
+            String body = new String(raw, method.equals("upload") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            Call call = new Call(method, form, body, headersOf(exchange, path), Instant.now());
+            record(call);
+            sleep(delays.get(method));
+            Failure failure = nextFailure(method);
+            Answer answer = failure == null ? answerOrReject(call, path) : failed(exchange, failure);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String methodOf(String path) {
+        if (path.startsWith("/api/")) {
+            return path.substring("/api/".length());
+        }
+        if (path.startsWith("/respond/")) {
+            return "response_url";
+        }
+        if (path.startsWith("/upload/")) {
+            return "upload";
+        }
+        return "not_found";
+    }
+
+    private static Map<String, String> formOf(HttpExchange exchange, String method, String path, byte[] raw) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (method.equals("upload")) {
+            form.put("file_id", "F" + path.substring("/upload/".length()));
+            form.put("bytes", String.valueOf(raw.length));
+            return Collections.unmodifiableMap(form);
+        }
+        decodeInto(form, exchange.getRequestURI().getRawQuery());
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        boolean isJson = type != null && type.toLowerCase(Locale.ROOT).contains("json");
+        if (!isJson && raw.length > 0) {
+            decodeInto(form, new String(raw, StandardCharsets.UTF_8));
+        }
+        return Collections.unmodifiableMap(form);
+    }
+
+    private static void decodeInto(Map<String, String> form, String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(HttpExchange exchange, String path) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        headers.put(":path", List.of(path));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private void record(Call call) {
+        synchronized (calls) {
+            calls.add(call);
+            calls.notifyAll();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        if (d == null) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Failure nextFailure(String method) {
+        Deque<Failure> queue = failures.get(method);
+        if (queue == null) {
+            return null;
+        }
+        synchronized (queue) {
+            return queue.poll();
+        }
+    }
+
+    private static Answer failed(HttpExchange exchange, Failure failure) {
+        if (failure.retryAfterSeconds() != null) {
+            exchange.getResponseHeaders().set("Retry-After", String.valueOf(failure.retryAfterSeconds()));
+        }
+        String error = failure.status() == 429 ? "ratelimited" : "http_" + failure.status();
+        return new Answer(failure.status(), "application/json; charset=utf-8",
+                "{\"ok\":false,\"error\":\"" + error + "\"}");
+    }
+
+    private Answer answerOrReject(Call call, String path) {
+        try {
+            return answer(call, path);
+        } catch (IllegalStateException e) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_form_data\"}");
+        }
+    }
+
+    private Answer answer(Call call, String path) {
+        Map<String, String> form = call.form();
+        return switch (call.method()) {
+            case "auth.test" -> Answer.json("{\"ok\":true,\"url\":\"https://fake.slack.test/\",\"team\":\"Fake\","
+                    + "\"user\":\"taolun\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
+            case "chat.postMessage" -> postMessage(call);
+            case "chat.update" -> object(o -> o.put("ok", true).put("channel", field(call, "channel"))
+                    .put("ts", field(call, "ts")));
+            case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
+            case "files.getUploadURLExternal" -> uploadUrl();
+            case "files.completeUploadExternal" -> completeUpload(call);
+            case "apps.connections.open" -> socketModeUrl == null ? Answer.json(NO_SOCKET)
+                    : object(o -> o.put("ok", true).put("url", socketModeUrl));
+            case "response_url" -> new Answer(200, "text/plain; charset=utf-8", "ok");
+            case "upload" -> new Answer(200, "text/plain; charset=utf-8", "OK");
+            case "not_found" -> new Answer(404, "text/plain; charset=utf-8", "no such path: " + path);
+            default -> Answer.json("{\"ok\":false,\"error\":\"unknown_method\"}");
+        };
+    }
+
+    private Answer postMessage(Call call) {
+        String ts = nextTs();
+        String channel = field(call, "channel");
+        String text = field(call, "text");
+        return object(o -> {
+            o.put("ok", true).put("channel", channel).put("ts", ts);
+            o.putObject("message").put("type", "message").put("ts", ts).put("text", text)
+                    .put("user", "UBOT").put("bot_id", "BBOT");
+        });
+    }
+
+    private Answer uploadUrl() {
+        int n = uploads.incrementAndGet();
+        return object(o -> o.put("ok", true).put("upload_url", base() + "/upload/" + n).put("file_id", "F" + n));
+    }
+
+    private static Answer completeUpload(Call call) {
+        JsonNode requested = call.json().path("files");
+        return object(o -> {
+            o.put("ok", true);
+            ArrayNode files = o.putArray("files");
+            for (JsonNode file : requested) {
+                ObjectNode out = files.addObject().put("id", file.path("id").asText());
+                if (file.hasNonNull("title")) {
+                    out.put("title", file.get("title").asText());
+                }
+            }
+        });
+    }
+
+    /** A text field of the request, from the form or from a JSON body; null when absent. */
+    private static String field(Call call, String name) {
+        JsonNode value = call.json().get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private String nextTs() {
+        return String.format("1700000000.%06d", timestamps.incrementAndGet());
+    }
+
+    private static Answer object(Consumer<ObjectNode> filler) {
+        ObjectNode node = JSON.createObjectNode();
+        filler.accept(node);
+        return Answer.json(node.toString());
+    }
+}
