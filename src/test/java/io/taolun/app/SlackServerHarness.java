@@ -32,6 +32,15 @@ final class SlackServerHarness implements AutoCloseable {
     private final AtomicInteger triggers = new AtomicInteger();
 
     SlackServerHarness(Path data, TestDatabases.Kind kind, Map<String, String> extraEnv) throws Exception {
+        this(data, kind, extraEnv, null);
+    }
+
+    /** @param socketUrl where the fake's apps.connections.open points, set before the bot starts; null for none */
+    SlackServerHarness(Path data, TestDatabases.Kind kind, Map<String, String> extraEnv, String socketUrl)
+            throws Exception {
+        if (socketUrl != null) {
+            slack.setSocketModeUrl(socketUrl);
+        }
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
                 "TAOLUN_PORT", "0"));
