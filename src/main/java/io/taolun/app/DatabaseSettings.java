@@ -22,7 +22,12 @@ record DatabaseSettings(String url, String user, String password) {
         if (url == null || url.isBlank()) {
             return new DatabaseSettings(Database.h2Url(dataDir), "sa", "");
         }
-        return new DatabaseSettings(url.strip(), env.getOrDefault("TAOLUN_DB_USER", ""),
+        String chosen = url.strip();
+        if (chosen.startsWith("jdbc:h2:") && !chosen.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            // without it H2 holds commits in memory for half a second, and a killed process loses them
+            chosen = chosen + ";WRITE_DELAY=0";
+        }
+        return new DatabaseSettings(chosen, env.getOrDefault("TAOLUN_DB_USER", ""),
                 env.getOrDefault("TAOLUN_DB_PASSWORD", ""));
     }
 

@@ -2,6 +2,7 @@ package io.taolun.app;
 
 import io.taolun.console.ConsoleAdapter;
 import io.taolun.console.ConsoleSession;
+import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.SeedException;
@@ -171,8 +172,9 @@ public final class Main implements Callable<Integer> {
                     .orElseThrow(() -> new ConfigException("--lang: \"" + o.lang + "\" is not zh or en")));
         }
         String who = o.user != null ? o.user : env.getOrDefault("USER", "you");
-        if (who.isBlank() || o.channel.isBlank()) {
-            throw new ConfigException("--user and --channel must not be empty");
+        if (who.isBlank() || o.channel.isBlank()
+                || who.length() > CommandRouter.MAX_ID || o.channel.length() > CommandRouter.MAX_ID) {
+            throw new ConfigException("--user and --channel must be 1 to " + CommandRouter.MAX_ID + " characters");
         }
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));

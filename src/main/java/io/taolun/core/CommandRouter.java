@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class CommandRouter {
     /** Longest command text accepted, in characters; anything longer gets a short refusal. */
     public static final int MAX_INPUT = 2000;
+    /** Longest workspace, channel or user id kept; platform ids are far shorter. */
+    public static final int MAX_ID = 100;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Lang defaultLang;
@@ -49,6 +51,10 @@ public final class CommandRouter {
         Messages messages = Messages.of(Lang.fromLocale(request.locale(), defaultLang));
         String subcommand = "help";
         try {
+            if (request.workspace().length() > MAX_ID || request.channel().length() > MAX_ID
+                    || request.user().length() > MAX_ID) {
+                throw new BadInputException("error.request.ids", MAX_ID);
+            }
             String text = SafeText.stripControls(request.text());
             if (text.length() > MAX_INPUT) {
                 throw new BadInputException("error.input.tooLong", String.valueOf(MAX_INPUT));

@@ -46,6 +46,12 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /** True when the text has at least one character that shows (not only spaces, zero-width or format marks). */
+    public static boolean hasVisible(String text) {
+        return text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
+                && Character.getType(cp) != Character.FORMAT && Character.getType(cp) != Character.CONTROL);
+    }
+
     /** Full-width ASCII (as typed on Chinese keyboards: ３, ＡＢＯＵＴ) turned into ASCII. */
     public static String halfWidth(String text) {
         StringBuilder sb = new StringBuilder(text.length());

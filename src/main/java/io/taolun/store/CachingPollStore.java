@@ -37,13 +37,8 @@ public final class CachingPollStore implements PollStore {
 
     @Override
     public Optional<Poll> find(long id) {
-        Poll cached = polls.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Poll> found = store.find(id);
-        found.ifPresent(p -> polls.put(id, p));
-        return found;
+        // one atomic load: a close that invalidates the entry cannot be undone by a read that started before it
+        return Optional.ofNullable(polls.get(id, key -> store.find(key).orElse(null)));
     }
 
     @Override

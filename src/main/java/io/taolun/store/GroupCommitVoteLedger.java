@@ -6,15 +6,13 @@ import io.taolun.core.poll.VoteReceipt;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,25 +30,25 @@ import org.slf4j.LoggerFactory;
  * The durable vote path. Callers block in {@link #cast} until their vote is committed; one writer drains whatever
  * votes are waiting and commits them together, so a burst costs one commit per group instead of one per vote.
  *
- * <p>Each vote is a short sequence of single-statement writes, each atomic on its own, against a table whose primary
- * key is (poll, platform, user): retract if the same option was chosen before the double-click window, else move an
- * existing vote, else insert; a conflicting insert (another replica got there first) falls back to the move. No
- * value is read and written back, so concurrent presses can never count a voter twice. Votes in a group are applied
- * in key order, so two replicas writing groups at once take row locks in the same order.
+ * <p>A group first locks the row of each poll it touches ({@code SELECT ... FOR UPDATE}) and checks that the poll is
+ * still open: a close, which updates that row, therefore happens wholly before or wholly after the group, and no
+ * vote is counted after a poll closed, whichever replica closed it. Each vote is then applied as single-statement
+ * conditional writes against the (poll, platform, user) key ({@link VoteStatements}); nothing is read and written
+ * back. Votes are applied in key order, so two replicas writing groups at once take locks in the same order.
+ *
+ * <p>Failures: a statement that fails (bad data, a lock timeout, a deadlock) rolls the group back and its votes are
+ * retried one by one, so one bad vote does not sink the others; a failed commit or a lost connection fails the whole
+ * group, because whether it committed is unknown, and its voters are told to try again. The writer survives every
+ * failure.
  */
 public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitVoteLedger.class);
     static final int MAX_GROUP = 256;
     private static final long WAIT_SECONDS = 30;
 
-    private static final String RETRACT = "DELETE FROM vote WHERE poll_id = ? AND platform = ? AND user_id = ? "
-            + "AND option_no = ? AND voted_at <= ?";
-    private static final String MOVE = "UPDATE vote SET option_no = ?, voted_at = ? "
-            + "WHERE poll_id = ? AND platform = ? AND user_id = ? AND option_no <> ?";
-    private static final String INSERT = "INSERT INTO vote (poll_id, platform, user_id, option_no, voted_at) "
-            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-
-    private static final String COUNT = "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? GROUP BY option_no";
+    private static final int QUEUED = 0;
+    private static final int TAKEN = 1;
+    private static final int ABANDONED = 2;
 
     private static final Comparator<Pending> KEY_ORDER = Comparator
             .comparingLong((Pending p) -> p.vote.pollId())
@@ -60,11 +59,19 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private final Duration doubleClick;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile boolean running = true;
     private final LongAdder groups = new LongAdder();
     private final LongAdder votes = new LongAdder();
+    private volatile boolean running = true;
 
-    private record Pending(VoteRequest vote, CompletableFuture<VoteReceipt> done) {
+    /** A vote waiting for the writer; {@code state} makes "taken by the writer" and "given up by the caller" exclusive. */
+    private record Pending(VoteRequest vote, CompletableFuture<VoteReceipt> done, AtomicInteger state) {
+        static Pending of(VoteRequest vote) {
+            return new Pending(vote, new CompletableFuture<>(), new AtomicInteger(QUEUED));
+        }
+    }
+
+    /** How many commits have been made, and how many votes they held: the grouping at work. */
+    public record Stats(long commits, long votes) {
     }
 
     /**
@@ -79,23 +86,42 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
 
     @Override
     public VoteReceipt cast(VoteRequest vote) {
+        Pending pending = Pending.of(vote);
         if (!running) {
             throw new VoteRejectedException("the ledger is closed", null);
         }
-        Pending pending = new Pending(vote, new CompletableFuture<>());
         queue.add(pending);
+        if (stopped.isDone() && queue.remove(pending)) {
+            throw new VoteRejectedException("the ledger is closed", null);
+        }
+        try {
+            return pending.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            if (pending.state.compareAndSet(QUEUED, ABANDONED)) {
+                throw new VoteRejectedException("vote not written in time; it was not counted", e);
+            }
+            return awaitTaken(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (pending.state.compareAndSet(QUEUED, ABANDONED)) {
+                throw new VoteRejectedException("interrupted before the vote was written", e);
+            }
+            return awaitTaken(pending);
+        } catch (ExecutionException e) {
+            throw new VoteRejectedException("vote not committed", e.getCause());
+        }
+    }
+
+    /** The writer has the vote in a transaction: its outcome is coming, so wait for it rather than guess. */
+    private static VoteReceipt awaitTaken(Pending pending) {
         try {
             return pending.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VoteRejectedException("interrupted while waiting for the commit", e);
+            throw new VoteRejectedException("interrupted while the vote was being committed", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new VoteRejectedException("vote not committed", e);
         }
-    }
-
-    /** How many commits have been made, and how many votes they held: the grouping at work. */
-    public record Stats(long commits, long votes) {
     }
 
     public Stats stats() {
@@ -106,7 +132,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        queue.add(new Pending(null, null));
+        queue.add(new Pending(null, null, new AtomicInteger(QUEUED)));
         try {
             stopped.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -114,66 +140,84 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("vote writer did not stop cleanly", e);
         }
+        failQueued();
     }
 
     private void writeLoop() {
         try {
-            boolean more = true;
-            while (more) {
+            boolean stopping = false;
+            while (!stopping) {
                 List<Pending> group = new ArrayList<>();
                 group.add(queue.take());
                 queue.drainTo(group, MAX_GROUP - 1);
-                boolean stopping = group.removeIf(p -> p.vote == null);
+                stopping = group.removeIf(p -> p.vote == null);
                 if (stopping) {
                     // take in what was queued before the stop marker
                     queue.drainTo(group);
                     group.removeIf(p -> p.vote == null);
                 }
-                if (!group.isEmpty()) {
+                try {
                     write(group);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("vote writer: unexpected failure; {} votes refused", group.size(), e);
+                    group.forEach(p -> p.done.completeExceptionally(e));
                 }
-                more = !stopping;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            for (Pending p = queue.poll(); p != null; p = queue.poll()) {
-                if (p.done != null) {
-                    p.done.completeExceptionally(new IllegalStateException("ledger closed"));
-                }
-            }
+            running = false;
+            failQueued();
             stopped.complete(null);
         }
     }
 
-    private void write(List<Pending> group) {
+    private void failQueued() {
+        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            if (p.done != null) {
+                p.done.completeExceptionally(new IllegalStateException("ledger closed"));
+            }
+        }
+    }
+
+    private void write(List<Pending> offered) {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p : offered) {
+            if (p.state.compareAndSet(QUEUED, TAKEN)) {
+                group.add(p);
+            }
+        }
+        if (group.isEmpty()) {
+            return;
+        }
         group.sort(KEY_ORDER);
         List<VoteOutcome> outcomes = new ArrayList<>(group.size());
         Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+        boolean statementsDone = false;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (Statements s = new Statements(c)) {
+            try (VoteStatements s = new VoteStatements(c, doubleClick)) {
+                Map<Long, VoteStatements.PollState> polls = new HashMap<>();
                 for (Pending p : group) {
-                    outcomes.add(s.apply(p.vote));
+                    VoteStatements.PollState poll = polls.get(p.vote.pollId());
+                    if (poll == null) {
+                        poll = s.lockPoll(p.vote.pollId());
+                        polls.put(p.vote.pollId(), poll);
+                    }
+                    outcomes.add(poll.openAt(p.vote.at()) ? s.apply(p.vote) : VoteOutcome.CLOSED);
                 }
                 // one count per poll per group, not per vote: it includes every vote of this group
-                for (Pending p : group) {
-                    if (!counts.containsKey(p.vote.pollId())) {
-                        counts.put(p.vote.pollId(), s.counts(p.vote.pollId()));
-                    }
+                for (Long poll : polls.keySet()) {
+                    counts.put(poll, s.counts(poll));
                 }
+                statementsDone = true;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            if (group.size() > 1) {
-                LOG.warn("group commit of {} votes failed, retrying one by one: {}", group.size(), e.getMessage());
-                group.forEach(p -> write(List.of(p)));
-            } else {
-                group.get(0).done.completeExceptionally(e);
-            }
+            failed(group, e, statementsDone);
             return;
         }
         groups.increment();
@@ -184,72 +228,28 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         }
     }
 
-    /** The three prepared statements of one group, reused for every vote in it. */
-    private final class Statements implements AutoCloseable {
-        private final PreparedStatement retract;
-        private final PreparedStatement move;
-        private final PreparedStatement insert;
-
-        private final PreparedStatement count;
-
-        Statements(Connection c) throws SQLException {
-            retract = c.prepareStatement(RETRACT);
-            move = c.prepareStatement(MOVE);
-            insert = c.prepareStatement(INSERT);
-            count = c.prepareStatement(COUNT);
-        }
-
-        Map<Integer, Integer> counts(long pollId) throws SQLException {
-            Map<Integer, Integer> out = new HashMap<>();
-            count.setLong(1, pollId);
-            try (ResultSet rs = count.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getInt(1), rs.getInt(2));
-                }
+    /** After a rollback: retry one by one when a statement failed; fail the group when the commit itself did. */
+    private void failed(List<Pending> group, Exception e, boolean duringCommit) {
+        boolean connectionLost = e instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08");
+        if (group.size() > 1 && !duringCommit && !connectionLost) {
+            LOG.warn("group of {} votes rolled back ({}); writing them one by one", group.size(), e.getMessage());
+            for (Pending p : group) {
+                p.state.compareAndSet(TAKEN, QUEUED);
+                write(new ArrayList<>(List.of(p)));
             }
-            return out;
+            return;
         }
+        LOG.error("{} vote(s) not committed{}: {}", group.size(), duringCommit ? " (commit failed)" : "",
+                e.getMessage());
+        group.forEach(p -> p.done.completeExceptionally(e));
+    }
 
-        VoteOutcome apply(VoteRequest v) throws SQLException {
-            retract.setLong(1, v.pollId());
-            retract.setString(2, v.platform());
-            retract.setString(3, v.user());
-            retract.setInt(4, v.option());
-            Jdbc.setInstant(retract, 5, v.at().minus(doubleClick));
-            if (retract.executeUpdate() == 1) {
-                return VoteOutcome.RETRACTED;
-            }
-            if (moved(v)) {
-                return VoteOutcome.MOVED;
-            }
-            insert.setLong(1, v.pollId());
-            insert.setString(2, v.platform());
-            insert.setString(3, v.user());
-            insert.setInt(4, v.option());
-            Jdbc.setInstant(insert, 5, v.at());
-            if (insert.executeUpdate() == 1) {
-                return VoteOutcome.CAST;
-            }
-            // Someone else's insert won the race, or the same option was pressed within the double-click window.
-            return moved(v) ? VoteOutcome.MOVED : VoteOutcome.UNCHANGED;
-        }
-
-        private boolean moved(VoteRequest v) throws SQLException {
-            move.setInt(1, v.option());
-            Jdbc.setInstant(move, 2, v.at());
-            move.setLong(3, v.pollId());
-            move.setString(4, v.platform());
-            move.setString(5, v.user());
-            move.setInt(6, v.option());
-            return move.executeUpdate() == 1;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            retract.close();
-            move.close();
-            insert.close();
-            count.close();
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
         }
     }
 }

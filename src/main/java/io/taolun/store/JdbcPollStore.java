@@ -129,7 +129,7 @@ public final class JdbcPollStore implements PollStore {
         List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? GROUP BY option_no")) {
+                        "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? AND NOT retracted GROUP BY option_no")) {
             ps.setLong(1, poll.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -150,7 +150,7 @@ public final class JdbcPollStore implements PollStore {
         Map<Integer, List<String>> out = new LinkedHashMap<>();
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT option_no, user_id FROM vote "
-                        + "WHERE poll_id = ? ORDER BY option_no, voted_at, user_id")) {
+                        + "WHERE poll_id = ? AND NOT retracted ORDER BY option_no, voted_at, user_id")) {
             ps.setLong(1, pollId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -71,7 +71,7 @@ final class ConcurrentVotesTest {
             // THEN fewer commits than votes were needed
             GroupCommitVoteLedger.Stats stats = h.ledger.stats();
             assertThat(stats.votes()).isEqualTo(3 * THREADS);
-            assertThat(stats.commits()).isLessThan(stats.votes());
+            assertThat(stats.commits()).isLessThanOrEqualTo(stats.votes() / 4);
             assertThat(h.store.tally(h.store.find(1).orElseThrow()).total()).isEqualTo(3 * THREADS);
         }
     }

@@ -19,7 +19,12 @@ final class PollHarness implements AutoCloseable {
     }
 
     PollHarness(TestDatabases.Kind kind, PollPolicy policy) {
-        this.database = TestDatabases.open(kind);
+        this(TestDatabases.fresh(kind), policy);
+    }
+
+    /** A bot on an existing database: two harnesses on one URL are two replicas. */
+    PollHarness(TestDatabases.Url url, PollPolicy policy) {
+        this.database = Database.open(url.url(), url.user(), url.password(), 16);
         this.store = new JdbcPollStore(database.dataSource());
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
         this.bot = TestBot.withPolls(new CachingPollStore(store, java.time.Duration.ofSeconds(2),

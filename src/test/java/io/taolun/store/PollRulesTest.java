@@ -108,6 +108,58 @@ final class PollRulesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void a_double_click_after_a_withdrawal_keeps_it_withdrawn_and_a_later_press_votes_again(TestDatabases.Kind kind) {
+        try (PollHarness h = new PollHarness(kind)) {
+            h.bot.as("alice", "poll c1");
+            h.bot.as("bob", "vote 1 2");
+            h.bot.later(Duration.ofSeconds(5));
+            assertThat(h.bot.as("bob", "vote 1 2").title()).contains("已撤回");
+            // WHEN the withdrawing click arrives twice
+            assertThat(h.bot.as("bob", "vote 1 2").title()).contains("仍是撤回状态");
+            assertThat(h.store.tally(h.store.find(1).orElseThrow()).total()).isZero();
+            // THEN a press after the window votes again, and another option at once counts too
+            h.bot.later(Duration.ofSeconds(5));
+            assertThat(h.bot.as("bob", "vote 1 2").title()).contains("已记录");
+            assertThat(h.bot.as("bob", "vote 1 5").title()).contains("已改为：强烈反对");
+            assertThat(h.store.tally(h.store.find(1).orElseThrow()).counts()).containsExactly(0, 0, 0, 0, 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_poll_can_ask_a_custom_question(TestDatabases.Kind kind) {
+        try (PollHarness h = new PollHarness(kind)) {
+            Reply poll = h.bot.as("alice", "poll --question \"下次读哪篇？ @everyone\" --options \"A|B\"");
+            assertThat(poll.title()).isEqualTo("投票 #1");
+            assertThat(((Block.Quote) poll.blocks().get(0)).text()).startsWith("下次读哪篇？").doesNotContain("@everyone");
+            assertThat(h.bot.as("alice", "poll c1 --question \"x\"").plainText()).contains("二者选一");
+            assertThat(h.bot.as("alice", "poll --question \"\u200b\"").error()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void labels_must_show_something_and_fit_a_slack_button(TestDatabases.Kind kind) {
+        try (PollHarness h = new PollHarness(kind)) {
+            assertThat(h.bot.as("alice", "poll c1 --options \"ok|" + "x".repeat(76) + "\"").error()).isTrue();
+            assertThat(h.bot.as("alice", "poll c1 --options \"ok|\u200b\"").error()).isTrue();
+            assertThat(h.bot.as("alice", "poll c1 --options \"ok|" + "x".repeat(75) + "\"").title()).isEqualTo("投票 #1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void an_id_longer_than_the_store_keeps_gets_a_short_answer(TestDatabases.Kind kind) {
+        try (PollHarness h = new PollHarness(kind)) {
+            Reply reply = h.bot.as("u".repeat(120), "poll c1");
+            assertThat(reply.error()).isTrue();
+            assertThat(reply.plainText()).contains("太长");
+            assertThat(h.bot.failures).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void the_same_user_on_two_platforms_is_two_voters(TestDatabases.Kind kind) {
         try (PollHarness h = new PollHarness(kind)) {
             h.bot.as("alice", "poll c1");

@@ -5,6 +5,7 @@ import io.taolun.core.BadInputException;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
 import io.taolun.core.Reply;
+import java.util.Optional;
 
 /** {@code export <poll-id>}: the poll's counts as a CSV file. */
 public final class ExportCommand implements Command {
@@ -25,7 +26,7 @@ public final class ExportCommand implements Command {
         if (inv.args().size() != 1) {
             throw new BadInputException("error.export.args");
         }
-        Poll poll = service.pollFor(inv.request(), java.util.Optional.of(PollArgs.pollId(inv.args().get(0))));
+        Poll poll = service.pollFor(inv.request(), Optional.of(PollArgs.pollId(inv.args().get(0))));
         if (!service.resultsVisible(poll)) {
             throw new BadInputException("results.hidden", poll.id());
         }

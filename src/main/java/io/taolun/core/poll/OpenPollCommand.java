@@ -4,14 +4,17 @@ import io.taolun.core.BadInputException;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
 import io.taolun.core.Reply;
-import java.time.ZoneId;
 import io.taolun.core.SafeText;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code poll <claim-id> [--options likert|agree|"A|B|C"] [--hours N] [--hidden] [--public]}: opens a poll. */
+/**
+ * {@code poll <claim-id> | --question "..." [--options likert|agree|"A|B|C"] [--hours N] [--hidden] [--public]}:
+ * opens a poll on a claim of the article or on a question of the opener's own.
+ */
 public final class OpenPollCommand implements Command {
     private final PollService service;
     private final PollReplies replies;
@@ -34,6 +37,7 @@ public final class OpenPollCommand implements Command {
         boolean hidden = false;
         boolean anonymous = true;
         String claimId = null;
+        String question = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -41,6 +45,7 @@ public final class OpenPollCommand implements Command {
                 case "--hours" -> duration = Optional.of(hours(value(args, ++i, arg)));
                 case "--hidden" -> hidden = true;
                 case "--public" -> anonymous = false;
+                case "--question" -> question = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new BadInputException("error.option.unknown", SafeText.echo(arg));
@@ -52,11 +57,11 @@ public final class OpenPollCommand implements Command {
                 }
             }
         }
-        if (claimId == null) {
-            throw new BadInputException("error.poll.missingClaim");
+        if ((claimId == null) == (question == null)) {
+            throw new BadInputException(claimId == null ? "error.poll.missingClaim" : "error.poll.claimOrQuestion");
         }
-        Poll poll = service.open(inv.request(),
-                new PollService.OpenRequest(claimId, options, duration, hidden, anonymous));
+        Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
+                Optional.ofNullable(question), options, duration, hidden, anonymous));
         return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }

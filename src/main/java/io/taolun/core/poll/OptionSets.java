@@ -51,8 +51,8 @@ final class OptionSets {
         List<PollOption> options = new ArrayList<>();
         var seen = new HashSet<String>();
         for (String label : labels) {
-            String clean = SafeText.neutralize(label);
-            if (clean.isEmpty() || clean.length() > PollOption.MAX_LABEL) {
+            String clean = SafeText.neutralize(SafeText.stripControls(label)).strip();
+            if (!SafeText.hasVisible(clean) || clean.length() > PollOption.MAX_LABEL) {
                 throw new BadInputException("error.poll.optionLabel", PollOption.MAX_LABEL);
             }
             if (!seen.add(clean.toLowerCase(Locale.ROOT))) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /** One choice of a poll, labelled in both languages (custom options carry the same label twice). */
 public record PollOption(int number, String zh, String en) {
-    /** Longest label, in characters (Discord's button label limit). */
-    public static final int MAX_LABEL = 80;
+    /** Longest label, in characters (Slack's button text limit, below Discord's 80). */
+    public static final int MAX_LABEL = 75;
 
     public PollOption {
         Objects.requireNonNull(zh, "zh");

@@ -58,6 +58,8 @@ final class PollReplies {
             case MOVED -> "vote.moved";
             case RETRACTED -> "vote.retracted";
             case UNCHANGED -> "vote.unchanged";
+            case STILL_WITHDRAWN -> "vote.stillWithdrawn";
+            case CLOSED -> throw new IllegalStateException("a refused vote has no confirmation");
         };
         Reply.Builder reply = Reply.builder().title(m.get(key, poll.id(), label));
         if (visible) {

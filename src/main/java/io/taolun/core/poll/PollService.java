@@ -36,10 +36,18 @@ public final class PollService {
     public record VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally) {
     }
 
-    /** A request to open a poll, as parsed from {@code poll <claim-id> [options]}. */
-    public record OpenRequest(String claimId, List<PollOption> options, Optional<Duration> duration, boolean hidden,
-            boolean anonymous) {
+    /** A request to open a poll, as parsed from {@code poll <claim-id> [options]}: a claim or a question, not both. */
+    public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
+            Optional<Duration> duration, boolean hidden, boolean anonymous) {
+        public OpenRequest {
+            if (claimId.isPresent() == question.isPresent()) {
+                throw new IllegalArgumentException("a poll asks about a claim or a question");
+            }
+        }
     }
+
+    /** Longest custom question, in characters. */
+    public static final int MAX_QUESTION = 300;
 
     public Instant now() {
         return clock.instant();
@@ -57,13 +65,14 @@ public final class PollService {
         if (!policy.mayOpen(request)) {
             throw new BadInputException("error.poll.notAllowed");
         }
-        Claim claim = claim(open.claimId());
+        Optional<Claim> claim = open.claimId().map(this::claim);
+        String question = claim.map(Claim::text).orElseGet(() -> customQuestion(open.question().orElseThrow()));
         Duration duration = open.duration().orElse(policy.defaultDuration());
         if (duration.compareTo(policy.maxDuration()) > 0) {
             throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
         }
         Instant now = clock.instant();
-        NewPoll poll = new NewPoll(article.id(), Optional.of(claim.id()), claim.text(), open.options(),
+        NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, open.options(),
                 request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)));
         return store.open(poll);
     }
@@ -81,6 +90,9 @@ public final class PollService {
             receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now));
         } catch (VoteRejectedException e) {
             throw new BadInputException("error.vote.failed");
+        }
+        if (receipt.outcome() == VoteOutcome.CLOSED) {
+            throw new BadInputException("error.vote.closed", poll.id());
         }
         return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));
     }
@@ -132,6 +144,14 @@ public final class PollService {
         return article.claims().stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new BadInputException(article.claims().isEmpty() ? "error.poll.noClaims"
                         : "error.poll.claim", SafeText.echo(claimId), article.claims().size()));
+    }
+
+    private static String customQuestion(String typed) {
+        String question = SafeText.neutralize(SafeText.stripControls(typed)).strip().replaceAll("\\s+", " ");
+        if (!SafeText.hasVisible(question) || question.length() > MAX_QUESTION) {
+            throw new BadInputException("error.poll.question", MAX_QUESTION);
+        }
+        return question;
     }
 
     private Poll find(ChatRequest request, long id) {

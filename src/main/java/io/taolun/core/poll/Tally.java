@@ -1,6 +1,7 @@
 package io.taolun.core.poll;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,7 +15,7 @@ public record Tally(List<Integer> counts) {
     }
 
     public static Tally empty(int options) {
-        return new Tally(java.util.Collections.nCopies(options, 0));
+        return new Tally(Collections.nCopies(options, 0));
     }
 
     public int total() {

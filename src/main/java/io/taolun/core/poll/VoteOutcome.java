@@ -9,5 +9,9 @@ public enum VoteOutcome {
     /** The voter chose the same option again; the vote was withdrawn. */
     RETRACTED,
     /** The same option again within the double-click window: nothing changed. */
-    UNCHANGED
+    UNCHANGED,
+    /** The same option again within the double-click window after a withdrawal: still withdrawn. */
+    STILL_WITHDRAWN,
+    /** The poll had closed (or vanished) by the time the vote was written: nothing was counted. */
+    CLOSED
 }
