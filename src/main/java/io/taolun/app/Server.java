@@ -20,6 +20,7 @@ final class Server implements AutoCloseable {
     private final Composition app;
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(32, named("taolun-http"));
     private final ExecutorService work = Executors.newFixedThreadPool(32, named("taolun-work"));
+    private final ExecutorService calls = Executors.newFixedThreadPool(16, named("taolun-slack-calls"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
     private final Optional<SlackAdapter> slack;
     private final HttpEndpoints http;
@@ -28,7 +29,7 @@ final class Server implements AutoCloseable {
             throws Exception {
         this.app = app;
         this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
-                work, timers, clock));
+                work, calls, timers, clock));
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
                 httpThreads);
@@ -62,6 +63,7 @@ final class Server implements AutoCloseable {
         http.stop(graceSeconds);
         slack.ifPresent(SlackAdapter::close);
         shutdown(work);
+        shutdown(calls);
         shutdown(timers);
         shutdown(httpThreads);
     }

@@ -62,6 +62,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final PollMessages polls;
     private final Lang lang;
     private final ExecutorService work;
+    private final ExecutorService calls;
     private final Slack slack;
     private final App app;
     private final SlackRequestParser parser;
@@ -73,16 +74,19 @@ public final class SlackAdapter implements AutoCloseable {
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
-     * @param work  runs the core and every Web API call, off Slack's request threads
+     * @param work   runs the core, off Slack's request threads; kept apart from {@code calls} so that a slow or
+     *               rate-limited Slack never delays a vote
+     * @param calls  runs Web API and response_url calls, which may wait out retries
      * @param timers schedules live-tally updates
      */
     public SlackAdapter(SlackSettings settings, CommandRouter router, PollMessages polls, Lang lang,
-            ExecutorService work, ScheduledExecutorService timers, Clock clock) {
+            ExecutorService work, ExecutorService calls, ScheduledExecutorService timers, Clock clock) {
         this.settings = settings;
         this.router = router;
         this.polls = polls;
         this.lang = lang;
         this.work = work;
+        this.calls = calls;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setPrettyResponseLoggingEnabled(false);
@@ -96,7 +100,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .build());
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
-        this.tally = new LiveTally(timers, clock, target -> work.execute(() -> updatePoll(target)));
+        this.tally = new LiveTally(timers, clock, target -> calls.execute(() -> updatePoll(target)));
         app.command("/article", this::onCommand);
         app.blockAction(Pattern.compile(".*"), this::onAction);
     }
@@ -180,12 +184,12 @@ public final class SlackAdapter implements AutoCloseable {
         Future<Reply> answer = work.submit(() -> router.handle(chat));
         Optional<Reply> ready = within(answer);
         if (ready.isEmpty()) {
-            work.execute(() -> await(answer).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
+            calls.execute(() -> await(answer).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
             return ctx.ack();
         }
         Reply reply = ready.get();
         if (postsAsBot(reply)) {
-            work.execute(() -> deliver(reply, chat, p.getResponseUrl()));
+            calls.execute(() -> deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();
         }
         return Response.json(200, gson.toJson(message(reply, chat, false)));
@@ -212,7 +216,8 @@ public final class SlackAdapter implements AutoCloseable {
         ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
                 "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value);
         if (actionId.equals(BlockKit.SHARE)) {
-            work.execute(() -> deliver(router.handle(chat), chat, p.getResponseUrl()));
+            Future<Reply> shared = work.submit(() -> router.handle(chat));
+            calls.execute(() -> await(shared).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
             return ctx.ack();
         }
         Optional<Long> pollId = PollMessages.pollOf(value);
@@ -230,7 +235,7 @@ public final class SlackAdapter implements AutoCloseable {
                         p.getContainer().getMessageTs(), pollId.get()));
             }
         });
-        work.execute(confirm);
+        calls.execute(confirm);
         if (committed.isEmpty()) {
             LOG.info("vote not committed within the ack budget; acknowledged, confirmation follows");
         }
