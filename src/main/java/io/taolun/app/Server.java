@@ -1,7 +1,6 @@
 package io.taolun.app;
 
 import io.taolun.slack.SlackAdapter;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,10 +1,8 @@
 package io.taolun.slack;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
@@ -24,16 +22,12 @@ import com.slack.api.util.json.GsonFactory;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
-import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
-import io.taolun.core.Visibility;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -54,8 +48,6 @@ public final class SlackAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     /** How long a request may wait for its answer before it is acknowledged without it (Slack allows 3 s). */
     static final long ACK_BUDGET_MILLIS = 2000;
-    private static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search",
-            "results", "history");
 
     private final SlackSettings settings;
     private final CommandRouter router;
@@ -70,6 +62,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final LiveTally tally;
     private final Deliveries deliveries = new Deliveries();
     private final Gson gson = GsonFactory.createSnakeCase();
+    private final SlackMessages messages;
     private volatile SocketModeApp socketMode;
 
     /**
@@ -87,6 +80,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.lang = lang;
         this.work = work;
         this.calls = calls;
+        this.messages = new SlackMessages(lang, gson);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setPrettyResponseLoggingEnabled(false);
@@ -120,7 +114,7 @@ public final class SlackAdapter implements AutoCloseable {
             request = null;
         }
         if (request == null) {
-            return signed(in) ? HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}")
+            return SlackMessages.signed(settings.signingSecret(), in) ? HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}")
                     : HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
         }
         try {
@@ -188,11 +182,11 @@ public final class SlackAdapter implements AutoCloseable {
             return ctx.ack();
         }
         Reply reply = ready.get();
-        if (postsAsBot(reply)) {
+        if (SlackMessages.postsAsBot(reply)) {
             calls.execute(() -> deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();
         }
-        return Response.json(200, gson.toJson(message(reply, chat, false)));
+        return Response.json(200, gson.toJson(messages.message(reply, chat, false)));
     }
 
     private Response onAction(BlockActionRequest request, ActionContext ctx) {
@@ -228,7 +222,7 @@ public final class SlackAdapter implements AutoCloseable {
         Future<Reply> vote = work.submit(() -> router.handle(chat));
         Optional<Reply> committed = within(vote);
         Runnable confirm = () -> await(vote).ifPresent(r -> {
-            web.respond(p.getResponseUrl(), gson.toJson(message(r, chat, true)));
+            web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
             if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
                     && !p.getContainer().isEphemeral()) {
                 tally.changed(new LiveTally.Target(chat.workspace(), chat.channel(),
@@ -244,7 +238,7 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** Sends a reply that could not go in the acknowledgement. */
     private void deliver(Reply reply, ChatRequest chat, String responseUrl) {
-        if (postsAsBot(reply)) {
+        if (SlackMessages.postsAsBot(reply)) {
             List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
             boolean posted = web.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(chat.channel())
                     .text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
@@ -255,7 +249,7 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.info("chat.postMessage failed; posting the poll through response_url instead");
         }
         if (responseUrl != null) {
-            web.respond(responseUrl, gson.toJson(message(reply, chat, false)));
+            web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
         }
     }
 
@@ -265,35 +259,6 @@ public final class SlackAdapter implements AutoCloseable {
             web.call("chat.update", m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
                     .text(BlockKit.fallback(reply)).blocks(blocks)));
         });
-    }
-
-    /** A {@code response_url} / acknowledgement body for a reply. */
-    private JsonObject message(Reply reply, ChatRequest chat, boolean keepOriginal) {
-        String share = shareCommand(reply, chat);
-        Messages m = Messages.of(Lang.fromLocale(chat.locale(), lang));
-        List<LayoutBlock> blocks = BlockKit.render(reply, share, m.get("slack.share"));
-        JsonObject json = new JsonObject();
-        json.addProperty("response_type", reply.visibility() == Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");
-        json.addProperty("text", BlockKit.fallback(reply));
-        json.add("blocks", gson.toJsonTree(blocks));
-        if (keepOriginal) {
-            json.addProperty("replace_original", false);
-        }
-        return json;
-    }
-
-    private static String shareCommand(Reply reply, ChatRequest chat) {
-        if (reply.error() || reply.visibility() != Visibility.EPHEMERAL) {
-            return null;
-        }
-        String[] words = chat.text().strip().split("\\s+");
-        String first = SafeText.halfWidth(words[0]).toLowerCase(Locale.ROOT);
-        return SHAREABLE.contains(first) ? chat.text().strip() : null;
-    }
-
-    /** Polls go out as bot messages, so that their tally can be updated in place. */
-    private static boolean postsAsBot(Reply reply) {
-        return reply.visibility() == Visibility.IN_CHANNEL && !reply.buttons().isEmpty();
     }
 
     private static Optional<Reply> within(Future<Reply> answer) {
@@ -320,33 +285,6 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.error("slack command failed", e.getCause());
             return Optional.empty();
         }
-    }
-
-    private boolean signed(HttpExchange.In in) {
-        if (settings.signingSecret().isEmpty()) {
-            return false;
-        }
-        String timestamp = first(in, "X-Slack-Request-Timestamp");
-        String signature = first(in, "X-Slack-Signature");
-        if (timestamp == null || signature == null) {
-            return false;
-        }
-        SlackSignature.Verifier verifier = new SlackSignature.Verifier(
-                new SlackSignature.Generator(settings.signingSecret().get()));
-        try {
-            return verifier.isValid(timestamp, in.body(), signature);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static String first(HttpExchange.In in, String header) {
-        for (var entry : in.headers().entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(header) && !entry.getValue().isEmpty()) {
-                return entry.getValue().get(0);
-            }
-        }
-        return null;
     }
 
     private static String nonBlank(String value) {

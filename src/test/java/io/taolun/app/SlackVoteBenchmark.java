@@ -10,7 +10,6 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpServer;
-import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
