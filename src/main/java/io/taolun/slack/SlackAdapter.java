@@ -261,23 +261,21 @@ public final class SlackAdapter implements AutoCloseable {
         });
     }
 
+    /** The answer if it is ready within the ack budget. */
     private static Optional<Reply> within(Future<Reply> answer) {
-        try {
-            return Optional.of(answer.get(ACK_BUDGET_MILLIS, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            LOG.error("slack command failed", e.getCause());
-            return Optional.empty();
-        }
+        return get(answer, ACK_BUDGET_MILLIS);
     }
 
+    /** The answer once it is ready (on a calls thread, never a request thread). */
     private static Optional<Reply> await(Future<Reply> answer) {
+        return get(answer, TimeUnit.MINUTES.toMillis(5));
+    }
+
+    private static Optional<Reply> get(Future<Reply> answer, long millis) {
         try {
-            return Optional.of(answer.get());
+            return Optional.of(answer.get(millis, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
