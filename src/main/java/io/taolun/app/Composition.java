@@ -49,10 +49,11 @@ final class Composition implements AutoCloseable {
     private final ExecutorService voteWriter;
     private final GroupCommitVoteLedger ledger;
     private final PollMessages pollMessages;
+    private final Article article;
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
-        Article article = library.defaultArticle()
+        this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
         this.database = openDatabase(db);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
@@ -85,6 +86,10 @@ final class Composition implements AutoCloseable {
 
     Database database() {
         return database;
+    }
+
+    Article article() {
+        return article;
     }
 
     PollMessages pollMessages() {

@@ -70,29 +70,26 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlatformSettings platforms = PlatformSettings.from(env);
-        if (platforms.slack().isPresent()) {
+        PlatformSettings platforms = PlatformSettings.from(env, new ConfigLoader().load(env).discord());
+        if (platforms.any()) {
             return serve(platforms);
-        }
-        if (env.get("DISCORD_TOKEN") != null && !env.get("DISCORD_TOKEN").isBlank()) {
-            err.println("taolun: DISCORD_TOKEN is set, but this version has no Discord adapter yet; starting the console.");
         }
         return runConsole(options);
     }
 
     /** {@code taolun serve}: the platform adapters and HTTP endpoints, until the process is stopped. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve Slack (SLACK_BOT_TOKEN) and the HTTP endpoints until stopped.")
+            description = "Serve Slack (SLACK_BOT_TOKEN), Discord (DISCORD_TOKEN) and the HTTP endpoints until stopped.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         private Main main;
 
         @Override
         public Integer call() throws Exception {
-            PlatformSettings platforms = PlatformSettings.from(main.env);
-            if (platforms.slack().isEmpty()) {
-                throw new ConfigException("SLACK_BOT_TOKEN: not set, so there is no platform to serve "
-                        + "(run without arguments for the console)");
+            PlatformSettings platforms = PlatformSettings.from(main.env, new ConfigLoader().load(main.env).discord());
+            if (!platforms.any()) {
+                throw new ConfigException("SLACK_BOT_TOKEN, DISCORD_TOKEN: neither is set, so there is no platform to "
+                        + "serve (run without arguments for the console)");
             }
             return main.serve(platforms);
         }

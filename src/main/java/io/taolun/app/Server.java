@@ -1,6 +1,9 @@
 package io.taolun.app;
 
+import io.taolun.discord.DiscordAdapter;
 import io.taolun.slack.SlackAdapter;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +25,7 @@ final class Server implements AutoCloseable {
     private final ExecutorService calls = Executors.newFixedThreadPool(16, named("taolun-slack-calls"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
     private final Optional<SlackAdapter> slack;
+    private final Optional<DiscordAdapter> discord;
     private final HttpEndpoints http;
 
     Server(Composition app, TaolunConfig config, PlatformSettings platforms, Clock clock, PrintStream out)
@@ -29,6 +33,9 @@ final class Server implements AutoCloseable {
         this.app = app;
         this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
                 work, calls, timers, clock));
+        this.discord = platforms.discord().map(d -> new DiscordAdapter(d, app.router(), app.pollMessages(),
+                app.article(), work, timers, clock));
+        discord.ifPresent(DiscordAdapter::start);
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
                 httpThreads);
@@ -36,7 +43,8 @@ final class Server implements AutoCloseable {
             slack.get().startSocketMode();
         }
         out.println("taolun: serving on port " + http.port() + " (healthz"
-                + (slack.isPresent() ? ", slack " + slack.get().state() : "") + ")");
+                + (slack.isPresent() ? ", slack " + slack.get().state() : "")
+                + (discord.isPresent() ? ", discord" : "") + ")");
     }
 
     int port() {
@@ -45,8 +53,12 @@ final class Server implements AutoCloseable {
 
     HttpEndpoints.Health health() {
         boolean db = app.database().ping();
-        boolean ready = db && slack.map(SlackAdapter::ready).orElse(true);
-        String adapters = slack.map(s -> "\"slack\":\"" + s.state() + "\"").orElse("");
+        boolean ready = db && slack.map(SlackAdapter::ready).orElse(true)
+                && discord.map(DiscordAdapter::ready).orElse(true);
+        List<String> states = new ArrayList<>();
+        slack.ifPresent(s -> states.add("\"slack\":\"" + s.state() + "\""));
+        discord.ifPresent(d -> states.add("\"discord\":\"" + d.state() + "\""));
+        String adapters = String.join(",", states);
         String json = "{\"status\":\"" + (ready ? "ok" : "unavailable") + "\",\"database\":\"" + (db ? "up" : "down")
                 + "\",\"adapters\":{" + adapters + "}}";
         return new HttpEndpoints.Health(ready ? 200 : 503, json);
@@ -61,6 +73,7 @@ final class Server implements AutoCloseable {
     void close(int graceSeconds) {
         http.stop(graceSeconds);
         slack.ifPresent(SlackAdapter::close);
+        discord.ifPresent(DiscordAdapter::close);
         shutdown(work);
         shutdown(calls);
         shutdown(timers);

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param dataDir  where Taolun keeps its files (console history; the database in later versions)
  * @param seedsDir where the articles are; empty: {@code ./seeds} if present, else the copy inside the jar
  * @param polls    who may open polls, and how long they run
+ * @param discord  where to register Discord commands
  */
-record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir, PollsConfig polls) {
+record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir, PollsConfig polls,
+        DiscordConfig discord) {
     TaolunConfig {
         polls = polls == null ? PollsConfig.defaults() : polls;
+        discord = discord == null ? DiscordConfig.defaults() : discord;
         language = language == null ? "zh" : language;
         timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
         dataDir = dataDir == null ? "data" : dataDir;
@@ -38,7 +41,7 @@ record TaolunConfig(String language, String timeZone, String dataDir, String see
     }
 
     static TaolunConfig defaults() {
-        return new TaolunConfig(null, null, null, null, null);
+        return new TaolunConfig(null, null, null, null, null, null);
     }
 
     Lang lang() {

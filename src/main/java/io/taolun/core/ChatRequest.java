@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param user      the platform's user id
  * @param locale    the user's or channel's locale tag ({@code zh-CN}, {@code en-US}); empty when unknown
  * @param text      everything after {@code /article}, e.g. {@code quote 3 --lang en}
+ * @param admin     the platform vouches that the user administers the workspace (e.g. Discord's Manage Server)
  */
-public record ChatRequest(String platform, String workspace, String channel, String user, String locale, String text) {
+public record ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
+        boolean admin) {
+    /** A request from a user the platform says nothing special about. */
+    public ChatRequest(String platform, String workspace, String channel, String user, String locale, String text) {
+        this(platform, workspace, channel, user, locale, text, false);
+    }
+
     public ChatRequest {
         requireText(platform, "platform");
         requireText(workspace, "workspace");

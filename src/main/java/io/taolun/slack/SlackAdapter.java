@@ -24,8 +24,10 @@ import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
+import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -59,7 +61,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackWeb web;
-    private final LiveTally tally;
+    private final CoalescedUpdates<TallyTarget> tally;
     private final Deliveries deliveries = new Deliveries();
     private final Gson gson = GsonFactory.createSnakeCase();
     private final SlackMessages messages;
@@ -94,9 +96,14 @@ public final class SlackAdapter implements AutoCloseable {
                 .build());
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
-        this.tally = new LiveTally(timers, clock, target -> calls.execute(() -> updatePoll(target)));
+        this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
+                target -> calls.execute(() -> updatePoll(target)));
         app.command("/article", this::onCommand);
         app.blockAction(Pattern.compile(".*"), this::onAction);
+    }
+
+    /** A posted poll message whose tally is kept current. */
+    private record TallyTarget(String workspace, String channel, String ts, long pollId) {
     }
 
     /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
@@ -225,7 +232,7 @@ public final class SlackAdapter implements AutoCloseable {
             web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
             if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
                     && !p.getContainer().isEphemeral()) {
-                tally.changed(new LiveTally.Target(chat.workspace(), chat.channel(),
+                tally.changed(new TallyTarget(chat.workspace(), chat.channel(),
                         p.getContainer().getMessageTs(), pollId.get()));
             }
         });
@@ -253,7 +260,7 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    private void updatePoll(LiveTally.Target target) {
+    private void updatePoll(TallyTarget target) {
         polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
             List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
             web.call("chat.update", m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())

@@ -60,7 +60,7 @@ final class ConfigLoaderTest {
         // WHEN it is read
         // THEN loading stops naming the file and the unknown key, and lists the known ones
         assertThatReadingFails(file).hasMessageContainingAll(
-                FILE_NAME, "unknown key \"colour\"", "known keys here: dataDir, language, polls, seedsDir, timeZone");
+                FILE_NAME, "unknown key \"colour\"", "known keys here: dataDir, discord, language, polls, seedsDir, timeZone");
     }
 
     @Test
@@ -150,7 +150,7 @@ final class ConfigLoaderTest {
         TaolunConfig config = new ConfigLoader().read(file);
 
         // THEN every key has its default
-        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults()));
+        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults(), DiscordConfig.defaults()));
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertThatReadingFails(Path file) {

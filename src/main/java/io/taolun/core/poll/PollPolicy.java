@@ -33,8 +33,9 @@ public record PollPolicy(Openers openers, Map<String, Set<String>> admins, Durat
         }
     }
 
+    /** Listed as an admin in the config, or vouched for by the platform (Discord's Manage Server). */
     public boolean isAdmin(ChatRequest request) {
-        return admins.getOrDefault(request.platform(), Set.of()).contains(request.user());
+        return request.admin() || admins.getOrDefault(request.platform(), Set.of()).contains(request.user());
     }
 
     public boolean mayOpen(ChatRequest request) {

@@ -1,0 +1,250 @@
+package io.taolun.discord;
+
+import io.taolun.core.ChatRequest;
+import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.Visibility;
+import io.taolun.core.article.Article;
+import io.taolun.core.poll.CoalescedUpdates;
+import io.taolun.core.poll.PollMessages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Taolun on Discord: JDA with no privileged intents, the {@code /article} command tree with autocomplete, embeds with
+ * vote buttons. Every interaction is handed to the core off JDA's event thread; if the answer is not ready within
+ * {@link #DEFER_AFTER_MILLIS}, the interaction is deferred and the original edited once it is, so Discord never says
+ * "This interaction failed". Poll messages' tallies are edited at most once a second.
+ */
+public final class DiscordAdapter extends ListenerAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+    /** Discord allows 3 s for the first response; past this the interaction is deferred. */
+    static final long DEFER_AFTER_MILLIS = 1500;
+
+    private static final int PENDING = 0;
+    private static final int DEFERRED = 1;
+    private static final int ANSWERED = 2;
+
+    private final DiscordSettings settings;
+    private final CommandRouter router;
+    private final PollMessages polls;
+    private final Autocomplete autocomplete;
+    private final ExecutorService work;
+    private final ScheduledExecutorService timers;
+    private final CoalescedUpdates<String> tally;
+    private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
+    private volatile JDA jda;
+
+    /** A posted poll message, as last seen on a button press. */
+    private record PollMessage(Message message, String guild, long pollId, Lang lang) {
+    }
+
+    public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
+            ExecutorService work, ScheduledExecutorService timers, Clock clock) {
+        this.settings = settings;
+        this.router = router;
+        this.polls = polls;
+        this.autocomplete = new Autocomplete(article);
+        this.work = work;
+        this.timers = timers;
+        this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
+                messageId -> work.execute(() -> updatePoll(messageId)));
+    }
+
+    /** Logs in; commands are registered once the session is ready. */
+    public void start() {
+        MessageRequest.setDefaultMentions(Embeds.NO_MENTIONS);
+        String gateway = settings.gatewayUrl();
+        // slash commands, buttons and autocomplete need no intent at all (JDA always asks for guild events)
+        jda = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .addEventListeners(this)
+                .build();
+    }
+
+    /** JDA's status, for the health endpoint. */
+    public String state() {
+        JDA j = jda;
+        return j == null ? "starting" : j.getStatus().name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean ready() {
+        JDA j = jda;
+        return j != null && j.getStatus() == JDA.Status.CONNECTED;
+    }
+
+    @Override
+    public void close() {
+        JDA j = jda;
+        if (j != null) {
+            j.shutdown();
+            try {
+                if (!j.awaitShutdown(5, TimeUnit.SECONDS)) {
+                    j.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                j.shutdownNow();
+            }
+        }
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        if (settings.guilds().isEmpty()) {
+            event.getJDA().updateCommands().addCommands(CommandTree.commands()).queue(
+                    done -> LOG.info("registered {} global commands", done.size()),
+                    failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
+        }
+    }
+
+    @Override
+    public void onGuildReady(GuildReadyEvent event) {
+        if (settings.guilds().contains(event.getGuild().getId())) {
+            event.getGuild().updateCommands().addCommands(CommandTree.commands()).queue(
+                    done -> LOG.info("registered commands in guild {}", event.getGuild().getId()),
+                    failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
+        }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.getName().equals(CommandTree.ARTICLE) && !event.getName().equals(CommandTree.ADMIN)) {
+            return;
+        }
+        boolean admin = managesServer(event.getMember());
+        String text = CommandTree.text(event);
+        ChatRequest request = request(event, text, admin);
+        if (event.getName().equals(CommandTree.ADMIN) && !admin) {
+            Messages m = Messages.of(Lang.fromLocale(request.locale(), Lang.EN));
+            event.reply(Embeds.create(Reply.builder().error().text(m.get("discord.needsManageServer")).build()))
+                    .setEphemeral(true).queue(ok -> { }, failure -> LOG.warn("reply failed: {}", failure.getMessage()));
+            return;
+        }
+        boolean publicAnswer = text.contains("--share") || text.startsWith("discuss") || text.startsWith("poll")
+                || text.startsWith("close");
+        answer(event, request, !publicAnswer, reply -> { });
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String id = event.getComponentId();
+        var pollId = PollMessages.pollOf(id);
+        if (pollId.isEmpty()) {
+            LOG.info("unknown discord button ignored");
+            event.deferEdit().queue();
+            return;
+        }
+        ChatRequest request = request(event, id, managesServer(event.getMember()));
+        Message message = event.getMessage();
+        Lang lang = Lang.fromLocale(event.getGuildLocale().getLocale(), Lang.ZH);
+        answer(event, request, true, reply -> {
+            if (!reply.error()) {
+                pollMessages.put(message.getId(), new PollMessage(message, request.workspace(), pollId.get(), lang));
+                tally.changed(message.getId());
+            }
+        });
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        Lang lang = Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN);
+        var focused = event.getFocusedOption();
+        event.replyChoices(autocomplete.choices(focused.getName(), focused.getValue(), lang))
+                .queue(ok -> { }, failure -> LOG.info("autocomplete reply failed: {}", failure.getMessage()));
+    }
+
+    /**
+     * Runs the core off the event thread; replies directly when the answer comes within the defer budget, else
+     * defers first and edits the original when it comes.
+     */
+    private void answer(IReplyCallback event, ChatRequest request, boolean ephemeralGuess,
+            Consumer<Reply> after) {
+        AtomicInteger state = new AtomicInteger(PENDING);
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(request), work);
+        ScheduledFuture<?> defer = timers.schedule(() -> {
+            if (state.compareAndSet(PENDING, DEFERRED)) {
+                event.deferReply(ephemeralGuess).queue(ok -> { }, f -> LOG.warn("defer failed: {}", f.getMessage()));
+            }
+        }, DEFER_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        answer.whenComplete((reply, failure) -> {
+            defer.cancel(false);
+            if (reply == null) {
+                LOG.error("discord command failed", failure);
+                return;
+            }
+            if (state.compareAndSet(PENDING, ANSWERED)) {
+                event.reply(Embeds.create(reply)).setEphemeral(reply.visibility() == Visibility.EPHEMERAL)
+                        .queue(ok -> after.accept(reply), f -> LOG.warn("reply failed: {}", f.getMessage()));
+            } else {
+                event.getHook().editOriginal(Embeds.edit(reply))
+                        .queue(ok -> after.accept(reply), f -> LOG.warn("edit failed: {}", f.getMessage()));
+            }
+        });
+    }
+
+    private void updatePoll(String messageId) {
+        PollMessage target = pollMessages.get(messageId);
+        if (target == null) {
+            return;
+        }
+        polls.current("discord", target.guild(), target.pollId(), target.lang()).ifPresent(reply ->
+                target.message().editMessage(Embeds.edit(reply)).queue(ok -> { },
+                        f -> LOG.info("tally edit failed: {}", f.getMessage())));
+    }
+
+    private static ChatRequest request(Interaction interaction, String text, boolean admin) {
+        String guild = interaction.getGuild() != null ? interaction.getGuild().getId() : "dm";
+        String channel = interaction.getChannelId() != null ? interaction.getChannelId() : "unknown";
+        return new ChatRequest("discord", guild, channel, interaction.getUser().getId(),
+                interaction.getUserLocale().getLocale(), text, admin);
+    }
+
+    private static boolean managesServer(Member member) {
+        try {
+            return member != null && member.hasPermission(Permission.MANAGE_SERVER);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

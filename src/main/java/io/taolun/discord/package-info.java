@@ -1,0 +1,5 @@
+/**
+ * The Discord adapter: JDA wiring, the {@code /article} command tree and autocomplete, embed and button rendering,
+ * deferred replies and live poll tallies. Wired by the app; calls only the core.
+ */
+package io.taolun.discord;
