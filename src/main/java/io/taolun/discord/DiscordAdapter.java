@@ -152,17 +152,18 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         if (!event.getName().equals(CommandTree.ARTICLE) && !event.getName().equals(CommandTree.ADMIN)) {
             return;
         }
-        boolean admin = managesServer(event.getMember());
+        boolean admin = managesServer(event);
         String text = CommandTree.text(event);
-        ChatRequest request = request(event, text, admin);
+        boolean publicAnswer = text.contains("--share") || text.startsWith("discuss") || text.startsWith("poll")
+                || text.startsWith("close");
+        // what everyone sees is in the guild's language; what only the user sees, in theirs
+        ChatRequest request = request(event, text, admin, publicAnswer);
         if (event.getName().equals(CommandTree.ADMIN) && !admin) {
             Messages m = Messages.of(Lang.fromLocale(request.locale(), Lang.EN));
             event.reply(Embeds.create(Reply.builder().error().text(m.get("discord.needsManageServer")).build()))
                     .setEphemeral(true).queue(ok -> { }, failure -> LOG.warn("reply failed: {}", failure.getMessage()));
             return;
         }
-        boolean publicAnswer = text.contains("--share") || text.startsWith("discuss") || text.startsWith("poll")
-                || text.startsWith("close");
         answer(event, request, !publicAnswer, reply -> { });
     }
 
@@ -175,7 +176,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
             event.deferEdit().queue();
             return;
         }
-        ChatRequest request = request(event, id, managesServer(event.getMember()));
+        ChatRequest request = request(event, id, managesServer(event), false);
         Message message = event.getMessage();
         Lang lang = Lang.fromLocale(event.getGuildLocale().getLocale(), Lang.ZH);
         answer(event, request, true, reply -> {
@@ -233,17 +234,30 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                         f -> LOG.info("tally edit failed: {}", f.getMessage())));
     }
 
-    private static ChatRequest request(Interaction interaction, String text, boolean admin) {
+    private static ChatRequest request(Interaction interaction, String text, boolean admin, boolean inGuildLanguage) {
         String guild = interaction.getGuild() != null ? interaction.getGuild().getId() : "dm";
         String channel = interaction.getChannelId() != null ? interaction.getChannelId() : "unknown";
-        return new ChatRequest("discord", guild, channel, interaction.getUser().getId(),
-                interaction.getUserLocale().getLocale(), text, admin);
+        String locale = inGuildLanguage && interaction.isFromGuild() ? interaction.getGuildLocale().getLocale()
+                : interaction.getUserLocale().getLocale();
+        return new ChatRequest("discord", guild, channel, interaction.getUser().getId(), locale, text, admin);
     }
 
-    private static boolean managesServer(Member member) {
+    /**
+     * Whether the member has Manage Server, from the permissions Discord sends with the interaction. Guilds are not
+     * cached (no intents), so the check goes through the interaction's channel.
+     */
+    private static boolean managesServer(Interaction interaction) {
+        Member member = interaction.getMember();
+        if (member == null) {
+            return false;
+        }
         try {
-            return member != null && member.hasPermission(Permission.MANAGE_SERVER);
+            return interaction.getGuildChannel() != null
+                    ? member.hasPermission(interaction.getGuildChannel(), Permission.MANAGE_SERVER)
+                    : member.hasPermission(Permission.MANAGE_SERVER);
         } catch (RuntimeException e) {
+            LOG.info("permissions of a discord member unknown ({}); treated as no Manage Server",
+                    e.getClass().getSimpleName());
             return false;
         }
     }

@@ -1,0 +1,225 @@
+package io.taolun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taolun.core.TestBot;
+import io.taolun.core.article.SeedLoader;
+import io.taolun.discord.FakeDiscord;
+import io.taolun.store.TestDatabases;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discord, end to end: the real server and the real JDA against a fake Discord (REST and gateway) on loopback. */
+final class DiscordAdapterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String CALLBACK = "interactions/\\d+/[^/]+/callback";
+
+    @TempDir
+    Path data;
+
+    private FakeDiscord discord;
+    private Composition app;
+    private Server server;
+
+    private void start(TestDatabases.Kind kind) throws Exception {
+        discord = FakeDiscord.start();
+        Map<String, String> env = new HashMap<>(Map.of("DISCORD_TOKEN", "discord-test-token",
+                "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0"));
+        if (kind == TestDatabases.Kind.POSTGRES) {
+            TestDatabases.Url url = TestDatabases.fresh(kind);
+            env.putAll(Map.of("TAOLUN_DB_URL", url.url(), "TAOLUN_DB_USER", url.user(),
+                    "TAOLUN_DB_PASSWORD", url.password()));
+        }
+        TaolunConfig config = TaolunConfig.defaults();
+        app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
+                Clock.systemUTC(), new Random(3), e -> { });
+        server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream()));
+        assertThat(discord.awaitReady(WAIT)).isTrue();
+        discord.awaitCall("PUT", "applications/\\d+/commands", 1, WAIT);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close(0);
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    /** Sends an interaction and returns its callback's JSON. */
+    private JsonNode send(String interaction) {
+        long before = discord.calls("POST", CALLBACK).size();
+        discord.sendInteraction(interaction);
+        return discord.awaitCall("POST", CALLBACK, (int) before + 1, WAIT).json();
+    }
+
+    /** The interaction as /article-admin from a member with Manage Server (permission bit 1 << 5). */
+    private static String admin(String interaction) throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(interaction);
+        ((ObjectNode) json.path("data")).put("name", "article-admin");
+        ((ObjectNode) json.path("member")).put("permissions", "32");
+        return json.toString();
+    }
+
+    private static String withoutPermissions(String interaction) throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(interaction);
+        ((ObjectNode) json.path("member")).put("permissions", "0");
+        return json.toString();
+    }
+
+    private int votes() throws Exception {
+        try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vote WHERE NOT retracted")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void the_command_tree_is_registered_with_admin_subcommands_behind_manage_server() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode commands = discord.calls("PUT", "applications/\\d+/commands").get(0).json();
+        assertThat(commands.findValuesAsText("name")).contains("article", "article-admin", "section", "quote",
+                "search", "poll", "close", "history");
+        JsonNode admin = null;
+        for (JsonNode command : commands) {
+            if (command.path("name").asText().equals("article-admin")) {
+                admin = command;
+            }
+        }
+        assertThat(admin).isNotNull();
+        assertThat(admin.path("default_member_permissions").asText()).isEqualTo("32");
+        assertThat(commands.toString()).contains("\"autocomplete\":true");
+    }
+
+    @Test
+    void a_quote_is_answered_with_an_embed_holding_a_verbatim_span_and_no_mentions() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode callback = send(FakeDiscord.slashCommand("alice", "zh-CN", "quote", Map.of("which", "4")));
+        assertThat(callback.path("type").asInt()).isEqualTo(4);
+        String quote = TestBot.library().defaultArticle().orElseThrow().quotes().get(3).text();
+        assertThat(callback.path("data").path("embeds").get(0).path("description").asText()).contains(quote);
+        assertThat(callback.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(callback.path("data").path("allowed_mentions").path("parse").size()).isZero();
+    }
+
+    @Test
+    void every_subcommand_is_answered_in_the_users_language() throws Exception {
+        start(TestDatabases.Kind.H2);
+        Map<String, Map<String, Object>> commands = Map.ofEntries(
+                Map.entry("help", Map.of()), Map.entry("about", Map.of()), Map.entry("section", Map.of("section", 3)),
+                Map.entry("summary", Map.of()), Map.entry("claims", Map.of("section", 3)),
+                Map.entry("search", Map.of("query", "卡脖子")), Map.entry("discuss", Map.of()),
+                Map.entry("polls", Map.of()), Map.entry("history", Map.of("claim", "c1")),
+                Map.entry("results", Map.of()), Map.entry("vote", Map.of("poll", 9, "option", 1)),
+                Map.entry("export", Map.of("poll", 9)));
+        for (var command : commands.entrySet()) {
+            JsonNode zh = send(FakeDiscord.slashCommand("alice", "zh-TW", command.getKey(), command.getValue()));
+            assertThat(zh.path("type").asInt()).as(command.getKey()).isEqualTo(4);
+            assertThat(zh.path("data").path("embeds").size()).as(command.getKey()).isEqualTo(1);
+        }
+        JsonNode en = send(FakeDiscord.slashCommand("bob", "en-US", "summary", Map.of("section", 3)));
+        assertThat(en.path("data").path("embeds").get(0).path("description").asText()).contains("The author");
+        JsonNode discuss = send(FakeDiscord.slashCommand("bob", "en-US", "discuss", Map.of()));
+        assertThat(discuss.path("data").path("flags").asInt() & 64).isZero();
+        assertThat(discuss.toString()).contains("你觉得呢?", "What do you think?");
+    }
+
+    @Test
+    void autocomplete_lists_sections_in_the_users_language() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode zh = send(FakeDiscord.autocomplete("alice", "zh-CN", "section", "section", "AI"));
+        assertThat(zh.path("type").asInt()).isEqualTo(8);
+        assertThat(zh.path("data").path("choices").findValuesAsText("name")).contains("3 · AI时代的两大变化");
+        JsonNode en = send(FakeDiscord.autocomplete("alice", "en-GB", "history", "claim", "GPT"));
+        assertThat(en.path("data").path("choices").findValuesAsText("value")).isNotEmpty()
+                .allSatisfy(v -> assertThat(v).startsWith("c"));
+    }
+
+    @Test
+    void a_button_vote_is_counted_confirmed_privately_and_the_poll_message_edited() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode poll = send(admin(FakeDiscord.slashCommand("alice", "zh-CN", "poll", Map.of("claim", "c1"))));
+        assertThat(poll.path("data").path("flags").asInt() & 64).as(poll.toString()).isZero();
+        assertThat(poll.path("data").path("components").findValuesAsText("custom_id")).contains("vote 1 2");
+        // WHEN bob presses 同意 on the poll message
+        JsonNode confirmation = send(FakeDiscord.button("bob", "zh-CN", "vote 1 2", "1234567890123456789"));
+        // THEN
+        assertThat(confirmation.path("type").asInt()).isEqualTo(4);
+        assertThat(confirmation.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(confirmation.toString()).contains("同意");
+        assertThat(votes()).isEqualTo(1);
+        // JDA edits a message it got from an interaction through that interaction's webhook (fresh: the latest press)
+        JsonNode edit = discord.awaitCall("PATCH", "webhooks/\\d+/[^/]+/messages/1234567890123456789", 1, WAIT).json();
+        // the poll message is in the guild's language (en-US here), whoever opened it
+        assertThat(edit.toString()).contains("Poll #1", "1 vote · anonymous");
+    }
+
+    @Test
+    void a_forged_button_and_a_member_without_manage_server_change_nothing() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode refused = send(withoutPermissions(admin(
+                FakeDiscord.slashCommand("mallory", "en-US", "poll", Map.of("claim", "c1")))));
+        assertThat(refused.toString()).contains("Manage Server");
+        JsonNode forged = send(FakeDiscord.button("mallory", "en-US", "close 1", "1234567890123456780"));
+        assertThat(forged.path("type").asInt()).isEqualTo(6);
+        try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM poll")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void a_slow_answer_is_deferred_and_then_the_original_edited() throws Exception {
+        start(TestDatabases.Kind.POSTGRES);
+        send(admin(FakeDiscord.slashCommand("alice", "zh-CN", "poll", Map.of("claim", "c2"))));
+        // GIVEN the poll's row is locked, so a vote has to wait for it
+        try (Connection blocker = app.database().dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.executeQuery("SELECT id FROM poll WHERE id = 1 FOR UPDATE").close();
+            }
+            // WHEN a vote arrives, its answer takes longer than the defer budget
+            JsonNode callback = send(FakeDiscord.button("bob", "zh-CN", "vote 1 3", "1234567890123456781"));
+            assertThat(callback.path("type").asInt()).isEqualTo(5);
+            blocker.commit();
+        }
+        // THEN the deferred reply is edited with the confirmation
+        JsonNode edited = discord.awaitCall("PATCH", "webhooks/\\d+/[^/]+/messages/@original", 1, WAIT).json();
+        assertThat(edited.toString()).contains("中立");
+        assertThat(votes()).isEqualTo(1);
+    }
+
+    @Test
+    void after_the_gateway_drops_jda_resumes_and_the_next_interaction_is_answered() throws Exception {
+        start(TestDatabases.Kind.H2);
+        discord.dropConnection();
+        assertThat(discord.awaitResumed(WAIT)).isTrue();
+        JsonNode callback = send(FakeDiscord.slashCommand("alice", "en-US", "quote", Map.of("which", "1")));
+        assertThat(callback.path("type").asInt()).isEqualTo(4);
+        assertThat(discord.identifies()).isEqualTo(1);
+    }
+}

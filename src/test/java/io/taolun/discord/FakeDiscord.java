@@ -1,0 +1,744 @@
+package io.taolun.discord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A fake Discord on loopback: a REST API (recording every request) and a Gateway that identifies, resumes and
+ * dispatches interactions, enough for a real JDA to log in, register commands and answer interactions.
+ *
+ * <p>Paths in {@link Call#path()} and in every {@code pathRegex} are relative to {@link #apiUrl()} and carry no
+ * query, e.g. {@code users/@me} or {@code interactions/123/tok/callback}; a regex must match the whole path. The
+ * interaction builders return the INTERACTION_CREATE data as JSON; {@link Interaction#of(String)} reads its id and
+ * token back.
+ */
+public final class FakeDiscord implements AutoCloseable {
+    /** The bot's user id, as {@code GET users/@me} and READY report it. */
+    public static final String BOT_ID = "1100000000000000001";
+    /** The application id, as READY reports it and interactions carry it. */
+    public static final String APP_ID = "1200000000000000002";
+    /** The guild every built interaction comes from. */
+    public static final String GUILD_ID = "1300000000000000003";
+    /** The text channel every built interaction comes from. */
+    public static final String CHANNEL_ID = "1400000000000000004";
+    /** The id of the {@code /article} command in built interactions. */
+    public static final String COMMAND_ID = "1500000000000000005";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_PREFIX = "/api/v10/";
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private static final AtomicLong SNOWFLAKES = new AtomicLong();
+    private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
+    private static final String NOT_FOUND = "{\"message\":\"Unknown\",\"code\":0}";
+    private static final String JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
+    private static final String PERMISSIONS = "2248473465835073";
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final Gateway gateway = new Gateway();
+    private final List<Call> calls = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, String> originals = new ConcurrentHashMap<>();
+
+    /**
+     * One recorded REST request. {@code path} is relative to the API URL, without query; the raw query is kept in
+     * {@code headers} under the pseudo-header {@code :query} (see {@link #query()}).
+     */
+    public record Call(String method, String path, String body, Map<String, List<String>> headers, Instant at) {
+        /** The JSON body; for {@code multipart/form-data} the {@code payload_json} part; {} when empty. */
+        public JsonNode json() {
+            String type = header("Content-Type");
+            String text = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                    ? payloadJson(type, body) : body;
+            return text == null || text.isBlank() ? JSON.createObjectNode() : parse(text);
+        }
+
+        /** The first value of a request header, by case-insensitive name, or null. */
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** The raw query string, or null when there was none. */
+        public String query() {
+            return header(":query");
+        }
+
+        private static String payloadJson(String contentType, String body) {
+            Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+            if (!boundary.find()) {
+                return null;
+            }
+            for (String part : body.split(Pattern.quote("--" + boundary.group(1)))) {
+                int split = part.indexOf("\r\n\r\n");
+                if (split >= 0 && part.substring(0, split).contains("name=\"payload_json\"")) {
+                    String content = part.substring(split + 4);
+                    return content.endsWith("\r\n") ? content.substring(0, content.length() - 2) : content;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The id and token of a built interaction, and its INTERACTION_CREATE data as JSON. */
+    public record Interaction(String id, String token, String json) {
+        /** Reads the id and token back from an interaction JSON built here (or any INTERACTION_CREATE data). */
+        public static Interaction of(String json) {
+            JsonNode node = parse(json);
+            return new Interaction(node.path("id").asText(), node.path("token").asText(), json);
+        }
+
+        /** The path regex of this interaction's callback, for {@link FakeDiscord#awaitCall}. */
+        public String callbackPath() {
+            return "interactions/" + id + "/" + Pattern.quote(token) + "/callback";
+        }
+
+        /** The path regex of edits to this interaction's original response. */
+        public String originalPath() {
+            return "webhooks/" + APP_ID + "/" + Pattern.quote(token) + "/messages/@original";
+        }
+    }
+
+    private static final class Failure {
+        final String method;
+        final Pattern path;
+        final int status;
+        final Integer retryAfterSeconds;
+        int left;
+
+        Failure(String method, Pattern path, int times, int status, Integer retryAfterSeconds) {
+            this.method = method;
+            this.path = path;
+            this.left = times;
+            this.status = status;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    private record Answer(int status, String body, Map<String, String> headers) {
+        static Answer json(JsonNode node) {
+            return new Answer(200, node.toString(), Map.of());
+        }
+
+        static Answer empty() {
+            return new Answer(204, null, Map.of());
+        }
+    }
+
+    private FakeDiscord(HttpServer http, ExecutorService executor) {
+        this.http = http;
+        this.executor = executor;
+    }
+
+    /** Starts the REST server and the Gateway on 127.0.0.1 at ephemeral ports. */
+    public static FakeDiscord start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            ExecutorService executor = Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "fake-discord-rest");
+                thread.setDaemon(true);
+                return thread;
+            });
+            FakeDiscord fake = new FakeDiscord(http, executor);
+            http.createContext("/", fake::handle);
+            http.setExecutor(executor);
+            http.start();
+            fake.gateway.begin();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** The REST base URL for {@code RestConfig#setBaseUrl}, ending in {@code /api/v10/}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + API_PREFIX;
+    }
+
+    /** The Gateway URL for {@code SessionController#getGateway}; also READY's resume_gateway_url. */
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort();
+    }
+
+    // ---- REST recording ----
+
+    /** Every REST request so far, oldest first. */
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The REST requests with this HTTP method whose path fully matches the regex, oldest first. */
+    public List<Call> calls(String method, String pathRegex) {
+        Pattern pattern = Pattern.compile(pathRegex);
+        synchronized (calls) {
+            return calls.stream().filter(c -> matches(c, method, pattern)).toList();
+        }
+    }
+
+    /** Waits for the {@code nth} (1-based) matching request and returns it; AssertionError on timeout. */
+    public Call awaitCall(String method, String pathRegex, int nth, Duration timeout) {
+        Pattern pattern = Pattern.compile(pathRegex);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (calls) {
+            while (true) {
+                List<Call> matching = calls.stream().filter(c -> matches(c, method, pattern)).toList();
+                if (matching.size() >= nth) {
+                    return matching.get(nth - 1);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + nth + " call(s) of " + method + " " + pathRegex
+                            + " within " + timeout + " but saw " + matching.size() + "; all calls: "
+                            + calls.stream().map(c -> c.method() + " " + c.path()).toList());
+                }
+                try {
+                    calls.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted waiting for " + method + " " + pathRegex, e);
+                }
+            }
+        }
+    }
+
+    /** Forgets the recorded requests (not pending failures nor the Gateway session). */
+    public void clear() {
+        synchronized (calls) {
+            calls.clear();
+        }
+    }
+
+    /**
+     * The next {@code times} matching requests answer with this status and have no effect (still recorded). A 429
+     * carries Discord's rate-limit body and headers with {@code retryAfterSeconds} (1 when null), so JDA waits and
+     * retries; other statuses get an error body and a Retry-After header only when given.
+     */
+    public void failNext(String method, String pathRegex, int times, int status, Integer retryAfterSeconds) {
+        synchronized (failures) {
+            failures.add(new Failure(method, Pattern.compile(pathRegex), times, status, retryAfterSeconds));
+        }
+    }
+
+    // ---- Gateway ----
+
+    /** Dispatches INTERACTION_CREATE with this data to the live session; waits up to 10 s for READY/RESUMED. */
+    public void sendInteraction(String json) {
+        gateway.dispatch("INTERACTION_CREATE", parse(json));
+    }
+
+    /** Closes the Gateway socket with code 4000, which JDA answers by reconnecting and RESUMEing. */
+    public void dropConnection() {
+        gateway.drop();
+    }
+
+    /** How many IDENTIFY payloads the Gateway received. */
+    public int identifies() {
+        return gateway.count(2);
+    }
+
+    /** How many RESUME payloads the Gateway received. */
+    public int resumes() {
+        return gateway.count(6);
+    }
+
+    /** Waits until READY was sent and the session is live; false on timeout. */
+    public boolean awaitReady(Duration timeout) {
+        return gateway.awaitLive(2, timeout);
+    }
+
+    /** Waits until a RESUMED was sent and the session is live again; false on timeout. */
+    public boolean awaitResumed(Duration timeout) {
+        return gateway.awaitLive(6, timeout);
+    }
+
+    /** Every payload the client sent on the Gateway, oldest first. */
+    public List<JsonNode> gatewayReceived() {
+        return gateway.received();
+    }
+
+    // ---- Interaction builders ----
+
+    /**
+     * An {@code /article <subcommand>} chat-input command in the guild. {@code user} is a numeric user id or a name
+     * (then the id is derived from it); options are typed by value: integral numbers 4, booleans 5, other numbers
+     * 10, anything else a string (3).
+     */
+    public static String slashCommand(String user, String locale, String subcommand, Map<String, Object> options) {
+        ObjectNode interaction = base(2, user, locale);
+        ObjectNode sub = commandData(interaction).putArray("options").addObject().put("name", subcommand).put("type", 1);
+        ArrayNode values = sub.putArray("options");
+        options.forEach((name, value) -> addOption(values.addObject().put("name", name), value));
+        return interaction.toString();
+    }
+
+    /** A click on a button with this custom id on the bot's message {@code messageId} in the guild channel. */
+    public static String button(String user, String locale, String customId, String messageId) {
+        ObjectNode interaction = base(3, user, locale);
+        interaction.putObject("data").put("custom_id", customId).put("component_type", 2);
+        ObjectNode message = interaction.putObject("message");
+        message.put("id", messageId).put("channel_id", CHANNEL_ID).put("content", "");
+        message.putArray("embeds");
+        message.putArray("components");
+        message.putArray("attachments");
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.put("pinned", false).put("mention_everyone", false).put("tts", false);
+        message.set("author", botUser());
+        message.put("timestamp", now()).putNull("edited_timestamp").put("type", 0).put("flags", 0);
+        return interaction.toString();
+    }
+
+    /** Autocomplete for {@code /article <subcommand>} with the string option {@code option} focused and typed. */
+    public static String autocomplete(String user, String locale, String subcommand, String option, String typed) {
+        ObjectNode interaction = base(4, user, locale);
+        ObjectNode sub = commandData(interaction).putArray("options").addObject().put("name", subcommand).put("type", 1);
+        sub.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
+                .put("focused", true);
+        return interaction.toString();
+    }
+
+    /** A fresh snowflake for now (Discord epoch millis in the high bits, a counter in the low 22). */
+    public static String snowflake() {
+        long millis = System.currentTimeMillis() - DISCORD_EPOCH;
+        return Long.toString((millis << 22) | (SNOWFLAKES.incrementAndGet() & 0x3F_FFFFL));
+    }
+
+    private static ObjectNode base(int type, String user, String locale) {
+        String id = snowflake();
+        ObjectNode interaction = JSON.createObjectNode();
+        interaction.put("id", id).put("token", "itoken-" + id).put("type", type).put("version", 1)
+                .put("application_id", APP_ID).put("guild_id", GUILD_ID).put("channel_id", CHANNEL_ID)
+                .put("locale", locale).put("guild_locale", "en-US").put("app_permissions", PERMISSIONS)
+                .put("context", 0);
+        interaction.putObject("authorizing_integration_owners");
+        interaction.putArray("entitlements");
+        ObjectNode guild = interaction.putObject("guild").put("id", GUILD_ID).put("locale", "en-US");
+        guild.putArray("features");
+        ObjectNode channel = interaction.putObject("channel");
+        channel.put("id", CHANNEL_ID).put("type", 0).put("guild_id", GUILD_ID).put("name", "general")
+                .put("position", 0).put("nsfw", false).putNull("parent_id").putNull("topic")
+                .put("rate_limit_per_user", 0).put("flags", 0).put("permissions", PERMISSIONS);
+        channel.putArray("permission_overwrites");
+        ObjectNode member = interaction.putObject("member");
+        member.set("user", user(user));
+        member.putArray("roles");
+        member.put("joined_at", JOINED_AT).put("permissions", PERMISSIONS).put("flags", 0).put("deaf", false)
+                .put("mute", false).put("pending", false).putNull("nick").putNull("avatar")
+                .putNull("premium_since").putNull("communication_disabled_until");
+        return interaction;
+    }
+
+    private static ObjectNode commandData(ObjectNode interaction) {
+        return interaction.putObject("data").put("id", COMMAND_ID).put("name", "article").put("type", 1)
+                .put("guild_id", GUILD_ID);
+    }
+
+    private static void addOption(ObjectNode option, Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            option.put("type", 4).put("value", ((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            option.put("type", 5).put("value", flag);
+        } else if (value instanceof Number number) {
+            option.put("type", 10).put("value", number.doubleValue());
+        } else {
+            option.put("type", 3).put("value", String.valueOf(value));
+        }
+    }
+
+    private static ObjectNode user(String user) {
+        boolean numeric = !user.isEmpty() && user.chars().allMatch(Character::isDigit);
+        String id = numeric ? user : Long.toString(1_000_000_000_000_000L + (user.hashCode() & 0x7FFF_FFFFL));
+        String name = numeric ? "user" + user.substring(Math.max(0, user.length() - 4)) : user;
+        return JSON.createObjectNode().put("id", id).put("username", name).put("discriminator", "0")
+                .put("global_name", name).putNull("avatar").put("public_flags", 0);
+    }
+
+    private static ObjectNode botUser() {
+        return JSON.createObjectNode().put("id", BOT_ID).put("username", "taolun").put("discriminator", "0")
+                .put("global_name", "Taolun").putNull("avatar").put("bot", true).put("flags", 0)
+                .put("verified", true).put("mfa_enabled", false);
+    }
+
+    // ---- REST handling ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String fullPath = exchange.getRequestURI().getPath();
+            String path = fullPath.startsWith(API_PREFIX) ? fullPath.substring(API_PREFIX.length()) : fullPath;
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Call call = new Call(method, path, body, headersOf(exchange), Instant.now());
+            record(call);
+            Failure failure = nextFailure(call);
+            Answer answer = failure != null ? failed(failure)
+                    : fullPath.startsWith(API_PREFIX) ? route(call) : null;
+            respond(exchange, answer == null ? new Answer(404, NOT_FOUND, Map.of()) : answer);
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            headers.put(":query", List.of(query));
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (answer.body() == null) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            return;
+        }
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void record(Call call) {
+        synchronized (calls) {
+            calls.add(call);
+            calls.notifyAll();
+        }
+    }
+
+    private static boolean matches(Call call, String method, Pattern path) {
+        return call.method().equalsIgnoreCase(method) && path.matcher(call.path()).matches();
+    }
+
+    private Failure nextFailure(Call call) {
+        synchronized (failures) {
+            for (Failure failure : failures) {
+                if (failure.left > 0 && matches(call, failure.method, failure.path)) {
+                    failure.left--;
+                    return failure;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Answer failed(Failure failure) {
+        if (failure.status != 429) {
+            String body = "{\"message\":\"Fake failure " + failure.status + "\",\"code\":0}";
+            return new Answer(failure.status, body, failure.retryAfterSeconds == null ? Map.of()
+                    : Map.of("Retry-After", String.valueOf(failure.retryAfterSeconds)));
+        }
+        int seconds = failure.retryAfterSeconds == null ? 1 : failure.retryAfterSeconds;
+        long resetAt = Instant.now().plusSeconds(seconds).getEpochSecond();
+        String body = "{\"message\":\"You are being rate limited.\",\"retry_after\":" + seconds
+                + ".0,\"global\":false}";
+        // JDA reads a bucket limit only when "Via" is present (else it assumes Cloudflare) and any
+        // X-RateLimit-Global header (whatever its value) as a global limit, so the latter is left out.
+        return new Answer(429, body, Map.of("Retry-After", String.valueOf(seconds), "Via", "1.1 google",
+                "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset", String.valueOf(resetAt), "X-RateLimit-Reset-After", seconds + ".000",
+                "X-RateLimit-Bucket", "fake-" + Integer.toHexString(failure.path.pattern().hashCode()),
+                "X-RateLimit-Scope", "user"));
+    }
+
+    private Answer route(Call call) {
+        String[] p = call.path().split("/");
+        String m = call.method();
+        if (m.equals("GET") && call.path().equals("users/@me")) {
+            return Answer.json(botUser());
+        }
+        if (m.equals("POST") && p.length == 4 && p[0].equals("interactions") && p[3].equals("callback")) {
+            return Answer.empty();
+        }
+        if (p.length == 3 && p[0].equals("applications") && p[2].equals("commands") && m.equals("PUT")) {
+            return commands(call, null);
+        }
+        if (p.length == 5 && p[0].equals("applications") && p[2].equals("guilds") && p[4].equals("commands")
+                && m.equals("PUT")) {
+            return commands(call, p[3]);
+        }
+        if (p.length == 5 && p[0].equals("webhooks") && p[3].equals("messages") && p[4].equals("@original")) {
+            return switch (m) {
+                case "PATCH", "GET" -> Answer.json(message(originals.computeIfAbsent(p[2], t -> snowflake()),
+                        CHANNEL_ID, call.json()));
+                case "DELETE" -> Answer.empty();
+                default -> null;
+            };
+        }
+        if (p.length == 3 && p[0].equals("webhooks") && m.equals("POST")) {
+            return Answer.json(message(snowflake(), CHANNEL_ID, call.json()));
+        }
+        if (p.length == 4 && p[0].equals("channels") && p[2].equals("messages") && m.equals("PATCH")) {
+            return Answer.json(message(p[3], p[1], call.json()));
+        }
+        if (p.length == 3 && p[0].equals("channels") && p[2].equals("messages") && m.equals("POST")) {
+            return Answer.json(message(snowflake(), p[1], call.json()));
+        }
+        return null;
+    }
+
+    private static Answer commands(Call call, String guildId) {
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode given : call.json()) {
+            ObjectNode command = given.deepCopy();
+            command.put("id", snowflake()).put("application_id", APP_ID).put("version", snowflake());
+            if (!command.has("type")) {
+                command.put("type", 1);
+            }
+            if (guildId != null) {
+                command.put("guild_id", guildId);
+            }
+            out.add(command);
+        }
+        return Answer.json(out);
+    }
+
+    private static ObjectNode message(String id, String channelId, JsonNode request) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("id", id).put("channel_id", channelId).put("type", 0)
+                .put("content", request.path("content").asText(""));
+        message.set("embeds", request.has("embeds") ? request.get("embeds") : JSON.createArrayNode());
+        message.set("components", request.has("components") ? request.get("components") : JSON.createArrayNode());
+        message.putArray("attachments");
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.put("pinned", false).put("mention_everyone", false).put("tts", false);
+        message.set("author", botUser());
+        message.put("timestamp", now()).putNull("edited_timestamp").put("flags", request.path("flags").asInt(0));
+        return message;
+    }
+
+    private static String now() {
+        return Instant.now().atOffset(ZoneOffset.UTC).toString();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
+    /** The loopback Gateway: HELLO on open, READY on IDENTIFY, RESUMED on RESUME, ACK on heartbeat. */
+    private final class Gateway extends WebSocketServer {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final Object lock = new Object();
+        private final List<JsonNode> received = new ArrayList<>();
+        private final Map<Integer, Integer> counts = new TreeMap<>();
+        private WebSocket current;
+        private boolean live;
+        private int lastOp;
+        private int sequence;
+        private volatile Exception failure;
+
+        Gateway() {
+            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            setReuseAddr(true);
+            setDaemon(true);
+            setConnectionLostTimeout(0);
+        }
+
+        void begin() {
+            start();
+            try {
+                if (!started.await(10, TimeUnit.SECONDS) || failure != null) {
+                    throw new IllegalStateException("fake Gateway did not start", failure);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket connection, ClientHandshake handshake) {
+            synchronized (lock) {
+                current = connection;
+                live = false;
+                connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket connection, String text) {
+            JsonNode payload = parse(text);
+            int op = payload.path("op").asInt(-1);
+            synchronized (lock) {
+                received.add(payload);
+                counts.merge(op, 1, Integer::sum);
+                switch (op) {
+                    case 1 -> ack(connection);
+                    case 2 -> send(connection, "READY", ready());
+                    case 6 -> send(connection, "RESUMED", JSON.createObjectNode().putArray("_trace").add("fake"));
+                    default -> { }
+                }
+                if ((op == 2 || op == 6) && connection == current) {
+                    live = true;
+                    lastOp = op;
+                }
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+            synchronized (lock) {
+                if (connection == current) {
+                    live = false;
+                }
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void onError(WebSocket connection, Exception e) {
+            if (connection == null) {
+                failure = e;
+                started.countDown();
+            }
+        }
+
+        int count(int op) {
+            synchronized (lock) {
+                return counts.getOrDefault(op, 0);
+            }
+        }
+
+        List<JsonNode> received() {
+            synchronized (lock) {
+                return List.copyOf(received);
+            }
+        }
+
+        boolean awaitLive(int op, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lock) {
+                while (!(live && lastOp == op && current.isOpen())) {
+                    if (!waitUntil(deadline)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        void dispatch(String type, JsonNode data) {
+            long deadline = System.nanoTime() + SESSION_WAIT.toNanos();
+            synchronized (lock) {
+                while (!(live && current.isOpen())) {
+                    if (!waitUntil(deadline)) {
+                        throw new AssertionError("no live Gateway session within " + SESSION_WAIT);
+                    }
+                }
+                send(current, type, data);
+            }
+        }
+
+        void drop() {
+            synchronized (lock) {
+                if (current != null) {
+                    live = false;
+                    current.close(4000, "fake drop");
+                }
+            }
+        }
+
+        /** Answers a heartbeat unless the socket is already closing (JDA may beat while it goes away). */
+        private void ack(WebSocket connection) {
+            try {
+                connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+            } catch (WebsocketNotConnectedException e) {
+                // the client left; nothing to acknowledge
+            }
+        }
+
+        /** Sends a dispatch with the next sequence; the caller holds the lock. */
+        private void send(WebSocket connection, String type, JsonNode data) {
+            ObjectNode payload = JSON.createObjectNode().put("op", 0).put("s", ++sequence).put("t", type);
+            payload.set("d", data);
+            connection.send(payload.toString());
+        }
+
+        private ObjectNode ready() {
+            ObjectNode ready = JSON.createObjectNode().put("v", 10);
+            ready.set("user", botUser());
+            ready.putArray("guilds");
+            ready.putArray("private_channels");
+            ready.putArray("relationships");
+            ready.putArray("presences");
+            ready.put("session_id", "fake-session-" + snowflake()).put("session_type", "normal")
+                    .put("resume_gateway_url", gatewayUrl());
+            ready.putObject("application").put("id", APP_ID).put("flags", 0);
+            ready.putArray("_trace").add("fake-gateway");
+            return ready;
+        }
+
+        /** Waits on the lock until notified or the deadline; false once it passed. The caller holds the lock. */
+        private boolean waitUntil(long deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
