@@ -7,7 +7,10 @@ import java.util.List;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -20,8 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Server implements AutoCloseable {
     private final Composition app;
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(32, named("taolun-http"));
-    private final ExecutorService work = Executors.newFixedThreadPool(32, named("taolun-work"));
+    // Bolt's handlers are synchronous: an HTTP thread waits (at most the ack budget) for its answer, so there are many
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(128, named("taolun-http"));
+    private final ExecutorService work = Executors.newFixedThreadPool(16, named("taolun-work"));
+    private final ExecutorService votes = Executors.newFixedThreadPool(32, named("taolun-votes"));
+    private final ExecutorService healthCheck = Executors.newSingleThreadExecutor(named("taolun-health"));
     private final ExecutorService calls = Executors.newFixedThreadPool(16, named("taolun-slack-calls"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
     private final Optional<SlackAdapter> slack;
@@ -31,8 +37,13 @@ final class Server implements AutoCloseable {
     Server(Composition app, TaolunConfig config, PlatformSettings platforms, Clock clock, PrintStream out)
             throws Exception {
         this.app = app;
-        this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
-                work, calls, timers, clock));
+        try {
+            this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
+                    work, votes, calls, timers, clock));
+        } catch (IllegalStateException e) {
+            close();
+            throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());
+        }
         this.discord = platforms.discord().map(d -> new DiscordAdapter(d, app.router(), app.pollMessages(),
                 app.article(), work, timers, clock));
         discord.ifPresent(DiscordAdapter::start);
@@ -52,7 +63,16 @@ final class Server implements AutoCloseable {
     }
 
     HttpEndpoints.Health health() {
-        boolean db = app.database().ping();
+        boolean db;
+        try {
+            // the pool waits up to 30 s for a connection; a probe must answer sooner
+            db = CompletableFuture.supplyAsync(app.database()::ping, healthCheck).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            db = false;
+        } catch (ExecutionException | TimeoutException e) {
+            db = false;
+        }
         boolean ready = db && slack.map(SlackAdapter::ready).orElse(true)
                 && discord.map(DiscordAdapter::ready).orElse(true);
         List<String> states = new ArrayList<>();
@@ -75,6 +95,8 @@ final class Server implements AutoCloseable {
         slack.ifPresent(SlackAdapter::close);
         discord.ifPresent(DiscordAdapter::close);
         shutdown(work);
+        shutdown(votes);
+        shutdown(healthCheck);
         shutdown(calls);
         shutdown(timers);
         shutdown(httpThreads);

@@ -81,7 +81,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         this.work = work;
         this.timers = timers;
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
-                messageId -> work.execute(() -> updatePoll(messageId)));
+                this::updatePoll);
     }
 
     /** Logs in; commands are registered once the session is ready. */
@@ -224,14 +224,20 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         });
     }
 
-    private void updatePoll(String messageId) {
+    /** Edits the poll message; done when Discord answered (JDA waits out rate limits itself). */
+    private CompletableFuture<?> updatePoll(String messageId) {
         PollMessage target = pollMessages.get(messageId);
         if (target == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        polls.current("discord", target.guild(), target.pollId(), target.lang()).ifPresent(reply ->
-                target.message().editMessage(Embeds.edit(reply)).queue(ok -> { },
-                        f -> LOG.info("tally edit failed: {}", f.getMessage())));
+        return CompletableFuture.supplyAsync(
+                        () -> polls.current("discord", target.guild(), target.pollId(), target.lang()), work)
+                .thenCompose(reply -> reply.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : target.message().editMessage(Embeds.edit(reply.get())).submit()
+                                .exceptionally(f -> {
+                                    LOG.info("tally edit failed: {}", f.getMessage());
+                                    return null;
+                                }));
     }
 
     private static ChatRequest request(Interaction interaction, String text, boolean admin, boolean inGuildLanguage) {

@@ -19,9 +19,11 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
+import com.slack.api.util.thread.ExecutorServiceProvider;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
+import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import io.taolun.core.poll.CoalescedUpdates;
@@ -31,7 +33,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,12 +54,15 @@ public final class SlackAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     /** How long a request may wait for its answer before it is acknowledged without it (Slack allows 3 s). */
     static final long ACK_BUDGET_MILLIS = 2000;
+    private static final int SOCKET_MODE_THREADS = 16;
+    private static final long AUTH_TEST_CACHE_MILLIS = TimeUnit.HOURS.toMillis(12);
 
     private final SlackSettings settings;
     private final CommandRouter router;
     private final PollMessages polls;
     private final Lang lang;
     private final ExecutorService work;
+    private final ExecutorService votes;
     private final ExecutorService calls;
     private final Slack slack;
     private final App app;
@@ -69,37 +76,70 @@ public final class SlackAdapter implements AutoCloseable {
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
-     * @param work   runs the core, off Slack's request threads; kept apart from {@code calls} so that a slow or
+     * @param work   runs the core for commands, off Slack's request threads
+     * @param votes  runs votes, so that a stalled database cannot hold up commands that do not need it
+     * @param calls  runs Web API and response_url calls, which may wait out retries; kept apart so that a slow or
      *               rate-limited Slack never delays a vote
-     * @param calls  runs Web API and response_url calls, which may wait out retries
      * @param timers schedules live-tally updates
      */
     public SlackAdapter(SlackSettings settings, CommandRouter router, PollMessages polls, Lang lang,
-            ExecutorService work, ExecutorService calls, ScheduledExecutorService timers, Clock clock) {
+            ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
+            Clock clock) {
         this.settings = settings;
         this.router = router;
         this.polls = polls;
         this.lang = lang;
         this.work = work;
+        this.votes = votes;
         this.calls = calls;
         this.messages = new SlackMessages(lang, gson);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setPrettyResponseLoggingEnabled(false);
         config.setStatsEnabled(false);
+        // Socket Mode hands envelopes to this provider's scheduled executor: several threads, not the default one
+        config.setExecutorServiceProvider(new ExecutorServiceProvider() {
+            @Override
+            public ExecutorService createThreadPoolExecutor(String name, int size) {
+                return Executors.newFixedThreadPool(Math.max(size, 4));
+            }
+
+            @Override
+            public ScheduledExecutorService createThreadScheduledExecutor(String name) {
+                return Executors.newScheduledThreadPool(SOCKET_MODE_THREADS);
+            }
+        });
         this.slack = Slack.getInstance(config);
         this.app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
                 .requestVerificationEnabled(settings.signingSecret().isPresent())
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(AUTH_TEST_CACHE_MILLIS)
                 .build());
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
-                target -> calls.execute(() -> updatePoll(target)));
+                target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
         app.command("/article", this::onCommand);
         app.blockAction(Pattern.compile(".*"), this::onAction);
+        try {
+            // auth.test now, so a bad token or an unreachable API stops start-up instead of the first request
+            app.start();
+        } catch (Exception e) {
+            closeQuietly(slack);
+            throw new IllegalStateException("Slack refused the bot token or could not be reached at "
+                    + settings.apiUrl() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void closeQuietly(Slack slack) {
+        try {
+            slack.close();
+        } catch (Exception e) {
+            LOG.info("slack client close: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** A posted poll message whose tally is kept current. */
@@ -108,6 +148,10 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
     public HttpExchange.Out handle(HttpExchange.In in) {
+        if (settings.signingSecret().isPresent() && !SlackMessages.signed(settings.signingSecret(), in)) {
+            // refused before anything parses (or logs) the body
+            return HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
+        }
         Request<?> request;
         try {
             request = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -121,8 +165,7 @@ public final class SlackAdapter implements AutoCloseable {
             request = null;
         }
         if (request == null) {
-            return SlackMessages.signed(settings.signingSecret(), in) ? HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}")
-                    : HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
+            return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
         try {
             Response response = app.run(request);
@@ -182,10 +225,10 @@ public final class SlackAdapter implements AutoCloseable {
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
                 nonBlank(p.getUserId()), "", text);
-        Future<Reply> answer = work.submit(() -> router.handle(chat));
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
         Optional<Reply> ready = within(answer);
         if (ready.isEmpty()) {
-            calls.execute(() -> await(answer).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
+            answer.thenAcceptAsync(r -> deliver(r, chat, p.getResponseUrl()), calls);
             return ctx.ack();
         }
         Reply reply = ready.get();
@@ -204,7 +247,7 @@ public final class SlackAdapter implements AutoCloseable {
         BlockActionPayload.Action action = p.getActions().get(0);
         String actionId = action.getActionId() == null ? "" : action.getActionId();
         if (!actionId.startsWith(BlockKit.BUTTON) && !actionId.equals(BlockKit.SHARE)) {
-            LOG.info("unknown slack action id ignored: {}", SafeText.echo(actionId));
+            LOG.warn("unknown slack action id ignored: {}", SafeText.echo(actionId));
             return ctx.ack();
         }
         if (!deliveries.first(p.getTriggerId())) {
@@ -212,13 +255,17 @@ public final class SlackAdapter implements AutoCloseable {
             return ctx.ack();
         }
         String value = action.getValue() == null ? "" : action.getValue();
-        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
-        String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+        String channel = p.getChannel() != null ? p.getChannel().getId()
+                : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+        if (p.getUser() == null || team == null || channel == null || p.getResponseUrl() == null) {
+            return Response.json(400, "{\"error\":\"malformed block action\"}");
+        }
         ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
                 "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value);
         if (actionId.equals(BlockKit.SHARE)) {
-            Future<Reply> shared = work.submit(() -> router.handle(chat));
-            calls.execute(() -> await(shared).ifPresent(r -> deliver(r, chat, p.getResponseUrl())));
+            CompletableFuture.supplyAsync(() -> router.handle(chat), work)
+                    .thenAcceptAsync(r -> deliver(r, chat, p.getResponseUrl()), calls);
             return ctx.ack();
         }
         Optional<Long> pollId = PollMessages.pollOf(value);
@@ -226,17 +273,16 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.info("slack button with a value that is not a vote ignored");
             return ctx.ack();
         }
-        Future<Reply> vote = work.submit(() -> router.handle(chat));
+        CompletableFuture<Reply> vote = CompletableFuture.supplyAsync(() -> router.handle(chat), votes);
         Optional<Reply> committed = within(vote);
-        Runnable confirm = () -> await(vote).ifPresent(r -> {
+        vote.thenAcceptAsync(r -> {
             web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
             if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
                     && !p.getContainer().isEphemeral()) {
                 tally.changed(new TallyTarget(chat.workspace(), chat.channel(),
                         p.getContainer().getMessageTs(), pollId.get()));
             }
-        });
-        calls.execute(confirm);
+        }, calls);
         if (committed.isEmpty()) {
             LOG.info("vote not committed within the ack budget; acknowledged, confirmation follows");
         }
@@ -247,13 +293,22 @@ public final class SlackAdapter implements AutoCloseable {
     private void deliver(Reply reply, ChatRequest chat, String responseUrl) {
         if (SlackMessages.postsAsBot(reply)) {
             List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            boolean posted = web.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(chat.channel())
-                    .text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)))
-                    .isPresent();
-            if (posted) {
+            SlackWeb.Result<?> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(r -> r
+                    .channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
+                    .unfurlMedia(false)));
+            if (posted.ok()) {
                 return;
             }
-            LOG.info("chat.postMessage failed; posting the poll through response_url instead");
+            if (!posted.surelyNotDone()) {
+                // Slack may have posted before failing: say so rather than risk posting the poll twice
+                Messages m = Messages.of(lang);
+                Reply uncertain = Reply.builder().error().text(m.get("slack.postUncertain")).build();
+                if (responseUrl != null) {
+                    web.respond(responseUrl, gson.toJson(messages.message(uncertain, chat, false)));
+                }
+                return;
+            }
+            LOG.info("chat.postMessage refused (is the bot in the channel?); posting through response_url instead");
         }
         if (responseUrl != null) {
             web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
@@ -263,19 +318,14 @@ public final class SlackAdapter implements AutoCloseable {
     private void updatePoll(TallyTarget target) {
         polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
             List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            web.call("chat.update", m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
+            web.call("chat.update", true, m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
                     .text(BlockKit.fallback(reply)).blocks(blocks)));
         });
     }
 
     /** The answer if it is ready within the ack budget. */
-    private static Optional<Reply> within(Future<Reply> answer) {
+    private static Optional<Reply> within(CompletableFuture<Reply> answer) {
         return get(answer, ACK_BUDGET_MILLIS);
-    }
-
-    /** The answer once it is ready (on a calls thread, never a request thread). */
-    private static Optional<Reply> await(Future<Reply> answer) {
-        return get(answer, TimeUnit.MINUTES.toMillis(5));
     }
 
     private static Optional<Reply> get(Future<Reply> answer, long millis) {

@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +31,16 @@ final class SlackWeb {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /**
+     * A call's result: the response when Slack said ok; otherwise whether Slack surely did nothing (it refused, or
+     * rate-limited us, or the connection was refused) or may have done it before failing (a 5xx, a lost answer).
+     */
+    record Result<T>(Optional<T> response, boolean surelyNotDone) {
+        boolean ok() {
+            return response.isPresent();
+        }
+    }
+
     /** One Web API call. */
     interface Call<T extends SlackApiTextResponse> {
         T call(MethodsClient methods) throws IOException, SlackApiException;
@@ -41,35 +52,44 @@ final class SlackWeb {
         this.sleeper = sleeper;
     }
 
-    /** Calls a Web API method; empty when Slack refused it or it kept failing (logged once, without secrets). */
-    <T extends SlackApiTextResponse> Optional<T> call(String name, Call<T> call) {
+    /**
+     * Calls a Web API method; empty when Slack refused it or it kept failing (logged once, without secrets).
+     *
+     * @param repeatable whether the call may be repeated after a 5xx or a lost answer (an update may; a post may not,
+     *                   since Slack may have posted before failing: posts are retried only after a 429 or when the
+     *                   connection was refused, when Slack surely did nothing)
+     */
+    <T extends SlackApiTextResponse> Result<T> call(String name, boolean repeatable, Call<T> call) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 T response = call.call(methods);
                 if (!response.isOk()) {
                     LOG.warn("slack {} refused: {}", name, response.getError());
-                    return Optional.empty();
+                    return new Result<>(Optional.empty(), true);
                 }
-                return Optional.of(response);
+                return new Result<>(Optional.of(response), false);
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
-                Optional<Duration> wait = retryWait(status, e.getResponse().header("Retry-After"), attempt);
+                Optional<Duration> wait = repeatable || status == 429
+                        ? retryWait(status, e.getResponse().header("Retry-After"), attempt) : Optional.empty();
                 if (wait.isEmpty() || !pause(wait.get())) {
                     LOG.warn("slack {} failed with HTTP {}", name, status);
-                    return Optional.empty();
+                    return new Result<>(Optional.empty(), status == 429 || status < 500);
                 }
             } catch (IOException e) {
-                if (!pause(backoff(attempt))) {
-                    return Optional.empty();
+                boolean refused = e instanceof ConnectException;
+                if (!(repeatable || refused) || !pause(backoff(attempt))) {
+                    LOG.warn("slack {} failed: {}", name, e.getClass().getSimpleName());
+                    return new Result<>(Optional.empty(), refused);
                 }
                 LOG.info("slack {} I/O error, retrying: {}", name, e.getClass().getSimpleName());
             }
         }
         LOG.warn("slack {} gave up after {} attempts", name, ATTEMPTS);
-        return Optional.empty();
+        return new Result<>(Optional.empty(), repeatable);
     }
 
-    /** Posts a JSON message to a {@code response_url}, with the same retries. */
+    /** Posts a JSON message to a {@code response_url}; retried only after a 429 or a refused connection. */
     boolean respond(String responseUrl, String json) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -78,13 +98,15 @@ final class SlackWeb {
                 if (status >= 200 && status < 300) {
                     return true;
                 }
-                Optional<Duration> wait = retryWait(status, header(response, "Retry-After"), attempt);
+                Optional<Duration> wait = status == 429
+                        ? retryWait(status, header(response, "Retry-After"), attempt) : Optional.empty();
                 if (wait.isEmpty() || !pause(wait.get())) {
                     LOG.warn("response_url answered HTTP {}", status);
                     return false;
                 }
             } catch (IOException e) {
-                if (!pause(backoff(attempt))) {
+                if (!(e instanceof ConnectException) || !pause(backoff(attempt))) {
+                    LOG.warn("response_url failed: {}", e.getClass().getSimpleName());
                     return false;
                 }
             }
