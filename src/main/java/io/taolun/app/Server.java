@@ -46,7 +46,13 @@ final class Server implements AutoCloseable {
         }
         this.discord = platforms.discord().map(d -> new DiscordAdapter(d, app.router(), app.pollMessages(),
                 app.article(), work, timers, clock));
-        discord.ifPresent(DiscordAdapter::start);
+        try {
+            discord.ifPresent(DiscordAdapter::start);
+        } catch (RuntimeException e) {
+            close();
+            throw new ConfigException("DISCORD_TOKEN: Discord refused the token or could not be reached ("
+                    + e.getClass().getSimpleName() + ")");
+        }
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
                 httpThreads);
@@ -91,11 +97,18 @@ final class Server implements AutoCloseable {
 
     /** Stops, giving requests in flight up to {@code graceSeconds} to finish. */
     void close(int graceSeconds) {
-        http.stop(graceSeconds);
-        slack.ifPresent(SlackAdapter::close);
-        discord.ifPresent(DiscordAdapter::close);
+        if (http != null) {
+            http.stop(graceSeconds);
+        }
+        // answers in flight finish first, then the platforms are closed
         shutdown(work);
         shutdown(votes);
+        if (slack != null) {
+            slack.ifPresent(SlackAdapter::close);
+        }
+        if (discord != null) {
+            discord.ifPresent(DiscordAdapter::close);
+        }
         shutdown(healthCheck);
         shutdown(calls);
         shutdown(timers);

@@ -74,6 +74,13 @@ final class CommandTree {
         return List.of(article, admin);
     }
 
+    /** Whether the answer goes to the channel: polls, closes, discuss, and anything shared. */
+    static boolean isPublic(CommandInteractionPayload command) {
+        String sub = command.getSubcommandName() == null ? "" : command.getSubcommandName();
+        OptionMapping share = command.getOption("share");
+        return Set.of("poll", "close", "discuss").contains(sub) || (share != null && share.getAsBoolean());
+    }
+
     /** The core's command text for a slash command, e.g. {@code section 3 --share}. */
     static String text(CommandInteractionPayload command) {
         String sub = command.getSubcommandName() == null ? "help" : command.getSubcommandName();
@@ -81,15 +88,15 @@ final class CommandTree {
         switch (sub) {
             case "section", "summary", "claims" -> add(words, command, "section");
             case "quote" -> add(words, command, "which");
-            case "search" -> add(words, command, "query");
+            case "search" -> plain(words, command, "query");
             case "vote" -> {
                 add(words, command, "poll");
                 add(words, command, "option");
             }
             case "results", "export", "close" -> add(words, command, "poll");
-            case "history" -> add(words, command, "claim");
+            case "history" -> plain(words, command, "claim");
             case "poll" -> {
-                add(words, command, "claim");
+                plain(words, command, "claim");
                 quoted(words, command, "question");
                 quoted(words, command, "options");
                 OptionMapping hours = command.getOption("hours");
@@ -116,6 +123,22 @@ final class CommandTree {
         OptionMapping value = command.getOption(option);
         if (value != null) {
             words.add(value.getAsString());
+        }
+    }
+
+    /**
+     * Free text passed on as words, never as options or quotes: double quotes become spaces and a leading
+     * {@code --} is dropped, so a query cannot switch the language or break the command.
+     */
+    private static void plain(List<String> words, CommandInteractionPayload command, String option) {
+        OptionMapping value = command.getOption(option);
+        if (value != null) {
+            for (String word : value.getAsString().replace('"', ' ').replace('“', ' ').strip().split("\\s+")) {
+                String clean = word.replaceFirst("^-+", "");
+                if (!clean.isEmpty()) {
+                    words.add(clean);
+                }
+            }
         }
     }
 

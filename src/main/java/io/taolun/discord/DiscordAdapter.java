@@ -67,6 +67,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final CoalescedUpdates<String> tally;
     private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
     private volatile JDA jda;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** A posted poll message, as last seen on a button press. */
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
@@ -98,6 +99,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                     }
                 })
                 .setCompression(Compression.NONE)
+                // the server shuts JDA down itself, after the answers in flight are sent
+                .setEnableShutdownHook(false)
                 .addEventListeners(this)
                 .build();
     }
@@ -113,8 +116,18 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         return j != null && j.getStatus() == JDA.Status.CONNECTED;
     }
 
+    /** Waits (up to the grace period) for the answers in flight to be sent, then shuts JDA down. */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         JDA j = jda;
         if (j != null) {
             j.shutdown();
@@ -154,12 +167,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         }
         boolean admin = managesServer(event);
         String text = CommandTree.text(event);
-        boolean publicAnswer = text.contains("--share") || text.startsWith("discuss") || text.startsWith("poll")
-                || text.startsWith("close");
+        boolean publicAnswer = CommandTree.isPublic(event);
         // what everyone sees is in the guild's language; what only the user sees, in theirs
         ChatRequest request = request(event, text, admin, publicAnswer);
         if (event.getName().equals(CommandTree.ADMIN) && !admin) {
-            Messages m = Messages.of(Lang.fromLocale(request.locale(), Lang.EN));
+            Messages m = Messages.of(Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN));
             event.reply(Embeds.create(Reply.builder().error().text(m.get("discord.needsManageServer")).build()))
                     .setEphemeral(true).queue(ok -> { }, failure -> LOG.warn("reply failed: {}", failure.getMessage()));
             return;
@@ -178,7 +190,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         }
         ChatRequest request = request(event, id, managesServer(event), false);
         Message message = event.getMessage();
-        Lang lang = Lang.fromLocale(event.getGuildLocale().getLocale(), Lang.ZH);
+        Lang lang = Lang.fromLocale(event.isFromGuild() ? event.getGuildLocale().getLocale() : "", Lang.ZH);
         answer(event, request, true, reply -> {
             if (!reply.error()) {
                 pollMessages.put(message.getId(), new PollMessage(message, request.workspace(), pollId.get(), lang));
@@ -208,20 +220,43 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 event.deferReply(ephemeralGuess).queue(ok -> { }, f -> LOG.warn("defer failed: {}", f.getMessage()));
             }
         }, DEFER_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        inFlight.incrementAndGet();
         answer.whenComplete((reply, failure) -> {
             defer.cancel(false);
-            if (reply == null) {
-                LOG.error("discord command failed", failure);
-                return;
-            }
-            if (state.compareAndSet(PENDING, ANSWERED)) {
-                event.reply(Embeds.create(reply)).setEphemeral(reply.visibility() == Visibility.EPHEMERAL)
-                        .queue(ok -> after.accept(reply), f -> LOG.warn("reply failed: {}", f.getMessage()));
-            } else {
-                event.getHook().editOriginal(Embeds.edit(reply))
-                        .queue(ok -> after.accept(reply), f -> LOG.warn("edit failed: {}", f.getMessage()));
+            try {
+                if (reply == null) {
+                    LOG.error("discord command failed", failure);
+                    send(event, state, internalError(request), r -> { });
+                } else {
+                    send(event, state, reply, after);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("discord reply could not be built or sent", e);
+                try {
+                    send(event, state, internalError(request), r -> { });
+                } catch (RuntimeException again) {
+                    LOG.error("discord error reply failed too", again);
+                }
+            } finally {
+                inFlight.decrementAndGet();
             }
         });
+    }
+
+    private static Reply internalError(ChatRequest request) {
+        return Reply.builder().error().text(Messages.of(Lang.fromLocale(request.locale(), Lang.EN))
+                .get("error.internal")).build();
+    }
+
+    /** Replies, or edits the deferred original; {@code after} runs once Discord took it. */
+    private static void send(IReplyCallback event, AtomicInteger state, Reply reply, Consumer<Reply> after) {
+        if (state.compareAndSet(PENDING, ANSWERED)) {
+            event.reply(Embeds.create(reply)).setEphemeral(reply.visibility() == Visibility.EPHEMERAL)
+                    .queue(ok -> after.accept(reply), f -> LOG.warn("reply failed: {}", f.getMessage()));
+        } else {
+            event.getHook().editOriginal(Embeds.edit(reply))
+                    .queue(ok -> after.accept(reply), f -> LOG.warn("edit failed: {}", f.getMessage()));
+        }
     }
 
     /** Edits the poll message; done when Discord answered (JDA waits out rate limits itself). */

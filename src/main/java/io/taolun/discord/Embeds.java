@@ -24,7 +24,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  */
 final class Embeds {
     private static final int TITLE_MAX = 256;
-    private static final int DESCRIPTION_MAX = 4000;
+    private static final int DESCRIPTION_MAX = 4096;
     private static final int FIELD_NAME_MAX = 256;
     private static final int FIELD_VALUE_MAX = 1024;
     private static final int FOOTER_MAX = 2048;
@@ -93,10 +93,14 @@ final class Embeds {
         if (embed.isEmpty()) {
             embed.setDescription("…");
         }
-        // Discord refuses embeds over 6,000 characters in all: shorten the description to fit
+        // Discord refuses embeds over 6,000 characters in all: drop trailing fields, then shorten the description
+        while (embed.length() > MessageEmbed.EMBED_MAX_LENGTH_BOT && !embed.getFields().isEmpty()) {
+            embed.getFields().remove(embed.getFields().size() - 1);
+        }
         int over = embed.length() - MessageEmbed.EMBED_MAX_LENGTH_BOT;
-        if (over > 0 && description.length() > over + 1) {
-            embed.setDescription(cut(description.toString(), Math.min(DESCRIPTION_MAX, description.length() - over - 1)));
+        if (over > 0) {
+            String current = embed.getDescriptionBuilder().toString();
+            embed.setDescription(cut(current, Math.max(1, current.length() - over - 1)));
         }
         return embed.build();
     }

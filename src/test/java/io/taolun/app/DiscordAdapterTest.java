@@ -181,15 +181,40 @@ final class DiscordAdapterTest {
     void a_forged_button_and_a_member_without_manage_server_change_nothing() throws Exception {
         start(TestDatabases.Kind.H2);
         JsonNode refused = send(withoutPermissions(admin(
-                FakeDiscord.slashCommand("mallory", "en-US", "poll", Map.of("claim", "c1")))));
-        assertThat(refused.toString()).contains("Manage Server");
+                FakeDiscord.slashCommand("mallory", "zh-CN", "poll", Map.of("claim", "c1")))));
+        assertThat(refused.toString()).contains("管理服务器");
+        assertThat(refused.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        // GIVEN an open poll
+        send(admin(FakeDiscord.slashCommand("alice", "en-US", "poll", Map.of("claim", "c1"))));
+        // WHEN someone forges a button whose id would close it
         JsonNode forged = send(FakeDiscord.button("mallory", "en-US", "close 1", "1234567890123456780"));
+        // THEN it is acknowledged and ignored: the poll is still open
         assertThat(forged.path("type").asInt()).isEqualTo(6);
         try (Connection c = app.database().dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM poll")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isZero();
+                ResultSet rs = s.executeQuery("SELECT closed_at FROM poll WHERE id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getObject(1)).isNull();
         }
+    }
+
+    @Test
+    void personal_answers_follow_the_users_locale_and_public_ones_the_guilds() throws Exception {
+        start(TestDatabases.Kind.H2);
+        // the fake guild's locale is en-US
+        JsonNode polls = send(FakeDiscord.slashCommand("alice", "zh-CN", "polls", Map.of()));
+        assertThat(polls.toString()).contains("本频道");
+        JsonNode help = send(FakeDiscord.slashCommand("alice", "en-US", "help", Map.of()));
+        assertThat(help.toString()).contains("Taolun · commands");
+        JsonNode shared = send(FakeDiscord.slashCommand("alice", "zh-CN", "quote", Map.of("which", "1", "share", true)));
+        assertThat(shared.path("data").path("flags").asInt() & 64).isZero();
+        assertThat(shared.toString()).contains("Quote 1 of 32");
+    }
+
+    @Test
+    void a_query_cannot_switch_the_language_or_break_the_command() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode search = send(FakeDiscord.slashCommand("alice", "zh-CN", "search", Map.of("query", "\"卡脖子 --lang en")));
+        assertThat(search.toString()).contains("查找", "【卡脖子】");
     }
 
     @Test
