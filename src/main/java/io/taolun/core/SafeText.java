@@ -46,6 +46,21 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /**
+     * The text cut to at most {@code max} chars (UTF-16 units, as platforms count them), ending in "…" when cut,
+     * never splitting a surrogate pair.
+     */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, Math.max(0, end)) + "…";
+    }
+
     /** True when the text has at least one character that shows (not only spaces, zero-width or format marks). */
     public static boolean hasVisible(String text) {
         return text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)

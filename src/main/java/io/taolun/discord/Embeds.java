@@ -4,6 +4,7 @@ import io.taolun.core.Block;
 import io.taolun.core.Button;
 import io.taolun.core.Field;
 import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,7 +61,7 @@ final class Embeds {
     static MessageEmbed embed(Reply reply) {
         EmbedBuilder embed = new EmbedBuilder().setColor(reply.error() ? ERROR_COLOR : COLOR);
         if (!reply.title().isEmpty()) {
-            embed.setTitle(cut((reply.error() ? "⚠ " : "") + reply.title(), TITLE_MAX));
+            embed.setTitle(SafeText.cut((reply.error() ? "⚠ " : "") + reply.title(), TITLE_MAX));
         }
         StringBuilder description = new StringBuilder();
         for (Block block : reply.blocks()) {
@@ -80,15 +81,15 @@ final class Embeds {
             }
         }
         if (description.length() > 0) {
-            embed.setDescription(cut(description.toString(), DESCRIPTION_MAX));
+            embed.setDescription(SafeText.cut(description.toString(), DESCRIPTION_MAX));
         }
         List<Field> fields = reply.fields();
         for (int i = 0; i < Math.min(MAX_FIELDS, fields.size()); i++) {
-            embed.addField(cut(fields.get(i).name(), FIELD_NAME_MAX), cut(fields.get(i).value(), FIELD_VALUE_MAX),
+            embed.addField(SafeText.cut(fields.get(i).name(), FIELD_NAME_MAX), SafeText.cut(fields.get(i).value(), FIELD_VALUE_MAX),
                     false);
         }
         if (!reply.footer().isEmpty()) {
-            embed.setFooter(cut(reply.footer(), FOOTER_MAX));
+            embed.setFooter(SafeText.cut(reply.footer(), FOOTER_MAX));
         }
         if (embed.isEmpty()) {
             embed.setDescription("…");
@@ -100,7 +101,7 @@ final class Embeds {
         int over = embed.length() - MessageEmbed.EMBED_MAX_LENGTH_BOT;
         if (over > 0) {
             String current = embed.getDescriptionBuilder().toString();
-            embed.setDescription(cut(current, Math.max(1, current.length() - over - 1)));
+            embed.setDescription(SafeText.cut(current, Math.max(1, current.length() - over - 1)));
         }
         return embed.build();
     }
@@ -112,7 +113,7 @@ final class Embeds {
             if (b.actionId().length() > net.dv8tion.jda.api.components.buttons.Button.ID_MAX_LENGTH) {
                 continue;
             }
-            row.add(net.dv8tion.jda.api.components.buttons.Button.primary(b.actionId(), cut(b.label(), LABEL_MAX)));
+            row.add(net.dv8tion.jda.api.components.buttons.Button.primary(b.actionId(), SafeText.cut(b.label(), LABEL_MAX)));
             if (row.size() == 5) {
                 rows.add(ActionRow.of(row));
                 row = new ArrayList<>();
@@ -122,16 +123,5 @@ final class Embeds {
             rows.add(ActionRow.of(row));
         }
         return rows.size() > 5 ? rows.subList(0, 5) : rows;
-    }
-
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
     }
 }

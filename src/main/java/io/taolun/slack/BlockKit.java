@@ -15,6 +15,7 @@ import io.taolun.core.Block;
 import io.taolun.core.Button;
 import io.taolun.core.Field;
 import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class BlockKit {
     /** Plain text for notifications and clients that show no blocks. */
     static String fallback(Reply reply) {
         String text = reply.title().isEmpty() ? reply.plainText().strip() : reply.title();
-        return cut(escape(text), 300);
+        return SafeText.cut(escape(text), 300);
     }
 
     /** Slack's three control characters in message text; with them escaped no mention or link can be formed. */
@@ -96,7 +97,7 @@ final class BlockKit {
     }
 
     private static ButtonElement button(String actionId, String label, String value) {
-        return ButtonElement.builder().actionId(actionId).text(plain(label, BUTTON_TEXT_MAX)).value(cut(value, 2000))
+        return ButtonElement.builder().actionId(actionId).text(plain(label, BUTTON_TEXT_MAX)).value(SafeText.cut(value, 2000))
                 .build();
     }
 
@@ -110,21 +111,10 @@ final class BlockKit {
     }
 
     private static MarkdownTextObject markdown(String text, int max) {
-        return MarkdownTextObject.builder().text(cut(text, max)).verbatim(true).build();
+        return MarkdownTextObject.builder().text(SafeText.cut(text, max)).verbatim(true).build();
     }
 
     private static PlainTextObject plain(String text, int max) {
-        return PlainTextObject.builder().text(cut(text, max)).emoji(true).build();
-    }
-
-    private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return PlainTextObject.builder().text(SafeText.cut(text, max)).emoji(true).build();
     }
 }

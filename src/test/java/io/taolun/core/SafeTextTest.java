@@ -23,4 +23,11 @@ final class SafeTextTest {
         String echoed = SafeText.echo("😀".repeat(100));
         assertThat(echoed).isEqualTo("😀".repeat(SafeText.ECHO_LIMIT) + "…");
     }
+
+    @Test
+    void cut_keeps_short_text_and_never_splits_a_surrogate_pair() {
+        assertThat(SafeText.cut("short", 10)).isEqualTo("short");
+        assertThat(SafeText.cut("abcdefghij", 5)).isEqualTo("abcd…");
+        assertThat(SafeText.cut("ab😀cd", 4)).isEqualTo("ab…");
+    }
 }
