@@ -77,7 +77,7 @@ final class Composition implements AutoCloseable {
                 new PollsCommand(polls, zone),
                 new HistoryCommand(polls, zone),
                 new ExportCommand(polls));
-        this.router = new CommandRouter(commands, config.lang(), onFailure);
+        this.router = new CommandRouter(commands, config.lang(), config.channelLanguages(), onFailure);
     }
 
     CommandRouter router() {

@@ -5,6 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,10 +20,12 @@ import java.util.Optional;
  * @param seedsDir where the articles are; empty: {@code ./seeds} if present, else the copy inside the jar
  * @param polls    who may open polls, and how long they run
  * @param discord  where to register Discord commands
+ * @param channels channels whose answers are in a set language
  */
 record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir, PollsConfig polls,
-        DiscordConfig discord) {
+        DiscordConfig discord, List<ChannelConfig> channels) {
     TaolunConfig {
+        channels = channels == null ? List.of() : List.copyOf(channels);
         polls = polls == null ? PollsConfig.defaults() : polls;
         discord = discord == null ? DiscordConfig.defaults() : discord;
         language = language == null ? "zh" : language;
@@ -41,7 +46,18 @@ record TaolunConfig(String language, String timeZone, String dataDir, String see
     }
 
     static TaolunConfig defaults() {
-        return new TaolunConfig(null, null, null, null, null, null);
+        return new TaolunConfig(null, null, null, null, null, null, null);
+    }
+
+    /** The channel languages, keyed {@code platform:channel}. */
+    Map<String, Lang> channelLanguages() {
+        Map<String, Lang> out = new HashMap<>();
+        for (ChannelConfig c : channels) {
+            if (out.put(c.key(), c.lang()) != null) {
+                throw new ConfigException("channels: " + c.key() + " is listed twice");
+            }
+        }
+        return out;
     }
 
     Lang lang() {

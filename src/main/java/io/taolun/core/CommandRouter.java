@@ -21,6 +21,7 @@ public final class CommandRouter {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Lang defaultLang;
+    private final Map<String, Lang> channelLanguages;
     private final Consumer<RuntimeException> onFailure;
 
     /**
@@ -29,7 +30,17 @@ public final class CommandRouter {
      * @param onFailure   told about unexpected exceptions (the user gets a short apology instead)
      */
     public CommandRouter(List<Command> commands, Lang defaultLang, Consumer<RuntimeException> onFailure) {
+        this(commands, defaultLang, Map.of(), onFailure);
+    }
+
+    /**
+     * @param channelLanguages languages set per channel, keyed {@code platform:channel}; they win over the user's
+     *                         locale (a {@code --lang} typed with the command still wins over them)
+     */
+    public CommandRouter(List<Command> commands, Lang defaultLang, Map<String, Lang> channelLanguages,
+            Consumer<RuntimeException> onFailure) {
         this.defaultLang = Objects.requireNonNull(defaultLang, "defaultLang");
+        this.channelLanguages = Map.copyOf(channelLanguages);
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
         for (Command command : commands) {
             if (this.commands.putIfAbsent(command.name(), command) != null || command.name().equals("help")) {
@@ -48,7 +59,8 @@ public final class CommandRouter {
 
     /** Answers one request. Never throws for anything a user can type. */
     public Reply handle(ChatRequest request) {
-        Messages messages = Messages.of(Lang.fromLocale(request.locale(), defaultLang));
+        Lang channel = channelLanguages.get(request.platform() + ":" + request.channel());
+        Messages messages = Messages.of(channel != null ? channel : Lang.fromLocale(request.locale(), defaultLang));
         String subcommand = "help";
         try {
             if (request.workspace().length() > MAX_ID || request.channel().length() > MAX_ID

@@ -60,7 +60,7 @@ final class ConfigLoaderTest {
         // WHEN it is read
         // THEN loading stops naming the file and the unknown key, and lists the known ones
         assertThatReadingFails(file).hasMessageContainingAll(
-                FILE_NAME, "unknown key \"colour\"", "known keys here: dataDir, discord, language, polls, seedsDir, timeZone");
+                FILE_NAME, "unknown key \"colour\"", "known keys here: channels, dataDir, discord, language, polls, seedsDir, timeZone");
     }
 
     @Test
@@ -150,7 +150,19 @@ final class ConfigLoaderTest {
         TaolunConfig config = new ConfigLoader().read(file);
 
         // THEN every key has its default
-        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults(), DiscordConfig.defaults()));
+        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults(), DiscordConfig.defaults(), null));
+    }
+
+    @Test
+    void channel_languages_are_read_and_checked() {
+        // GIVEN
+        Path file = write("channels:\n  - platform: discord\n    channel: \"42\"\n    language: en\n");
+        // THEN
+        assertThat(new ConfigLoader().read(file).channelLanguages()).containsEntry("discord:42", io.taolun.core.Lang.EN);
+        assertThatReadingFails(write("channels:\n  - platform: irc\n    channel: x\n    language: en\n"))
+                .hasMessageContaining("channels[].platform");
+        assertThatReadingFails(write("channels:\n  - platform: slack\n    channel: C1\n    language: fr\n"))
+                .hasMessageContaining("channels[].language");
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertThatReadingFails(Path file) {
