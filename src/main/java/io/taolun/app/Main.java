@@ -184,6 +184,8 @@ public final class Main implements Callable<Integer> {
             ConsoleAdapter console = new ConsoleAdapter(session);
             if (!o.commands.isEmpty()) {
                 console.runScript(o.commands, out);
+            } else if (System.console() == null) {
+                console.runLines(System.in, out);
             } else {
                 console.runInteractive(dataDir);
             }

@@ -1,6 +1,9 @@
 package io.taolun.console;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,17 +45,29 @@ public final class ConsoleAdapter {
         out.flush();
     }
 
+    /**
+     * Without a terminal (input piped in, {@code docker run} without {@code -t}): reads commands line by line until
+     * the input ends, with no prompt, no line editing and no escape codes.
+     */
+    public void runLines(InputStream in, PrintStream out) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            String trimmed = line.strip();
+            if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                return;
+            }
+            session.answer(line).ifPresent(answer -> {
+                out.println(answer);
+                out.println();
+            });
+        }
+        out.flush();
+    }
+
     /** The interactive console, with history kept in {@code dataDir} and tab completion of subcommands. */
     public void runInteractive(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        TerminalBuilder builder = TerminalBuilder.builder().encoding(StandardCharsets.UTF_8);
-        if (System.console() == null) {
-            // no terminal on stdin (a pipe, docker run without -t): read lines plainly, without JLine's warning
-            builder.system(false).dumb(true).streams(System.in, System.out);
-        } else {
-            builder.system(true);
-        }
-        try (Terminal terminal = builder.build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
             List<String> words = session.completions();
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)

@@ -21,6 +21,11 @@ final class ConsoleProcessTest {
     }
 
     private Result run(List<String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput("", env, args);
+    }
+
+    private Result runWithInput(String input, List<String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main"));
@@ -38,6 +43,7 @@ final class ConsoleProcessTest {
         Path err = data.resolve("err.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the console exits by itself").isTrue();
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
@@ -84,6 +90,17 @@ final class ConsoleProcessTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("colour").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void commands_piped_in_without_a_terminal_are_answered_line_by_line() throws Exception {
+        // WHEN a newcomer pipes commands in (no terminal, as in docker run without -t)
+        Result r = runWithInput("/article quote 1\n/article discuss\nquit\n/article about\n", List.of(),
+                "--data", data.toString());
+        // THEN each line is answered, with no escape codes, no stack trace, and nothing after quit
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("引语 1/32", "你觉得呢?").doesNotContain("\u001b", "共 13 节");
+        assertThat(r.err()).doesNotContain("Exception");
     }
 
     @Test
