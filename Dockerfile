@@ -19,5 +19,7 @@ COPY config /app/config
 RUN mkdir -p /app/data && chown -R taolun:taolun /app/data
 USER taolun
 ENV TAOLUN_CONFIG=/app/config/taolun.yaml
+# /slack/events and /healthz when SLACK_BOT_TOKEN or DISCORD_TOKEN is set
+EXPOSE 3000
 VOLUME ["/app/data"]
 ENTRYPOINT ["java", "-jar", "/app/taolun.jar"]
