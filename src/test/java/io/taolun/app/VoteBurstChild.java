@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>{@code burst DATA_DIR VOTES THREADS}: opens a poll, prints {@code POLL id}, then votes from many threads
- *       through the router (the path adapters use) and prints {@code ACK user option} after each vote the bot
- *       acknowledged;</li>
+ *       through the router (the path adapters use): user i presses one option, and every even user then moves to
+ *       another; it prints {@code ACK user option} after each press the bot acknowledged;</li>
  *   <li>{@code dump DATA_DIR POLL_ID}: starts again on the same database, prints {@code ROW user option} for every
  *       stored vote and {@code TOTAL n} from the bot's own results.</li>
  * </ul>
@@ -62,13 +62,10 @@ public final class VoteBurstChild {
             pool.execute(() -> {
                 for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
                     String user = "u" + i;
-                    int option = i % 5 + 1;
-                    Reply reply = router.handle(
-                            new ChatRequest("console", "local", "crash", user, "en", "vote " + id + " " + option));
-                    if (!reply.error() && reply.title().startsWith("Your vote on #" + id)) {
-                        synchronized (out) {
-                            out.println("ACK " + user + " " + option);
-                        }
+                    // every user votes; every even one then changes their mind (a move)
+                    press(router, id, user, first(i), out);
+                    if (i % 2 == 0) {
+                        press(router, id, user, second(i), out);
                     }
                 }
             });
@@ -76,6 +73,24 @@ public final class VoteBurstChild {
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         out.println("DONE");
+    }
+
+    /** The option user i presses first, and (even users) second. */
+    static int first(int i) {
+        return i % 5 + 1;
+    }
+
+    static int second(int i) {
+        return (i + 2) % 5 + 1;
+    }
+
+    private static void press(CommandRouter router, long id, String user, int option, PrintStream out) {
+        Reply reply = router.handle(new ChatRequest("console", "local", "crash", user, "en", "vote " + id + " " + option));
+        if (!reply.error() && (reply.title().startsWith("Your vote on #" + id) || reply.title().contains(" is now: "))) {
+            synchronized (out) {
+                out.println("ACK " + user + " " + option);
+            }
+        }
     }
 
     private static void dump(Composition app, long pollId, PrintStream out) throws Exception {
