@@ -75,11 +75,11 @@ public final class CommandRouter {
             messages = takeLanguage(words, messages);
             boolean share = words.remove("--share");
             if (words.isEmpty()) {
-                return help(messages);
+                return help(messages, request.platform());
             }
             subcommand = SafeText.halfWidth(words.remove(0)).toLowerCase(Locale.ROOT);
             if (subcommand.equals("help")) {
-                return help(messages);
+                return help(messages, request.platform());
             }
             Command command = commands.get(subcommand);
             if (command == null) {
@@ -89,7 +89,7 @@ public final class CommandRouter {
             }
             return command.run(new Invocation(request, messages, words, share));
         } catch (BadInputException e) {
-            return usageReply(messages, subcommand, messages.get(e.key(), e.args()));
+            return usageReply(messages, request.platform(), subcommand, messages.get(e.key(), e.args()));
         } catch (RuntimeException e) {
             onFailure.accept(e);
             return Reply.builder().error().text(messages.get("error.internal")).build();
@@ -120,9 +120,15 @@ public final class CommandRouter {
         return chosen;
     }
 
-    private Reply usageReply(Messages messages, String subcommand, String problem) {
-        String usageKey = "usage." + subcommand;
-        String usage = commands.containsKey(subcommand) && messages.has(usageKey) ? messages.get(usageKey)
+    /** A usage line, in the platform's own form where it differs (Discord's admin commands). */
+    private static String usage(Messages messages, String platform, String subcommand) {
+        String specific = "usage." + subcommand + "." + platform;
+        return messages.get(messages.has(specific) ? specific : "usage." + subcommand);
+    }
+
+    private Reply usageReply(Messages messages, String platform, String subcommand, String problem) {
+        String usage = commands.containsKey(subcommand) && messages.has("usage." + subcommand)
+                ? usage(messages, platform, subcommand)
                 : "/article <" + String.join(" | ", commandNames()) + ">";
         return Reply.builder()
                 .error()
@@ -132,10 +138,10 @@ public final class CommandRouter {
                 .build();
     }
 
-    private Reply help(Messages messages) {
+    private Reply help(Messages messages, String platform) {
         Reply.Builder reply = Reply.builder().title(messages.get("help.title")).text(messages.get("help.intro"));
         for (String name : commandNames()) {
-            reply.field(messages.get("usage." + name), messages.get("help." + name));
+            reply.field(usage(messages, platform, name), messages.get("help." + name));
         }
         return reply.footer(messages.get("help.footer")).build();
     }

@@ -204,7 +204,8 @@ final class DiscordAdapterTest {
         JsonNode polls = send(FakeDiscord.slashCommand("alice", "zh-CN", "polls", Map.of()));
         assertThat(polls.toString()).contains("本频道");
         JsonNode help = send(FakeDiscord.slashCommand("alice", "en-US", "help", Map.of()));
-        assertThat(help.toString()).contains("Taolun · commands");
+        assertThat(help.toString()).contains("Taolun · commands", "/article-admin poll", "/article-admin close")
+                .doesNotContain("/article poll ");
         JsonNode shared = send(FakeDiscord.slashCommand("alice", "zh-CN", "quote", Map.of("which", "1", "share", true)));
         assertThat(shared.path("data").path("flags").asInt() & 64).isZero();
         assertThat(shared.toString()).contains("Quote 1 of 32");
