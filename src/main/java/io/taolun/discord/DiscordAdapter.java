@@ -27,6 +27,8 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -153,9 +155,19 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
-        if (settings.guilds().contains(event.getGuild().getId())) {
-            event.getGuild().updateCommands().addCommands(CommandTree.commands()).queue(
-                    done -> LOG.info("registered commands in guild {}", event.getGuild().getId()),
+        registerIn(event.getGuild());
+    }
+
+    /** A configured guild that adds the bot while it runs gets the commands at once too. */
+    @Override
+    public void onGuildJoin(GuildJoinEvent event) {
+        registerIn(event.getGuild());
+    }
+
+    private void registerIn(Guild guild) {
+        if (settings.guilds().contains(guild.getId())) {
+            guild.updateCommands().addCommands(CommandTree.commands()).queue(
+                    done -> LOG.info("registered commands in guild {}", guild.getId()),
                     failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
         }
     }

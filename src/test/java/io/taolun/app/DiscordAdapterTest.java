@@ -38,7 +38,14 @@ final class DiscordAdapterTest {
     private Server server;
 
     private void start(TestDatabases.Kind kind) throws Exception {
+        start(kind, false);
+    }
+
+    private void start(TestDatabases.Kind kind, boolean inGuild) throws Exception {
         discord = FakeDiscord.start();
+        if (inGuild) {
+            discord.announceGuild();
+        }
         Map<String, String> env = new HashMap<>(Map.of("DISCORD_TOKEN", "discord-test-token",
                 "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0"));
         if (kind == TestDatabases.Kind.POSTGRES) {
@@ -47,12 +54,14 @@ final class DiscordAdapterTest {
                     "TAOLUN_DB_PASSWORD", url.password()));
         }
         TaolunConfig config = TaolunConfig.defaults();
+        DiscordConfig guilds = new DiscordConfig(inGuild ? java.util.List.of(FakeDiscord.GUILD_ID) : null);
         app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
                 Clock.systemUTC(), new Random(3), e -> { });
-        server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
+        server = new Server(app, config, PlatformSettings.from(env, guilds), Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
         assertThat(discord.awaitReady(WAIT)).isTrue();
-        discord.awaitCall("PUT", "applications/\\d+/commands", 1, WAIT);
+        discord.awaitCall("PUT", inGuild ? "applications/\\d+/guilds/\\d+/commands" : "applications/\\d+/commands", 1,
+                WAIT);
     }
 
     @AfterEach
@@ -112,6 +121,15 @@ final class DiscordAdapterTest {
         assertThat(admin).isNotNull();
         assertThat(admin.path("default_member_permissions").asText()).isEqualTo("32");
         assertThat(commands.toString()).contains("\"autocomplete\":true");
+    }
+
+    @Test
+    void with_discord_guilds_configured_the_commands_are_registered_in_that_guild_only() throws Exception {
+        start(TestDatabases.Kind.H2, true);
+        JsonNode commands = discord.calls("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands")
+                .get(0).json();
+        assertThat(commands.findValuesAsText("name")).contains("article", "article-admin");
+        assertThat(discord.calls("PUT", "applications/\\d+/commands")).isEmpty();
     }
 
     @Test

@@ -45,6 +45,7 @@ import org.java_websocket.server.WebSocketServer;
  * token back.
  */
 public final class FakeDiscord implements AutoCloseable {
+    private volatile boolean withGuild;
     /** The bot's user id, as {@code GET users/@me} and READY report it. */
     public static final String BOT_ID = "1100000000000000001";
     /** The application id, as READY reports it and interactions carry it. */
@@ -265,6 +266,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     // ---- Gateway ----
+
+    /** From now on, READY announces the guild {@link #GUILD_ID} and a GUILD_CREATE for it follows. */
+    public void announceGuild() {
+        withGuild = true;
+    }
 
     /** Dispatches INTERACTION_CREATE with this data to the live session; waits up to 10 s for READY/RESUMED. */
     public void sendInteraction(String json) {
@@ -621,7 +627,12 @@ public final class FakeDiscord implements AutoCloseable {
                 counts.merge(op, 1, Integer::sum);
                 switch (op) {
                     case 1 -> ack(connection);
-                    case 2 -> send(connection, "READY", ready());
+                    case 2 -> {
+                        send(connection, "READY", ready());
+                        if (withGuild) {
+                            send(connection, "GUILD_CREATE", guildCreate());
+                        }
+                    }
                     case 6 -> send(connection, "RESUMED", JSON.createObjectNode().putArray("_trace").add("fake"));
                     default -> { }
                 }
@@ -715,7 +726,10 @@ public final class FakeDiscord implements AutoCloseable {
         private ObjectNode ready() {
             ObjectNode ready = JSON.createObjectNode().put("v", 10);
             ready.set("user", botUser());
-            ready.putArray("guilds");
+            ArrayNode guilds = ready.putArray("guilds");
+            if (withGuild) {
+                guilds.addObject().put("id", GUILD_ID).put("unavailable", true);
+            }
             ready.putArray("private_channels");
             ready.putArray("relationships");
             ready.putArray("presences");
@@ -724,6 +738,28 @@ public final class FakeDiscord implements AutoCloseable {
             ready.putObject("application").put("id", APP_ID).put("flags", 0);
             ready.putArray("_trace").add("fake-gateway");
             return ready;
+        }
+
+        /** A minimal GUILD_CREATE for the guild READY announced: enough for JDA to call it ready. */
+        private ObjectNode guildCreate() {
+            ObjectNode guild = JSON.createObjectNode();
+            guild.put("id", GUILD_ID).put("name", "Fake Guild").put("owner_id", "1").put("unavailable", false)
+                    .put("large", false).put("member_count", 1).put("joined_at", JOINED_AT)
+                    .put("verification_level", 0).put("default_message_notifications", 0)
+                    .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
+                    .put("system_channel_flags", 0).put("preferred_locale", "en-US").put("afk_timeout", 300)
+                    .put("max_members", 500000).put("premium_subscription_count", 0).putNull("icon").putNull("splash")
+                    .putNull("banner").putNull("description").putNull("vanity_url_code").putNull("afk_channel_id")
+                    .putNull("system_channel_id").putNull("rules_channel_id").putNull("application_id");
+            guild.putArray("roles").addObject().put("id", GUILD_ID).put("name", "@everyone").put("permissions", "0")
+                    .put("position", 0).put("color", 0).put("hoist", false).put("managed", false)
+                    .put("mentionable", false).put("flags", 0).putObject("colors").put("primary_color", 0)
+                    .putNull("secondary_color").putNull("tertiary_color");
+            for (String empty : new String[] {"emojis", "stickers", "channels", "threads", "members", "voice_states",
+                    "presences", "features", "guild_scheduled_events", "stage_instances"}) {
+                guild.putArray(empty);
+            }
+            return guild;
         }
 
         /** Waits on the lock until notified or the deadline; false once it passed. The caller holds the lock. */
