@@ -70,11 +70,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlatformSettings platforms = PlatformSettings.from(env, new ConfigLoader().load(env).discord());
+        TaolunConfig config = new ConfigLoader().load(env);
+        PlatformSettings platforms = PlatformSettings.from(env, config.discord());
         if (platforms.any()) {
-            return serve(platforms);
+            return serve(config, platforms);
         }
-        return runConsole(options);
+        return runConsole(config, options);
     }
 
     /** {@code taolun serve}: the platform adapters and HTTP endpoints, until the process is stopped. */
@@ -86,17 +87,17 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PlatformSettings platforms = PlatformSettings.from(main.env, new ConfigLoader().load(main.env).discord());
+            TaolunConfig config = new ConfigLoader().load(main.env);
+            PlatformSettings platforms = PlatformSettings.from(main.env, config.discord());
             if (!platforms.any()) {
                 throw new ConfigException("SLACK_BOT_TOKEN, DISCORD_TOKEN: neither is set, so there is no platform to "
                         + "serve (run without arguments for the console)");
             }
-            return main.serve(platforms);
+            return main.serve(config, platforms);
         }
     }
 
-    private int serve(PlatformSettings platforms) throws Exception {
-        TaolunConfig config = new ConfigLoader().load(env);
+    private int serve(TaolunConfig config, PlatformSettings platforms) throws Exception {
         Path dataDir = dataDir(config.dataPath(), "dataDir");
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
@@ -131,7 +132,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            return main.runConsole(options);
+            return main.runConsole(new ConfigLoader().load(main.env), options);
         }
     }
 
@@ -161,8 +162,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private int runConsole(ConsoleOptions o) throws IOException {
-        TaolunConfig config = new ConfigLoader().load(env);
+    private int runConsole(TaolunConfig config, ConsoleOptions o) throws IOException {
         Optional<Lang> chosen = Optional.empty();
         if (o.lang != null) {
             chosen = Optional.of(Lang.parse(o.lang)

@@ -21,8 +21,4 @@ public record Library(List<Article> articles, List<String> warnings) {
     public Optional<Article> defaultArticle() {
         return articles.stream().filter(Article::curated).findFirst().or(() -> articles.stream().findFirst());
     }
-
-    public Optional<Article> find(String id) {
-        return articles.stream().filter(a -> a.id().equals(id)).findFirst();
-    }
 }
