@@ -1,0 +1,30 @@
+package io.taolun.core;
+
+import java.util.Optional;
+
+/**
+ * Port: posts and edits messages in a channel outside of any request (scheduled posts, live poll updates).
+ * Implemented once per platform; calls block, so they run on a worker thread, never on a platform's event thread.
+ */
+public interface ChatGateway {
+    /** The platform this gateway posts to: {@code slack}, {@code discord}, {@code console}. */
+    String platform();
+
+    /**
+     * Whether this process can post to the channel now: on Discord only the process that holds the guild's gateway
+     * session (its shard) can.
+     */
+    boolean canPost(ChannelRef where);
+
+    /**
+     * Posts a reply to the channel, or into the thread under the message {@code threadOf}. A reply with an
+     * attachment is posted as that file with the reply's text beside it.
+     *
+     * @return the platform's id of the new message (Slack {@code ts}, Discord snowflake), used to edit it later and
+     *         to start a thread under it
+     */
+    String post(ChannelRef where, Optional<String> threadOf, Reply reply) throws DeliveryException;
+
+    /** Replaces the text and buttons of a message posted earlier. */
+    void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException;
+}
