@@ -20,10 +20,15 @@ public interface ChatGateway {
      * Posts a reply to the channel, or into the thread under the message {@code threadOf}. A reply with an
      * attachment is posted as that file with the reply's text beside it.
      *
+     * <p>A failure that leaves it unknown whether the platform posted (a server error, a lost answer) must be retryable
+     * only where the platform drops a repeat of the same {@code dedupeKey} (Discord's enforced nonce); elsewhere it is
+     * permanent, so that a post is never made twice.
+     *
+     * @param dedupeKey unique to this post (at most 25 characters of {@code [A-Za-z0-9]})
      * @return the platform's id of the new message (Slack {@code ts}, Discord snowflake), used to edit it later and
      *         to start a thread under it
      */
-    String post(ChannelRef where, Optional<String> threadOf, Reply reply) throws DeliveryException;
+    String post(ChannelRef where, Optional<String> threadOf, Reply reply, String dedupeKey) throws DeliveryException;
 
     /** Replaces the text and buttons of a message posted earlier. */
     void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException;
