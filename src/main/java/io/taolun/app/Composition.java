@@ -1,7 +1,10 @@
 package io.taolun.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.ChannelRef;
 import io.taolun.core.Command;
 import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
 import io.taolun.core.article.AboutCommand;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.ClaimsCommand;
@@ -16,29 +19,37 @@ import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.PollService;
+import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
+import io.taolun.core.ritual.RitualRunner;
+import io.taolun.core.ritual.RitualService;
+import io.taolun.core.ritual.ScheduleCommand;
 import io.taolun.core.search.SearchCommand;
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.taolun.core.poll.PollStore;
 import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
+import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.GroupCommitVoteLedger;
+import io.taolun.store.JdbcOutbox;
 import io.taolun.store.JdbcPollStore;
+import io.taolun.store.JdbcRitualStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
  * The one composition root: builds every part of Taolun by hand from the config and the side effects it is given,
- * and closes what it opened.
+ * and closes what it opened. The rituals' delivery side needs the platforms' gateways, which exist only once the
+ * adapters do, so it is started afterwards with {@link #startRituals}.
  */
 final class Composition implements AutoCloseable {
     /** How long another replica's close of a poll can go unseen here. */
@@ -50,23 +61,41 @@ final class Composition implements AutoCloseable {
     private final GroupCommitVoteLedger ledger;
     private final PollMessages pollMessages;
     private final Article article;
+    private final Rituals rituals;
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
+        this(config, library, db, clock, random, onFailure, Rituals.Timing.production());
+    }
+
+    Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
+            Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
         this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
         this.database = openDatabase(db);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(database.dataSource()), POLL_CACHE, Ticker.systemTicker());
-        PollService polls = new PollService(article, store, ledger, config.polls().policy(), clock);
-        this.pollMessages = new PollMessages(polls, store, config.zone(), clock);
+        JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+        JdbcRitualStore ritualStore = new JdbcRitualStore(database.dataSource());
+        DbRitualScheduler scheduler = new DbRitualScheduler(database.dataSource(), timing.scheduler(), clock);
+        Rituals.Changes changes = new Rituals.Changes();
+        PollService polls = new PollService(article, store, ledger, config.polls().policy(), clock, outbox, changes);
         ZoneId zone = config.zone();
+        this.pollMessages = new PollMessages(article, store, zone, clock, outbox);
+        RitualRunner runner = new RitualRunner(article, ritualStore, store, outbox, scheduler, clock,
+                config.rituals().grace(), changes);
+        RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
+        Map<String, Lang> channelLanguages = config.channelLanguages();
+        Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
+                where.platform() + ":" + where.channel(), config.lang());
+        this.rituals = new Rituals(article, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
+                timing);
         List<Command> commands = List.of(
                 new AboutCommand(article),
                 new SectionCommand(article),
                 new SummaryCommand(article),
-                new QuoteCommand(article, clock, zone, random),
+                new QuoteCommand(article, clock, zone, random, runner::todaysQuote),
                 new ClaimsCommand(article),
                 new SearchCommand(article),
                 new DiscussCommand(article),
@@ -76,8 +105,15 @@ final class Composition implements AutoCloseable {
                 new ClosePollCommand(polls, zone),
                 new PollsCommand(polls, zone),
                 new HistoryCommand(polls, zone),
-                new ExportCommand(polls));
-        this.router = new CommandRouter(commands, config.lang(), config.channelLanguages(), onFailure);
+                new ExportCommand(polls),
+                new ScheduleCommand(ritualService, article.id()));
+        this.router = new CommandRouter(commands, config.lang(), channelLanguages, onFailure);
+        try {
+            ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(article.id())).toList());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     CommandRouter router() {
@@ -96,9 +132,14 @@ final class Composition implements AutoCloseable {
         return pollMessages;
     }
 
-    /** Commits the votes already queued, then closes the pool. */
+    Rituals rituals() {
+        return rituals;
+    }
+
+    /** Stops the rituals, commits the votes already queued, then closes the pool. */
     @Override
     public void close() {
+        rituals.close();
         ledger.close();
         voteWriter.shutdown();
         try {

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param polls    who may open polls, and how long they run
  * @param discord  where to register Discord commands
  * @param channels channels whose answers are in a set language
+ * @param rituals  the grace period of missed slots, and schedules declared in the file
  */
 record TaolunConfig(String language, String timeZone, String dataDir, String seedsDir, PollsConfig polls,
-        DiscordConfig discord, List<ChannelConfig> channels) {
+        DiscordConfig discord, List<ChannelConfig> channels, RitualsConfig rituals) {
     TaolunConfig {
+        rituals = rituals == null ? RitualsConfig.defaults() : rituals;
         channels = channels == null ? List.of() : List.copyOf(channels);
         polls = polls == null ? PollsConfig.defaults() : polls;
         discord = discord == null ? DiscordConfig.defaults() : discord;
@@ -46,7 +48,7 @@ record TaolunConfig(String language, String timeZone, String dataDir, String see
     }
 
     static TaolunConfig defaults() {
-        return new TaolunConfig(null, null, null, null, null, null, null);
+        return new TaolunConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The channel languages, keyed {@code platform:channel}. */

@@ -69,7 +69,8 @@ public final class ConsoleSession {
             text = line;
         }
         String locale = lang.map(Lang::code).orElse("");
-        Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text));
+        // the console is the operator's own terminal: its user administers it
+        Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text, true));
         String rendered = renderer.render(reply, messages());
         if (reply.attachment().isPresent()) {
             rendered = rendered + "\n" + save(reply.attachment().get());

@@ -17,11 +17,13 @@ public final class BadInputException extends RuntimeException {
         this.args = args.clone();
     }
 
-    String key() {
+    /** The message key. */
+    public String key() {
         return key;
     }
 
-    Object[] args() {
+    /** The message's arguments. */
+    public Object[] args() {
         return args.clone();
     }
 }

@@ -26,4 +26,33 @@ final class Jdbc {
     static IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException(what + " failed: " + e.getMessage(), e);
     }
+
+    /** Binds a statement's parameters. */
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Work on one connection, in one transaction. */
+    interface Work<T> {
+        T run(java.sql.Connection c) throws SQLException;
+    }
+
+    /** Runs the work in a transaction: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(javax.sql.DataSource db, String what, Work<T> work) {
+        try (java.sql.Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
 }

@@ -32,41 +32,10 @@ public final class JdbcPollStore implements PollStore {
 
     @Override
     public Poll open(NewPoll p) {
-        String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
-                + "anonymous, hidden_results, opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long id;
-                try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-                    ps.setString(1, p.articleId());
-                    ps.setString(2, p.claimId().orElse(null));
-                    ps.setString(3, p.question());
-                    ps.setString(4, p.where().platform());
-                    ps.setString(5, p.where().workspace());
-                    ps.setString(6, p.where().channel());
-                    ps.setString(7, p.opener());
-                    ps.setBoolean(8, p.anonymous());
-                    ps.setBoolean(9, p.hiddenResults());
-                    Jdbc.setInstant(ps, 10, p.openedAt());
-                    Jdbc.setInstant(ps, 11, p.closesAt().orElse(null));
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO poll_option (poll_id, option_no, label_zh, label_en) VALUES (?, ?, ?, ?)")) {
-                    for (PollOption option : p.options()) {
-                        ps.setLong(1, id);
-                        ps.setInt(2, option.number());
-                        ps.setString(3, option.zh());
-                        ps.setString(4, option.en());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                long id = insert(c, p);
                 c.commit();
                 return p.withId(id);
             } catch (SQLException e) {
@@ -76,6 +45,43 @@ public final class JdbcPollStore implements PollStore {
         } catch (SQLException e) {
             throw Jdbc.failure("opening a poll", e);
         }
+    }
+
+    /** Inserts a poll and its options on the caller's connection and transaction; returns its id. */
+    static long insert(Connection c, NewPoll p) throws SQLException {
+        String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
+                + "anonymous, hidden_results, opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            ps.setString(1, p.articleId());
+            ps.setString(2, p.claimId().orElse(null));
+            ps.setString(3, p.question());
+            ps.setString(4, p.where().platform());
+            ps.setString(5, p.where().workspace());
+            ps.setString(6, p.where().channel());
+            ps.setString(7, p.opener());
+            ps.setBoolean(8, p.anonymous());
+            ps.setBoolean(9, p.hiddenResults());
+            Jdbc.setInstant(ps, 10, p.openedAt());
+            Jdbc.setInstant(ps, 11, p.closesAt().orElse(null));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO poll_option (poll_id, option_no, label_zh, label_en) VALUES (?, ?, ?, ?)")) {
+            for (PollOption option : p.options()) {
+                ps.setLong(1, id);
+                ps.setInt(2, option.number());
+                ps.setString(3, option.zh());
+                ps.setString(4, option.en());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
     }
 
     @Override

@@ -150,7 +150,7 @@ final class ConfigLoaderTest {
         TaolunConfig config = new ConfigLoader().read(file);
 
         // THEN every key has its default
-        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults(), DiscordConfig.defaults(), null));
+        assertThat(config).isEqualTo(new TaolunConfig("zh", "Asia/Shanghai", "data", null, PollsConfig.defaults(), DiscordConfig.defaults(), null, null));
     }
 
     @Test

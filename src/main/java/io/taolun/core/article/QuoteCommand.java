@@ -1,6 +1,7 @@
 package io.taolun.core.article;
 
 import io.taolun.core.BadInputException;
+import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /** {@code quote [n | random | today]}: a verbatim line of the article, attributed to its section. */
@@ -20,13 +23,24 @@ public final class QuoteCommand implements Command {
     private final Clock clock;
     private final ZoneId zone;
     private final RandomGenerator random;
+    private final Function<ChannelRef, Optional<Integer>> ritualQuote;
 
     /** @param zone the time zone whose calendar day decides {@code quote today} */
     public QuoteCommand(Article article, Clock clock, ZoneId zone, RandomGenerator random) {
+        this(article, clock, zone, random, where -> Optional.empty());
+    }
+
+    /**
+     * @param ritualQuote the number of the quote a channel's quote-of-the-day ritual shows today, if it has one:
+     *                    {@code quote today} then shows the same quote
+     */
+    public QuoteCommand(Article article, Clock clock, ZoneId zone, RandomGenerator random,
+            Function<ChannelRef, Optional<Integer>> ritualQuote) {
         this.article = article;
         this.clock = clock;
         this.zone = zone;
         this.random = random;
+        this.ritualQuote = ritualQuote;
     }
 
     @Override
@@ -49,7 +63,9 @@ public final class QuoteCommand implements Command {
         String heading;
         if (arg.equals("today")) {
             LocalDate today = LocalDate.now(clock.withZone(zone));
-            quote = QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today);
+            Optional<Quote> ritual = ritualQuote.apply(inv.request().where())
+                    .flatMap(n -> article.quotes().stream().filter(q -> q.number() == n).findFirst());
+            quote = ritual.orElseGet(() -> QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today));
             heading = m.get("quote.today", today.toString());
         } else if (arg.equals("random")) {
             quote = article.quotes().get(random.nextInt(article.quotes().size()));

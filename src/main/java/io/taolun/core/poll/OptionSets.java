@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The option sets a poll can have: the 5-point scale (default), agree / disagree / unsure, or 2 to 10 custom. */
-final class OptionSets {
+public final class OptionSets {
     static final int MIN_CUSTOM = 2;
     static final int MAX_CUSTOM = 10;
 
@@ -28,7 +28,8 @@ final class OptionSets {
     private OptionSets() {
     }
 
-    static List<PollOption> likert() {
+    /** The 5-point agreement scale, the default of every poll. */
+    public static List<PollOption> likert() {
         return LIKERT;
     }
 

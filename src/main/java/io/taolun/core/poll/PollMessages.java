@@ -3,33 +3,83 @@ package io.taolun.core.poll;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
+import io.taolun.core.Visibility;
+import io.taolun.core.article.Article;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The current state of a poll's own message (the claim, the buttons, the live tally), for adapters that keep the
- * posted poll up to date, such as Slack's {@code chat.update}.
+ * posted poll up to date, such as Slack's {@code chat.update}, and for the posts rituals make.
  */
 public final class PollMessages {
     private final PollStore store;
     private final PollReplies replies;
     private final Clock clock;
+    private final PollReach reach;
 
     public PollMessages(PollService service, PollStore store, ZoneId zone, Clock clock) {
-        this.store = store;
-        this.replies = new PollReplies(service.article(), zone);
-        this.clock = clock;
+        this(service.article(), store, zone, clock, PollReach.NONE);
     }
 
-    /** The poll's message as of now, if the poll exists on this platform and workspace. */
+    public PollMessages(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+        this.store = store;
+        this.replies = new PollReplies(article, zone);
+        this.clock = clock;
+        this.reach = reach;
+    }
+
+    /** The poll's message as of now, if the poll exists on this platform and workspace (or was posted there). */
     public Optional<Reply> current(String platform, String workspace, long pollId, Lang lang) {
         return store.find(pollId)
-                .filter(p -> p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
-                .map(p -> {
-                    boolean visible = !p.hiddenResults() || !p.isOpen(clock.instant());
-                    return replies.poll(p, store.tally(p), visible, Messages.of(lang), clock.instant());
-                });
+                .filter(p -> (p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
+                        || reach.reaches(p.id(), platform, workspace))
+                .map(p -> message(p, lang));
+    }
+
+    public Optional<Poll> find(long pollId) {
+        return store.find(pollId);
+    }
+
+    /** The poll's message as of now. */
+    public Reply message(Poll poll, Lang lang) {
+        boolean visible = !poll.hiddenResults() || !poll.isOpen(clock.instant());
+        return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
+    }
+
+    /**
+     * The results of a closed poll for its channel: the bars and, for a claim polled before in the workspace, the
+     * change in agreement since the last earlier poll.
+     */
+    public Reply finalResults(Poll poll, Lang lang) {
+        Tally tally = store.tally(poll);
+        Messages m = Messages.of(lang);
+        Reply results = replies.results(poll, tally, true, m, clock.instant(), Visibility.IN_CHANNEL);
+        Optional<String> change = poll.claimId().flatMap(claim -> replies.changeSinceEarlier(poll, tally,
+                store.onClaim(poll.where().platform(), poll.where().workspace(), poll.articleId(), claim),
+                store::tally, m));
+        if (change.isEmpty()) {
+            return results;
+        }
+        List<io.taolun.core.Block> blocks = new ArrayList<>(results.blocks());
+        blocks.add(new io.taolun.core.Block.Text(change.get()));
+        return new Reply(results.title(), blocks, results.fields(), results.buttons(), results.attachment(),
+                results.footer(), results.visibility(), false);
+    }
+
+    /** What the results chart of the poll shows. */
+    public ChartSpec chart(Poll poll, Lang lang) {
+        Tally tally = store.tally(poll);
+        Messages m = Messages.of(lang);
+        List<ChartSpec.Bar> bars = new ArrayList<>();
+        for (PollOption option : poll.options()) {
+            bars.add(new ChartSpec.Bar(option.label(lang), tally.count(option.number())));
+        }
+        return new ChartSpec(poll.id(), "#" + poll.id() + " " + poll.question(), m.get("chart.subtitle", tally.total()),
+                bars);
     }
 
     /** The poll id a vote button's action carries ({@code vote <id> <option>}), if it is one. */

@@ -108,6 +108,32 @@ final class PollReplies {
         return reply.footer(m.get("history.footer")).build();
     }
 
+    /**
+     * How agreement moved since the latest earlier poll on the same claim that had votes and an agree/disagree
+     * scale; empty when there is none or this poll has no such scale.
+     */
+    Optional<String> changeSinceEarlier(Poll poll, Tally tally, List<Poll> onClaim, TallySource tallies, Messages m) {
+        List<Integer> agreeing = OptionSets.agreeing(poll.options());
+        if (agreeing.isEmpty() || tally.total() == 0) {
+            return Optional.empty();
+        }
+        double share = tally.share(agreeing);
+        for (int i = onClaim.size() - 1; i >= 0; i--) {
+            Poll earlier = onClaim.get(i);
+            List<Integer> earlierAgreeing = OptionSets.agreeing(earlier.options());
+            if (earlier.id() >= poll.id() || earlierAgreeing.isEmpty()) {
+                continue;
+            }
+            Tally before = tallies.of(earlier);
+            if (before.total() > 0) {
+                double then = before.share(earlierAgreeing);
+                return Optional.of(m.get("results.change", Math.round(share), earlier.id(), Math.round(then),
+                        signed(share - then)));
+            }
+        }
+        return Optional.of(m.get("results.first", Math.round(share)));
+    }
+
     static String voteAction(long pollId, int option) {
         return "vote " + pollId + " " + option;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The poll use cases: open a poll on a claim, vote, read results, close, list, and the history of a claim. Rules that
@@ -23,13 +24,26 @@ public final class PollService {
     private final VoteLedger ledger;
     private final PollPolicy policy;
     private final Clock clock;
+    private final PollReach reach;
+    private final LongConsumer changed;
 
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock) {
+        this(article, store, ledger, policy, clock, PollReach.NONE, pollId -> { });
+    }
+
+    /**
+     * @param reach   where else polls were posted, whose users may vote too
+     * @param changed told the id of a poll whose tally or state changed (to refresh its posted messages)
+     */
+    public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock,
+            PollReach reach, LongConsumer changed) {
         this.article = article;
         this.store = store;
         this.ledger = ledger;
         this.policy = policy;
         this.clock = clock;
+        this.reach = reach;
+        this.changed = changed;
     }
 
     /** A vote as the voter should hear about it. */
@@ -94,6 +108,9 @@ public final class PollService {
         if (receipt.outcome() == VoteOutcome.CLOSED) {
             throw new BadInputException("error.vote.closed", poll.id());
         }
+        if (receipt.outcome() != VoteOutcome.UNCHANGED && receipt.outcome() != VoteOutcome.STILL_WITHDRAWN) {
+            changed.accept(poll.id());
+        }
         return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));
     }
 
@@ -123,6 +140,7 @@ public final class PollService {
         if (!poll.isOpen(now) || !store.close(poll.id(), request.user(), now)) {
             throw new BadInputException("error.close.already", poll.id());
         }
+        changed.accept(poll.id());
         return store.find(poll.id()).orElseThrow();
     }
 
@@ -156,8 +174,9 @@ public final class PollService {
 
     private Poll find(ChatRequest request, long id) {
         return store.find(id)
-                .filter(p -> p.where().platform().equals(request.platform())
+                .filter(p -> (p.where().platform().equals(request.platform())
                         && p.where().workspace().equals(request.workspace()))
+                        || reach.reaches(p.id(), request.platform(), request.workspace()))
                 .orElseThrow(() -> new BadInputException("error.poll.unknown", id));
     }
 }

@@ -1,0 +1,83 @@
+package io.taolun.console;
+
+import io.taolun.core.Attachment;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatGateway;
+import io.taolun.core.DeliveryException;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Scheduled posts in the console: printed as they are made, under a line naming the channel, with attached charts
+ * saved to a file whose path is printed. Edits of posted polls are not reprinted (the console shows tallies in the
+ * answers to {@code vote} and {@code results}).
+ */
+public final class ConsoleGateway implements ChatGateway {
+    private final PlainTextRenderer renderer = new PlainTextRenderer(ConsoleSession.COLUMNS);
+    private final Messages messages;
+    private final Path attachmentsDir;
+    private final AtomicLong ids = new AtomicLong();
+    private volatile Consumer<String> sink;
+
+    /** @param sink where posts are printed; the interactive console prints them above its prompt */
+    public ConsoleGateway(Lang lang, Path attachmentsDir, Consumer<String> sink) {
+        this.messages = Messages.of(lang);
+        this.attachmentsDir = attachmentsDir;
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Prints posts somewhere else from now on. */
+    public void printTo(Consumer<String> value) {
+        this.sink = Objects.requireNonNull(value, "sink");
+    }
+
+    @Override
+    public String platform() {
+        return "console";
+    }
+
+    @Override
+    public boolean canPost(ChannelRef where) {
+        return where.platform().equals("console");
+    }
+
+    @Override
+    public String post(ChannelRef where, Optional<String> threadOf, Reply reply, String dedupeKey)
+            throws DeliveryException {
+        String id = "m" + ids.incrementAndGet();
+        StringBuilder text = new StringBuilder();
+        text.append(threadOf.map(t -> messages.get("console.threadPost", where.channel(), t))
+                .orElseGet(() -> messages.get("console.scheduledPost", where.channel())))
+                .append('\n').append(renderer.render(reply, messages));
+        if (reply.attachment().isPresent()) {
+            text.append('\n').append(save(reply.attachment().get()));
+        }
+        sink.accept(text.append('\n').toString());
+        return id;
+    }
+
+    @Override
+    public void edit(ChannelRef where, String messageId, Reply reply) {
+        // the console does not reprint updated polls
+    }
+
+    private String save(Attachment attachment) throws DeliveryException {
+        try {
+            Files.createDirectories(attachmentsDir);
+            Path file = attachmentsDir.resolve(attachment.fileName());
+            Files.write(file, attachment.bytes());
+            return messages.get("console.saved", file.toAbsolutePath());
+        } catch (IOException e) {
+            throw DeliveryException.retryable("cannot save " + attachment.fileName() + ": " + e.getMessage(),
+                    Optional.empty(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.taolun.core.ritual;
+
+import io.taolun.core.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the posts rituals have to make, and what became of them. Implemented by the store. */
+public interface Outbox {
+    /** Records a post unless one with its key is recorded already; true when it was new. */
+    boolean enqueue(OutboxPost post, Instant now);
+
+    /** A recorded post that is waiting to be made, with its id and attempts so far. */
+    record Pending(long id, OutboxPost post, int attempts) {
+    }
+
+    /** Posts waiting whose next attempt is due, oldest first. */
+    List<Pending> due(Instant now, int limit);
+
+    /** Takes a post for this worker until {@code until}; false when another worker holds it or it is done. */
+    boolean claim(long id, String worker, Instant now, Instant until);
+
+    /** The message id of a post that was made, by key. */
+    Optional<String> messageId(String key);
+
+    /** Whether the post with this key failed for good. */
+    boolean failed(String key);
+
+    void markSent(long id, String worker, String messageId, Instant at);
+
+    void retryAt(long id, String worker, Instant at, String error);
+
+    void markFailed(long id, String worker, String error);
+
+    /** A poll message that was posted, to be kept current. */
+    record Posted(ChannelRef where, String messageId) {
+    }
+
+    /** The posted messages showing this poll. */
+    List<Posted> pollMessages(long pollId);
+
+    /** Whether the poll was posted to a channel of this workspace. */
+    boolean pollPostedIn(long pollId, String platform, String workspace);
+
+    /** How many posts are waiting. */
+    int depth();
+}

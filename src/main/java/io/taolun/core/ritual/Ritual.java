@@ -1,0 +1,78 @@
+package io.taolun.core.ritual;
+
+import io.taolun.core.ChannelRef;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A subscription of one or more channels to a ritual, as stored.
+ *
+ * @param id     shown to users as {@code #id} in {@code schedule list} and {@code schedule off <id>}
+ * @param spec   what and when
+ * @param active false once turned off
+ */
+public record Ritual(long id, Spec spec, boolean active) {
+    /** Longest and shortest time a weekly poll stays open. */
+    public static final Duration MAX_CLOSE_AFTER = Duration.ofDays(7);
+    public static final Duration MIN_CLOSE_AFTER = Duration.ofHours(1);
+    /** How long a weekly poll stays open when no {@code --close-after} is given. */
+    public static final Duration DEFAULT_CLOSE_AFTER = Duration.ofDays(6);
+
+    public Ritual {
+        Objects.requireNonNull(spec, "spec");
+    }
+
+    /**
+     * What a ritual does and when.
+     *
+     * @param day        the weekday of a weekly poll; empty for the daily quote
+     * @param time       local time in {@code zone}, whole minutes
+     * @param closeAfter how long a weekly poll stays open (zero for the quote)
+     * @param targets    where it posts; the first is where its polls live
+     * @param configName set when the ritual comes from the config file (and is managed there)
+     */
+    public record Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
+            Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy) {
+        public Spec {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(articleId, "articleId");
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(closeAfter, "closeAfter");
+            targets = List.copyOf(targets);
+            Objects.requireNonNull(configName, "configName");
+            Objects.requireNonNull(createdBy, "createdBy");
+            if (time.getSecond() != 0 || time.getNano() != 0) {
+                throw new IllegalArgumentException("a ritual's time is whole minutes");
+            }
+            if (targets.isEmpty() || targets.size() != targets.stream().distinct().count()) {
+                throw new IllegalArgumentException("a ritual needs one or more distinct channels");
+            }
+            if (kind == RitualKind.WEEKLY_POLL) {
+                if (day.isEmpty()) {
+                    throw new IllegalArgumentException("a weekly poll needs a day");
+                }
+                if (closeAfter.compareTo(MIN_CLOSE_AFTER) < 0 || closeAfter.compareTo(MAX_CLOSE_AFTER) > 0) {
+                    throw new IllegalArgumentException("a weekly poll closes after 1 hour to 7 days");
+                }
+            } else if (day.isPresent() || !closeAfter.isZero()) {
+                throw new IllegalArgumentException("the quote of the day has no day and no close-after");
+            }
+        }
+
+        /** The channel its polls are opened in. */
+        public ChannelRef home() {
+            return targets.get(0);
+        }
+    }
+
+    public RitualKind kind() {
+        return spec.kind();
+    }
+}

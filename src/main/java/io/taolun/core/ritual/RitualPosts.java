@@ -1,0 +1,93 @@
+package io.taolun.core.ritual;
+
+import io.taolun.core.ChannelRef;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.Visibility;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Claim;
+import io.taolun.core.article.Closing;
+import io.taolun.core.article.Quote;
+import io.taolun.core.article.Section;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.ResultChart;
+import java.util.function.Function;
+
+/**
+ * What a ritual's post says, rendered when it is delivered, in the language of the channel it goes to: the quote of
+ * the day, the weekly poll (with its live tally), the thread under it, and the results with their chart.
+ */
+public final class RitualPosts {
+    private final Article article;
+    private final PollMessages polls;
+    private final ResultChart chart;
+    private final Function<ChannelRef, Lang> languages;
+
+    public RitualPosts(Article article, PollMessages polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
+        this.article = article;
+        this.polls = polls;
+        this.chart = chart;
+        this.languages = languages;
+    }
+
+    /** The post's reply; throws {@link IllegalStateException} when what it shows is gone. */
+    public Reply render(OutboxPost post) {
+        Lang lang = languages.apply(post.where());
+        Messages m = Messages.of(lang);
+        return switch (post.kind()) {
+            case QUOTE -> quote(post.payload(), m);
+            case POLL -> polls.message(poll(post), lang);
+            case THREAD -> thread(post.payload(), m);
+            case RESULTS -> {
+                Poll poll = poll(post);
+                yield withChart(polls.finalResults(poll, lang), poll, lang);
+            }
+        };
+    }
+
+    /** The live message of a poll, for refreshing its posts. */
+    public Reply pollMessage(Poll poll, ChannelRef where) {
+        return polls.message(poll, languages.apply(where));
+    }
+
+    private Reply quote(String payload, Messages m) {
+        String[] parts = payload.split(" ");
+        int number = Integer.parseInt(parts[0]);
+        Quote quote = article.quotes().stream().filter(q -> q.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalStateException("quote " + number + " is gone from the article"));
+        return Reply.builder().title(m.get("quote.today", parts[1]))
+                .quote(quote.text(), m.lang() == Lang.EN ? quote.gloss() : "", section(m, quote.section()))
+                .footer(m.get("quote.footer", quote.number(), article.quotes().size()))
+                .visibility(Visibility.IN_CHANNEL)
+                .build();
+    }
+
+    private Reply thread(String claimId, Messages m) {
+        Claim claim = article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " is gone from the article"));
+        String question = article.closing().map(Closing::text).orElse("你觉得呢？");
+        String gloss = article.closing().map(Closing::gloss).orElse(m.get("discuss.question"));
+        Reply.Builder reply = Reply.builder().title(m.lang() == Lang.EN ? question + " · " + gloss : question);
+        Section section = claim.section();
+        reply.text(section(m, section));
+        section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
+        return reply.text(m.get("discuss.invite")).visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    private Reply withChart(Reply results, Poll poll, Lang lang) {
+        return new Reply(results.title(), results.blocks(), results.fields(), results.buttons(),
+                java.util.Optional.of(chart.render(polls.chart(poll, lang))), results.footer(),
+                Visibility.IN_CHANNEL, false);
+    }
+
+    private Poll poll(OutboxPost post) {
+        long id = post.pollId().orElseThrow(() -> new IllegalStateException("a poll post without a poll"));
+        return polls.find(id).orElseThrow(() -> new IllegalStateException("poll " + id + " is gone"));
+    }
+
+    private static String section(Messages m, Section s) {
+        return m.get("section.name", s.number(), s.title().in(m.lang()));
+    }
+}

@@ -1,0 +1,175 @@
+package io.taolun.core.ritual;
+
+import io.taolun.core.ChannelRef;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Claim;
+import io.taolun.core.article.Quote;
+import io.taolun.core.poll.NewPoll;
+import io.taolun.core.poll.OptionSets;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Runs one slot of a ritual, and closes a weekly poll when its time is up. Every step can run again without effect
+ * (the scheduler runs a crashed slot again): the run is recorded once per slot with its first choice, the poll is
+ * opened once per run, and each post is recorded once in the outbox under a key made of ritual, slot and target.
+ */
+public final class RitualRunner {
+    /** Who is named as the opener and closer of ritual polls. */
+    public static final String BOT = "taolun";
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Article article;
+    private final RitualStore rituals;
+    private final PollStore polls;
+    private final Outbox outbox;
+    private final RitualScheduler scheduler;
+    private final Clock clock;
+    private final Duration grace;
+    private final LongConsumer pollChanged;
+
+    /**
+     * @param grace       a slot missed by more than this is skipped, not posted late
+     * @param pollChanged told when a ritual closes a poll, so its posted messages are refreshed
+     */
+    public RitualRunner(Article article, RitualStore rituals, PollStore polls, Outbox outbox,
+            RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged) {
+        this.article = article;
+        this.rituals = rituals;
+        this.polls = polls;
+        this.outbox = outbox;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.grace = grace;
+        this.pollChanged = pollChanged;
+    }
+
+    /**
+     * Runs the slot scheduled for {@code slotAt}.
+     *
+     * @return when the ritual runs next; empty when it is off or gone
+     */
+    public Optional<Instant> runSlot(long ritualId, Instant slotAt) {
+        Optional<Ritual> found = rituals.find(ritualId).filter(Ritual::active);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ritual ritual = found.get();
+        Slot slot = Slots.of(ritual.spec(), slotAt);
+        Instant now = clock.instant();
+        if (now.isAfter(slotAt.plus(grace))) {
+            rituals.startRun(ritualId, slot, true, Optional.empty());
+        } else if (ritual.kind() == RitualKind.QOTD) {
+            postQuote(ritual, slot);
+        } else {
+            postPoll(ritual, slot);
+        }
+        Instant after = now.isAfter(slotAt) ? now : slotAt;
+        return Optional.of(Slots.next(ritual.spec(), after).at());
+    }
+
+    /** Closes the run's poll and posts its results in each channel and under each poll, in its thread. */
+    public void closeRun(long ritualId, String slotKey) {
+        Optional<Ritual> ritual = rituals.find(ritualId);
+        Optional<Run> run = rituals.run(ritualId, slotKey);
+        if (ritual.isEmpty() || run.isEmpty() || run.get().pollId().isEmpty()) {
+            return;
+        }
+        long pollId = run.get().pollId().get();
+        Poll poll = polls.find(pollId).orElseThrow(() -> new IllegalStateException("poll " + pollId + " is gone"));
+        Instant now = clock.instant();
+        if (poll.closedAt().isEmpty()) {
+            polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
+        }
+        String prefix = key(ritualId, slotKey);
+        List<ChannelRef> targets = ritual.get().spec().targets();
+        for (int i = 0; i < targets.size(); i++) {
+            ChannelRef where = targets.get(i);
+            outbox.enqueue(new OutboxPost(prefix + "c" + i, OutboxPost.PostKind.RESULTS, where, Optional.empty(),
+                    Optional.of(pollId), ""), now);
+            outbox.enqueue(new OutboxPost(prefix + "h" + i, OutboxPost.PostKind.RESULTS, where,
+                    Optional.of(prefix + "p" + i), Optional.of(pollId), ""), now);
+        }
+        if (rituals.markClosed(ritualId, slotKey)) {
+            pollChanged.accept(pollId);
+        }
+    }
+
+    /**
+     * The quote a channel's quote-of-the-day shows today: the one posted today, or the one it will post next.
+     * Empty when no quote ritual posts to the channel.
+     */
+    public Optional<Integer> todaysQuote(ChannelRef where) {
+        if (article.quotes().isEmpty()) {
+            return Optional.empty();
+        }
+        return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst().map(r -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), r.spec().zone());
+            return rituals.run(r.id(), today.toString()).filter(run -> !run.skipped()).flatMap(Run::item)
+                    .map(Integer::parseInt)
+                    .orElseGet(() -> pickQuote(r));
+        });
+    }
+
+    private void postQuote(Ritual ritual, Slot slot) {
+        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(String.valueOf(pickQuote(ritual))));
+        if (run.skipped()) {
+            return;
+        }
+        String prefix = key(ritual.id(), slot.key());
+        List<ChannelRef> targets = ritual.spec().targets();
+        for (int i = 0; i < targets.size(); i++) {
+            outbox.enqueue(new OutboxPost(prefix + "q" + i, OutboxPost.PostKind.QUOTE, targets.get(i),
+                    Optional.empty(), Optional.empty(), run.item().orElseThrow() + " " + slot.key()), clock.instant());
+        }
+    }
+
+    private int pickQuote(Ritual ritual) {
+        List<Integer> numbers = article.quotes().stream().map(Quote::number).toList();
+        List<Integer> posted = rituals.postedItems(ritual.id()).stream().map(Integer::parseInt).toList();
+        return Rotation.nextQuote(ritual.id(), numbers, posted);
+    }
+
+    private void postPoll(Ritual ritual, Slot slot) {
+        if (article.claims().isEmpty()) {
+            rituals.startRun(ritual.id(), slot, true, Optional.empty());
+            return;
+        }
+        ChannelRef home = ritual.spec().home();
+        String claimId = Rotation.nextClaim(article.claims().stream().map(Claim::id).toList(),
+                rituals.claimPollCounts(home, article.id()));
+        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId));
+        if (run.skipped()) {
+            return;
+        }
+        Claim claim = article.claims().stream().filter(c -> c.id().equals(run.item().orElseThrow())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("claim " + run.item() + " is gone from the article"));
+        Instant opened = slot.at();
+        Poll poll = rituals.openPollOnce(ritual.id(), slot.key(), new NewPoll(article.id(), Optional.of(claim.id()),
+                claim.text(), OptionSets.likert(), home, BOT, true, false, opened,
+                Optional.of(opened.plus(ritual.spec().closeAfter()))));
+        String prefix = key(ritual.id(), slot.key());
+        List<ChannelRef> targets = ritual.spec().targets();
+        IntStream.range(0, targets.size()).forEach(i -> {
+            outbox.enqueue(new OutboxPost(prefix + "p" + i, OutboxPost.PostKind.POLL, targets.get(i),
+                    Optional.empty(), Optional.of(poll.id()), ""), clock.instant());
+            outbox.enqueue(new OutboxPost(prefix + "t" + i, OutboxPost.PostKind.THREAD, targets.get(i),
+                    Optional.of(prefix + "p" + i), Optional.of(poll.id()), claim.id()), clock.instant());
+        });
+        scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
+    }
+
+    /** The outbox key prefix of a run: {@code r<ritual>s<yyyymmdd>}, short enough for Discord's nonce. */
+    static String key(long ritualId, String slotKey) {
+        return "r" + ritualId + "s" + LocalDate.parse(slotKey).format(COMPACT);
+    }
+}

@@ -1,0 +1,20 @@
+package io.taolun.core.ritual;
+
+import java.time.Instant;
+
+/**
+ * Port: the persistent, cluster-safe timer that runs rituals (db-scheduler on the database). Each scheduled run is
+ * picked by one process; one that crashed is run again; runs missed while down run once at start.
+ */
+public interface RitualScheduler {
+    /** Sets the ritual's next slot, replacing any it had. */
+    void schedule(long ritualId, Instant slotAt);
+
+    /** Sets the ritual's next slot unless it has one already. */
+    void ensure(long ritualId, Instant slotAt);
+
+    void cancel(long ritualId);
+
+    /** Closes the poll of a run at the given time (once, however often asked). */
+    void scheduleClose(long ritualId, String slot, Instant at);
+}

@@ -1,0 +1,19 @@
+package io.taolun.core.ritual;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened in one slot of a ritual: posted (with the quote number or claim id it chose, and the poll it
+ * opened) or skipped because the slot was missed by more than the grace period.
+ */
+public record Run(long ritualId, String slot, Instant slotAt, boolean skipped, Optional<String> item,
+        Optional<Long> pollId, boolean closed) {
+    public Run {
+        Objects.requireNonNull(slot, "slot");
+        Objects.requireNonNull(slotAt, "slotAt");
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(pollId, "pollId");
+    }
+}

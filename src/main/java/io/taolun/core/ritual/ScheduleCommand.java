@@ -1,0 +1,148 @@
+package io.taolun.core.ritual;
+
+import io.taolun.core.BadInputException;
+import io.taolun.core.Command;
+import io.taolun.core.Invocation;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
+import io.taolun.core.Visibility;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code schedule weekly-poll <day> <HH:MM> <zone> [--close-after 6d]}, {@code schedule qotd <HH:MM> <zone>},
+ * {@code schedule list}, {@code schedule off <id>}.
+ */
+public final class ScheduleCommand implements Command {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final RitualService service;
+    private final String articleId;
+
+    public ScheduleCommand(RitualService service, String articleId) {
+        this.service = service;
+        this.articleId = articleId;
+    }
+
+    @Override
+    public String name() {
+        return "schedule";
+    }
+
+    @Override
+    public Reply run(Invocation inv) {
+        List<String> args = new ArrayList<>(inv.args());
+        if (args.isEmpty()) {
+            throw new BadInputException("error.schedule.args");
+        }
+        String what = SafeText.halfWidth(args.remove(0)).toLowerCase(Locale.ROOT);
+        return switch (what) {
+            case "list" -> list(inv, args);
+            case "off" -> off(inv, args);
+            case "qotd", "weekly-poll" -> create(inv, RitualKind.parse(what).orElseThrow(), args);
+            default -> throw new BadInputException("error.schedule.args");
+        };
+    }
+
+    private Reply create(Invocation inv, RitualKind kind, List<String> args) {
+        Duration closeAfter = kind == RitualKind.WEEKLY_POLL ? takeCloseAfter(args) : Duration.ZERO;
+        int expected = kind == RitualKind.WEEKLY_POLL ? 3 : 2;
+        if (args.stream().anyMatch(a -> a.startsWith("--"))) {
+            throw new BadInputException("error.option.unknown", SafeText.echo(
+                    args.stream().filter(a -> a.startsWith("--")).findFirst().orElseThrow()));
+        }
+        if (args.size() != expected) {
+            throw new BadInputException("error.schedule.args");
+        }
+        Optional<DayOfWeek> day = kind == RitualKind.WEEKLY_POLL ? Optional.of(ScheduleWords.day(args.remove(0))) : Optional.empty();
+        LocalTime time = ScheduleWords.time(args.get(0));
+        ZoneId zone = ScheduleWords.zone(args.get(1));
+        Ritual.Spec spec = new Ritual.Spec(kind, articleId, day, time, zone, closeAfter,
+                List.of(inv.request().where()), Optional.empty(), inv.request().user());
+        Ritual ritual = service.create(inv.request(), spec);
+        Messages m = inv.messages();
+        return Reply.builder().title(m.get("schedule.created", ritual.id()))
+                .text(describe(ritual, m))
+                .footer(m.get("schedule.next", when(service.nextAt(ritual), zone)))
+                .visibility(Visibility.IN_CHANNEL)
+                .build();
+    }
+
+    private Reply list(Invocation inv, List<String> args) {
+        if (!args.isEmpty()) {
+            throw new BadInputException("error.schedule.args");
+        }
+        Messages m = inv.messages();
+        List<Ritual> rituals = service.list(inv.request().where());
+        if (rituals.isEmpty()) {
+            return Reply.builder().text(m.get("schedule.none")).footer(m.get("schedule.hint")).build();
+        }
+        Reply.Builder reply = Reply.builder().title(m.get("schedule.listTitle", rituals.size()));
+        for (Ritual ritual : rituals) {
+            reply.field("#" + ritual.id(), describe(ritual, m) + "\n"
+                    + m.get("schedule.next", when(service.nextAt(ritual), ritual.spec().zone())));
+        }
+        return reply.footer(m.get("schedule.hint")).build();
+    }
+
+    private Reply off(Invocation inv, List<String> args) {
+        if (args.size() != 1 || !args.get(0).matches("#?\\d{1,18}")) {
+            throw new BadInputException("error.schedule.args");
+        }
+        Ritual ritual = service.off(inv.request(), Long.parseLong(args.get(0).replace("#", "")));
+        return Reply.builder().title(inv.messages().get("schedule.off", ritual.id()))
+                .text(describe(ritual, inv.messages())).visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    /** A ritual in words, e.g. "Weekly poll, Mondays 09:00 Europe/Berlin, open 6 days". */
+    static String describe(Ritual ritual, Messages m) {
+        Ritual.Spec s = ritual.spec();
+        String time = s.time().toString() + " " + s.zone().getId();
+        String where = s.targets().size() > 1 ? " · " + m.get("schedule.channels", s.targets().size()) : "";
+        if (s.kind() == RitualKind.QOTD) {
+            return m.get("schedule.qotd", time) + where;
+        }
+        Locale locale = m.lang() == io.taolun.core.Lang.ZH ? Locale.CHINESE : Locale.ENGLISH;
+        String day = s.day().orElseThrow().getDisplayName(TextStyle.FULL, locale);
+        return m.get("schedule.weekly", day, time, span(s.closeAfter(), m)) + where;
+    }
+
+    private static String span(Duration d, Messages m) {
+        return d.toHours() % 24 == 0 ? m.get("schedule.days", d.toDays()) : m.get("schedule.hours", d.toHours());
+    }
+
+    private static String when(Instant at, ZoneId zone) {
+        return WHEN.format(at.atZone(zone)) + " " + zone.getId();
+    }
+
+    private static Duration takeCloseAfter(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i).toLowerCase(Locale.ROOT);
+            String value;
+            if (a.startsWith("--close-after=")) {
+                value = a.substring("--close-after=".length());
+                args.remove(i);
+            } else if (a.equals("--close-after")) {
+                args.remove(i);
+                if (i >= args.size()) {
+                    throw new BadInputException("error.schedule.closeAfter", "");
+                }
+                value = args.remove(i).toLowerCase(Locale.ROOT);
+            } else {
+                continue;
+            }
+            return ScheduleWords.closeAfter(value);
+        }
+        return Ritual.DEFAULT_CLOSE_AFTER;
+    }
+}

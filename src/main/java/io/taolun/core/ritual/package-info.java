@@ -1,0 +1,8 @@
+/**
+ * Community rituals: the weekly discussion poll and the quote of the day, per channel and in the channel's time zone.
+ * What to post and when ({@link io.taolun.core.ritual.Slots}), the subscriptions and their commands, the runs that
+ * record each slot once, and the outbox whose posts a delivery pass hands to the platforms' gateways. No threads
+ * here: the app drives {@link io.taolun.core.ritual.RitualRunner} from a scheduler and
+ * {@link io.taolun.core.ritual.Deliveries} from a timer.
+ */
+package io.taolun.core.ritual;

@@ -1,0 +1,145 @@
+package io.taolun.store;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.taolun.core.ritual.RitualScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RitualScheduler} on db-scheduler, in the same database: each ritual has one scheduled execution (its next
+ * slot, with the slot's instant as data, so a retry keeps its slot), and each weekly poll one close. db-scheduler
+ * lets one process pick each execution, runs again one whose process died (after missed heartbeats), and runs those
+ * missed while every process was down at the next start.
+ */
+public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
+    static final String SLOT_TASK = "ritual-slot";
+    static final String CLOSE_TASK = "ritual-close";
+    private static final Logger LOG = LoggerFactory.getLogger(DbRitualScheduler.class);
+    private static final Duration RETRY = Duration.ofSeconds(30);
+
+    /** What the scheduled executions do; supplied at {@link #start}. */
+    public interface Handlers {
+        /** Runs a slot; returns when the ritual runs next, or empty to stop. */
+        Optional<Instant> runSlot(long ritualId, Instant slotAt);
+
+        void closeRun(long ritualId, String slot);
+    }
+
+    /**
+     * How the scheduler polls and notices a dead process.
+     *
+     * @param name              this process's name in the table
+     * @param pollingInterval   how often due executions are looked for
+     * @param heartbeatInterval how often running executions are marked alive; after 4 missed, another process
+     *                          runs them again
+     */
+    public record Settings(String name, Duration pollingInterval, Duration heartbeatInterval, int threads) {
+        public Settings {
+            Objects.requireNonNull(name, "name");
+            if (pollingInterval.isNegative() || pollingInterval.isZero() || heartbeatInterval.isNegative()
+                    || heartbeatInterval.isZero() || threads < 1) {
+                throw new IllegalArgumentException("scheduler intervals and threads must be positive");
+            }
+        }
+
+        /** Production: look every 5 seconds, a dead process is noticed within 2 minutes. */
+        public static Settings production(String name) {
+            return new Settings(name, Duration.ofSeconds(5), Duration.ofSeconds(30), 2);
+        }
+    }
+
+    private final CustomTask<Long> slotTask;
+    private final CustomTask<String> closeTask;
+    private final Scheduler scheduler;
+    private volatile Handlers handlers;
+
+    public DbRitualScheduler(DataSource db, Settings settings, Clock clock) {
+        this.slotTask = Tasks.custom(SLOT_TASK, Long.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> runSlot(instance));
+        this.closeTask = Tasks.custom(CLOSE_TASK, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> closeRun(instance));
+        this.scheduler = Scheduler.create(db, List.of(slotTask, closeTask))
+                .schedulerName(new SchedulerName.Fixed(settings.name()))
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(4)
+                .threads(settings.threads())
+                .clock(clock::instant)
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Starts running executions with these handlers. */
+    public void start(Handlers value) {
+        this.handlers = Objects.requireNonNull(value, "handlers");
+        scheduler.start();
+    }
+
+    @Override
+    public void schedule(long ritualId, Instant slotAt) {
+        scheduler.schedule(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt,
+                ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    }
+
+    @Override
+    public void ensure(long ritualId, Instant slotAt) {
+        scheduler.scheduleIfNotExists(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt);
+    }
+
+    @Override
+    public void cancel(long ritualId) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(SLOT_TASK, String.valueOf(ritualId)));
+        } catch (RuntimeException e) {
+            // Running now or already gone: the run sees the ritual is off and ends it.
+            LOG.debug("ritual {} not cancelled: {}", ritualId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void scheduleClose(long ritualId, String slot, Instant at) {
+        scheduler.scheduleIfNotExists(closeTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
+    }
+
+    /** Stops picking executions and waits briefly for running ones. */
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+
+    private CompletionHandler<Long> runSlot(TaskInstance<Long> instance) {
+        long ritualId = Long.parseLong(instance.getId());
+        Instant slotAt = Instant.ofEpochMilli(instance.getData());
+        Optional<Instant> next = handlers.runSlot(ritualId, slotAt);
+        if (next.isEmpty()) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        Instant at = next.get();
+        return (complete, operations) -> operations.reschedule(complete, at, at.toEpochMilli());
+    }
+
+    private CompletionHandler<String> closeRun(TaskInstance<String> instance) {
+        String[] parts = instance.getData().split("/", 2);
+        handlers.closeRun(Long.parseLong(parts[0]), parts[1]);
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+}
