@@ -32,7 +32,8 @@ final class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.taolun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.slack..", "net.dv8tion..", "java.sql..", "javax.sql..", "org.jline..", "picocli..",
-                        "okhttp3..", "org.h2..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..");
+                        "okhttp3..", "org.h2..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..",
+                        "java.awt..", "javax.imageio..", "org.knowm..");
         rule.check(classes);
     }
 
@@ -41,15 +42,15 @@ final class ArchitectureTest {
         noClasses().that().resideInAPackage("io.taolun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.taolun.console..", "io.taolun.slack..", "io.taolun.discord..", "io.taolun.store..",
-                        "io.taolun.app..")
+                        "io.taolun.chart..", "io.taolun.app..")
                 .check(classes);
     }
 
     @Test
     void adapters_do_not_depend_on_each_other_or_on_the_app() {
-        for (String adapter : List.of("console", "store", "slack", "discord")) {
+        for (String adapter : List.of("console", "store", "slack", "discord", "chart")) {
             List<String> others = new java.util.ArrayList<>(List.of("io.taolun.console..", "io.taolun.store..",
-                    "io.taolun.slack..", "io.taolun.discord..", "io.taolun.app.."));
+                    "io.taolun.slack..", "io.taolun.discord..", "io.taolun.chart..", "io.taolun.app.."));
             others.remove("io.taolun." + adapter + "..");
             noClasses().that().resideInAPackage("io.taolun." + adapter + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))

@@ -1,0 +1,73 @@
+package io.taolun.chart;
+
+import io.taolun.core.Attachment;
+import io.taolun.core.poll.ChartSpec;
+import io.taolun.core.poll.ResultChart;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a poll's result as an 800 by 450 PNG bar chart in the bundled CJK font: the question (wrapped, at most
+ * three lines), the subtitle, and one bar per option with its count. Characters the font cannot draw, such as emoji,
+ * are dropped from the labels rather than drawn as empty boxes. Needs no display: works with
+ * {@code java.awt.headless=true}. Thread-safe; create one and share it, as loading the font takes a moment.
+ */
+public final class PngResultChart implements ResultChart {
+    static final int WIDTH = 800;
+    static final int HEIGHT = 450;
+
+    private final ChartFont font;
+    private final Header header;
+    private final BarPlot plot;
+
+    /** Loads the bundled font. */
+    public PngResultChart() {
+        this(ChartFont.bundled());
+    }
+
+    PngResultChart(ChartFont font) {
+        this.font = Objects.requireNonNull(font, "font");
+        this.header = new Header(font);
+        this.plot = new BarPlot(font);
+    }
+
+    @Override
+    public Attachment render(ChartSpec spec) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            int top = header.draw(g, font.displayable(spec.title()), font.displayable(spec.subtitle()), WIDTH);
+            g.translate(0, top);
+            plot.paint(g, spec.bars(), WIDTH, HEIGHT - top);
+        } finally {
+            g.dispose();
+        }
+        return new Attachment("poll-" + spec.pollId() + ".png", "image/png", png(image));
+    }
+
+    /** Whether the bundled font has a glyph for every character of {@code text}. */
+    public boolean canDisplay(String text) {
+        return font.canDisplay(text);
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the chart as PNG", e);
+        }
+        return out.toByteArray();
+    }
+}
