@@ -1,6 +1,8 @@
 package io.taolun.app;
 
+import io.taolun.chart.PngResultChart;
 import io.taolun.console.ConsoleAdapter;
+import io.taolun.console.ConsoleGateway;
 import io.taolun.console.ConsoleSession;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -152,6 +154,25 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = {"-e", "--execute"}, description = "A command to run, e.g. \"/article quote\"; repeatable.")
         List<String> commands = new ArrayList<>();
+
+        @Option(names = "--clock-start", description = "Pretend it is this time, e.g. 2026-11-30T08:59:00+08:00 "
+                + "(to try schedules).")
+        java.time.OffsetDateTime clockStart;
+
+        @Option(names = "--clock-speed", description = "Run the clock this many times faster (default 1).")
+        double clockSpeed = 1;
+
+        @Option(names = "--wait", description = "With -e: keep running this many seconds after the commands, "
+                + "printing scheduled posts (default 0).")
+        int waitSeconds;
+    }
+
+    private static void sleep(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Path dataDir(Path dir, String key) {
@@ -177,17 +198,33 @@ public final class Main implements Callable<Integer> {
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Path dataDir = dataDir(o.data != null ? o.data : config.dataPath(), o.data != null ? "--data" : "dataDir");
         DatabaseSettings db = DatabaseSettings.from(env, dataDir);
-        try (Composition app = new Composition(config, library, db, Clock.systemUTC(), new SecureRandom(),
+        if (o.waitSeconds < 0 || o.waitSeconds > 86_400) {
+            throw new ConfigException("--wait: " + o.waitSeconds + " is not between 0 and 86400 seconds");
+        }
+        Clock clock = o.clockStart == null && o.clockSpeed == 1 ? Clock.systemUTC()
+                : new AcceleratedClock(Clock.systemUTC(),
+                        o.clockStart == null ? Clock.systemUTC().instant() : o.clockStart.toInstant(), o.clockSpeed);
+        try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
                 e -> LOG.error("command failed", e))) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"));
+            ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), dataDir.resolve("charts"),
+                    text -> {
+                        synchronized (out) {
+                            out.println(text);
+                        }
+                    });
+            app.rituals().start(List.of(posts), new PngResultChart());
             ConsoleAdapter console = new ConsoleAdapter(session);
             if (!o.commands.isEmpty()) {
-                console.runScript(o.commands, out);
+                synchronized (out) {
+                    console.runScript(o.commands, out);
+                }
+                sleep(o.waitSeconds);
             } else if (System.console() == null) {
                 console.runLines(System.in, out);
             } else {
-                console.runInteractive(dataDir);
+                console.runInteractive(dataDir, posts);
             }
         }
         return 0;

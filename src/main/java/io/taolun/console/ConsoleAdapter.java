@@ -64,8 +64,11 @@ public final class ConsoleAdapter {
         out.flush();
     }
 
-    /** The interactive console, with history kept in {@code dataDir} and tab completion of subcommands. */
-    public void runInteractive(Path dataDir) throws IOException {
+    /**
+     * The interactive console, with history kept in {@code dataDir} and tab completion of subcommands; scheduled
+     * posts are printed above the prompt.
+     */
+    public void runInteractive(Path dataDir, ConsoleGateway posts) throws IOException {
         Files.createDirectories(dataDir);
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build()) {
             List<String> words = session.completions();
@@ -80,6 +83,7 @@ public final class ConsoleAdapter {
                     .build();
             PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
             out.println(session.welcome());
+            posts.printTo(reader::printAbove);
             while (true) {
                 String line;
                 try {
