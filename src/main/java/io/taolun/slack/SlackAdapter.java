@@ -109,7 +109,7 @@ public final class SlackAdapter implements AutoCloseable {
                 return Executors.newScheduledThreadPool(SOCKET_MODE_THREADS);
             }
         });
-        this.slack = Slack.getInstance(config);
+        this.slack = SlackWeb.client(config);
         this.app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())

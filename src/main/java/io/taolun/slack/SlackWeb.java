@@ -1,9 +1,11 @@
 package io.taolun.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -92,6 +95,19 @@ final class SlackWeb {
     /** One Web API call. */
     interface Call<T extends SlackApiTextResponse> {
         T call(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    /**
+     * A Slack client whose HTTP client never resends a request on its own. OkHttp by default repeats a request whose
+     * connection failed, even a POST after the server may have read it: a {@code chat.postMessage} could then post
+     * twice. Every retry is this class's or its caller's decision.
+     */
+    static Slack client(SlackConfig config) {
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     SlackWeb(Slack slack, String botToken, Sleeper sleeper) {
