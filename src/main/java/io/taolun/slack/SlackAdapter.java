@@ -20,6 +20,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.util.thread.ExecutorServiceProvider;
+import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -68,6 +69,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackWeb web;
+    private final SlackGateway gateway;
     private final CoalescedUpdates<TallyTarget> tally;
     private final Deliveries deliveries = new Deliveries();
     private final Gson gson = GsonFactory.createSnakeCase();
@@ -109,7 +111,7 @@ public final class SlackAdapter implements AutoCloseable {
                 return Executors.newScheduledThreadPool(SOCKET_MODE_THREADS);
             }
         });
-        this.slack = Slack.getInstance(config);
+        this.slack = SlackWeb.client(config);
         this.app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -120,6 +122,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .build());
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
+        this.gateway = new SlackGateway(web);
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
                 target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
         app.command("/article", this::onCommand);
@@ -182,6 +185,14 @@ public final class SlackAdapter implements AutoCloseable {
     public void startSocketMode() throws Exception {
         socketMode = new SocketModeApp(settings.appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket, app);
         socketMode.startAsync();
+    }
+
+    /**
+     * Posts and edits in Slack channels outside of any request (scheduled posts), with this adapter's bot token and
+     * client; one attempt per call, valid until the adapter is closed.
+     */
+    public ChatGateway gateway() {
+        return gateway;
     }
 
     /** {@code http}, or Socket Mode's state, for the health endpoint. */

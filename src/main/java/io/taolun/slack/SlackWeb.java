@@ -1,26 +1,40 @@
 package io.taolun.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Slack Web API and {@code response_url} calls that survive rate limits: a 429 is retried after its
- * {@code Retry-After}, a 5xx after a short back-off, a few times. Runs on the adapter's work executor, never on a
- * request thread. Error messages never contain the token.
+ * {@code Retry-After}, a 5xx after a short back-off, a few times. Single attempts ({@link #once}) tell the caller
+ * whether Slack surely did nothing or may have acted, for callers that retry on their own. Runs on the adapter's
+ * work executor, never on a request thread. Error messages never contain the token.
  */
 final class SlackWeb {
     private static final Logger LOG = LoggerFactory.getLogger(SlackWeb.class);
     static final int ATTEMPTS = 5;
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /** Refusals that mean "later", should Slack send one with HTTP 200 rather than 429. */
+    private static final Set<String> RATE_LIMITED_ERRORS = Set.of("ratelimited", "rate_limited");
+    /** Refusals that Slack documents as failing part-way: the work may have been done. */
+    private static final Set<String> FAILED_INSIDE_ERRORS = Set.of("internal_error", "fatal_error",
+            "service_unavailable");
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -31,19 +45,69 @@ final class SlackWeb {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /** What became of one call. */
+    enum Outcome {
+        /** Slack did it. */
+        DONE,
+        /** Slack said no (ok=false, an HTTP 4xx): nothing was done, and the same call would be refused again. */
+        REFUSED,
+        /** Slack is rate-limiting us (HTTP 429): nothing was done; try again after {@code Retry-After}. */
+        RATE_LIMITED,
+        /** The connection was refused: nothing was sent. */
+        UNREACHED,
+        /** A 5xx, a timeout, a lost or unreadable answer: Slack may have done it before failing. */
+        UNCERTAIN
+    }
+
     /**
-     * A call's result: the response when Slack said ok; otherwise whether Slack surely did nothing (it refused, or
-     * rate-limited us, or the connection was refused) or may have done it before failing (a 5xx, a lost answer).
+     * A call's result: the response when Slack said ok; otherwise what went wrong, in words without secrets
+     * ({@code problem}: Slack's error code, {@code HTTP 500}, an exception's class name), and the wait Slack asked for.
      */
-    record Result<T>(Optional<T> response, boolean surelyNotDone) {
+    record Result<T>(Optional<T> response, Outcome outcome, String problem, Optional<Duration> retryAfter) {
+        Result {
+            Objects.requireNonNull(response, "response");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (response.isPresent() != (outcome == Outcome.DONE)) {
+                throw new IllegalArgumentException("a response comes with DONE, and only with it");
+            }
+        }
+
+        static <T> Result<T> done(T response) {
+            return new Result<>(Optional.of(response), Outcome.DONE, "", Optional.empty());
+        }
+
+        static <T> Result<T> failed(Outcome outcome, String problem, Optional<Duration> retryAfter) {
+            return new Result<>(Optional.empty(), outcome, problem, retryAfter);
+        }
+
         boolean ok() {
-            return response.isPresent();
+            return outcome == Outcome.DONE;
+        }
+
+        /** True when the call failed and Slack surely did nothing (it refused, rate-limited, or was not reached). */
+        boolean surelyNotDone() {
+            return outcome == Outcome.REFUSED || outcome == Outcome.RATE_LIMITED || outcome == Outcome.UNREACHED;
         }
     }
 
     /** One Web API call. */
     interface Call<T extends SlackApiTextResponse> {
         T call(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    /**
+     * A Slack client whose HTTP client never resends a request on its own. OkHttp by default repeats a request whose
+     * connection failed, even a POST after the server may have read it: a {@code chat.postMessage} could then post
+     * twice. Every retry is this class's or its caller's decision.
+     */
+    static Slack client(SlackConfig config) {
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build();
+        SlackHttpClient client = new SlackHttpClient(http);
+        client.setConfig(config);
+        return Slack.getInstance(config, client);
     }
 
     SlackWeb(Slack slack, String botToken, Sleeper sleeper) {
@@ -53,40 +117,105 @@ final class SlackWeb {
     }
 
     /**
-     * Calls a Web API method; empty when Slack refused it or it kept failing (logged once, without secrets).
+     * Calls a Web API method, retrying what is worth retrying; the last attempt's result (failures logged once,
+     * without secrets).
      *
      * @param repeatable whether the call may be repeated after a 5xx or a lost answer (an update may; a post may not,
      *                   since Slack may have posted before failing: posts are retried only after a 429 or when the
      *                   connection was refused, when Slack surely did nothing)
      */
     <T extends SlackApiTextResponse> Result<T> call(String name, boolean repeatable, Call<T> call) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                T response = call.call(methods);
-                if (!response.isOk()) {
-                    LOG.warn("slack {} refused: {}", name, response.getError());
-                    return new Result<>(Optional.empty(), true);
+        for (int attempt = 1; ; attempt++) {
+            Result<T> result = once(call);
+            Optional<Duration> wait = attempt < ATTEMPTS ? waitBeforeRetry(result, repeatable, attempt)
+                    : Optional.empty();
+            if (wait.isEmpty() || !pause(wait.get())) {
+                if (!result.ok()) {
+                    LOG.warn("slack {} failed ({}) after {} attempt(s): {}", name, result.outcome(), attempt,
+                            result.problem());
                 }
-                return new Result<>(Optional.of(response), false);
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                Optional<Duration> wait = repeatable || status == 429
-                        ? retryWait(status, e.getResponse().header("Retry-After"), attempt) : Optional.empty();
-                if (wait.isEmpty() || !pause(wait.get())) {
-                    LOG.warn("slack {} failed with HTTP {}", name, status);
-                    return new Result<>(Optional.empty(), status == 429 || status < 500);
-                }
-            } catch (IOException e) {
-                boolean refused = e instanceof ConnectException;
-                if (!(repeatable || refused) || !pause(backoff(attempt))) {
-                    LOG.warn("slack {} failed: {}", name, e.getClass().getSimpleName());
-                    return new Result<>(Optional.empty(), refused);
-                }
-                LOG.info("slack {} I/O error, retrying: {}", name, e.getClass().getSimpleName());
+                return result;
             }
+            LOG.info("slack {} failed ({}: {}), retrying", name, result.outcome(), result.problem());
         }
-        LOG.warn("slack {} gave up after {} attempts", name, ATTEMPTS);
-        return new Result<>(Optional.empty(), repeatable);
+    }
+
+    /**
+     * Calls a Web API method exactly once, for callers that retry on their own terms. A refusal whose error says
+     * Slack failed inside ({@code internal_error}, {@code fatal_error}, {@code service_unavailable}) is
+     * {@link Outcome#UNCERTAIN}: Slack documents that part of the work may have been done.
+     */
+    <T extends SlackApiTextResponse> Result<T> once(Call<T> call) {
+        try {
+            T response = call.call(methods);
+            if (response.isOk()) {
+                return Result.done(response);
+            }
+            String error = response.getError() == null ? "unknown_error" : response.getError();
+            Outcome outcome = RATE_LIMITED_ERRORS.contains(error) ? Outcome.RATE_LIMITED
+                    : FAILED_INSIDE_ERRORS.contains(error) ? Outcome.UNCERTAIN : Outcome.REFUSED;
+            return Result.failed(outcome, error, Optional.empty());
+        } catch (SlackApiException e) {
+            // the exception holds the request, token included: only its status and Retry-After are kept
+            return httpFailure(e.getResponse().code(), e.getResponse().header("Retry-After"));
+        } catch (IOException e) {
+            return ioFailure(e);
+        } catch (RuntimeException e) {
+            // an answer the SDK could not read: whatever was asked may have been done
+            return Result.failed(Outcome.UNCERTAIN, e.getClass().getSimpleName(), Optional.empty());
+        }
+    }
+
+    /**
+     * POSTs a file's bytes, once, to an {@code upload_url} that {@code files.getUploadURLExternal} handed out. The
+     * URL itself is the credential: the token is not sent, and the URL is never put in a problem or a log line.
+     */
+    Result<Integer> uploadOnce(String uploadUrl, byte[] bytes) {
+        Request request;
+        try {
+            request = new Request.Builder().url(uploadUrl).post(RequestBody.create(bytes)).build();
+        } catch (IllegalArgumentException e) {
+            return Result.failed(Outcome.REFUSED, "unusable upload_url", Optional.empty());
+        }
+        try (Response response = methods.getSlackHttpClient().getOkHttpClient().newCall(request).execute()) {
+            int status = response.code();
+            return status >= 200 && status < 300 ? Result.done(status)
+                    : httpFailure(status, response.header("Retry-After"));
+        } catch (IOException e) {
+            return ioFailure(e);
+        }
+    }
+
+    private static <T> Result<T> httpFailure(int status, String retryAfter) {
+        String problem = "HTTP " + status;
+        if (status == 429) {
+            return Result.failed(Outcome.RATE_LIMITED, problem, retryAfter(retryAfter));
+        }
+        return Result.failed(status >= 500 ? Outcome.UNCERTAIN : Outcome.REFUSED, problem, Optional.empty());
+    }
+
+    private static <T> Result<T> ioFailure(IOException e) {
+        // only a refused connection proves nothing was sent; a reset or a timeout may come after Slack acted
+        return Result.failed(e instanceof ConnectException ? Outcome.UNREACHED : Outcome.UNCERTAIN,
+                e.getClass().getSimpleName(), Optional.empty());
+    }
+
+    private static Optional<Duration> waitBeforeRetry(Result<?> result, boolean repeatable, int attempt) {
+        Optional<Duration> wait = switch (result.outcome()) {
+            case DONE, REFUSED -> Optional.empty();
+            case RATE_LIMITED -> Optional.of(result.retryAfter().orElse(Duration.ofSeconds(1)));
+            case UNREACHED -> Optional.of(backoff(attempt));
+            case UNCERTAIN -> repeatable ? Optional.of(backoff(attempt)) : Optional.empty();
+        };
+        return wait.map(w -> w.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : w);
+    }
+
+    /** The wait a {@code Retry-After} header asks for, in whole seconds as Slack sends it. */
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || !header.strip().matches("\\d{1,5}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(header.strip())));
     }
 
     /** Posts a JSON message to a {@code response_url}; retried only after a 429 or a refused connection. */
@@ -132,10 +261,7 @@ final class SlackWeb {
             return Optional.empty();
         }
         if (status == 429) {
-            Duration wait = Duration.ofSeconds(1);
-            if (retryAfter != null && retryAfter.strip().matches("\\d{1,5}")) {
-                wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
-            }
+            Duration wait = retryAfter(retryAfter).orElse(Duration.ofSeconds(1));
             return Optional.of(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         }
         return status >= 500 ? Optional.of(backoff(attempt)) : Optional.empty();

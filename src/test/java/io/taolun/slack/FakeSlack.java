@@ -45,6 +45,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger timestamps = new AtomicInteger();
     private final AtomicInteger uploads = new AtomicInteger();
     private volatile String socketModeUrl;
+    private volatile boolean sharesOnComplete;
 
     /** One recorded request; method is the Web API method, {@code response_url} or {@code upload}. */
     public record Call(String method, Map<String, String> form, String body, Map<String, List<String>> headers,
@@ -90,7 +91,9 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, Integer retryAfterSeconds) {
+    /** A planned failure: an HTTP status (with Retry-After), an ok=false error, or (status 0) no answer at all. */
+    private record Failure(int status, Integer retryAfterSeconds, String error) {
+        static final int DROP = 0;
     }
 
     private record Answer(int status, String contentType, String body) {
@@ -192,10 +195,35 @@ public final class FakeSlack implements AutoCloseable {
 
     /** The next {@code times} calls of the method answer with this HTTP status and have no effect. */
     public void failNext(String method, int times, int status, Integer retryAfterSeconds) {
+        addFailures(method, times, new Failure(status, retryAfterSeconds, null));
+    }
+
+    /** The next {@code times} calls of the method answer HTTP 200 with {@code ok:false} and this error. */
+    public void refuseNext(String method, int times, String error) {
+        addFailures(method, times, new Failure(200, null, error));
+    }
+
+    /**
+     * The next {@code times} calls of the method are recorded, take effect (a post gets its ts), and then the
+     * connection is closed without an answer: a lost answer, after which the caller cannot know what happened.
+     */
+    public void dropAnswerNext(String method, int times) {
+        addFailures(method, times, new Failure(Failure.DROP, null, null));
+    }
+
+    /**
+     * Whether files.completeUploadExternal names the message it shared the file in ({@code files[].shares}); real
+     * Slack does not (the share happens after the answer), which is the default.
+     */
+    public void setSharesOnComplete(boolean on) {
+        this.sharesOnComplete = on;
+    }
+
+    private void addFailures(String method, int times, Failure failure) {
         Deque<Failure> queue = failures.computeIfAbsent(method, m -> new ArrayDeque<>());
         synchronized (queue) {
             for (int i = 0; i < times; i++) {
-                queue.add(new Failure(status, retryAfterSeconds));
+                queue.add(failure);
             }
         }
     }
@@ -224,6 +252,10 @@ public final class FakeSlack implements AutoCloseable {
             record(call);
             sleep(delays.get(method));
             Failure failure = nextFailure(method);
+            if (failure != null && failure.status() == Failure.DROP) {
+                answerOrReject(call, path);
+                return; // closing the exchange before any header closes the connection: the answer is lost
+            }
             Answer answer = failure == null ? answerOrReject(call, path) : failed(exchange, failure);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -317,7 +349,8 @@ public final class FakeSlack implements AutoCloseable {
         if (failure.retryAfterSeconds() != null) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(failure.retryAfterSeconds()));
         }
-        String error = failure.status() == 429 ? "ratelimited" : "http_" + failure.status();
+        String error = failure.error() != null ? failure.error()
+                : failure.status() == 429 ? "ratelimited" : "http_" + failure.status();
         return new Answer(failure.status(), "application/json; charset=utf-8",
                 "{\"ok\":false,\"error\":\"" + error + "\"}");
     }
@@ -340,7 +373,7 @@ public final class FakeSlack implements AutoCloseable {
                     .put("ts", field(call, "ts")));
             case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
             case "files.getUploadURLExternal" -> uploadUrl();
-            case "files.completeUploadExternal" -> completeUpload(call);
+            case "files.completeUploadExternal" -> completeUpload(call, sharesOnComplete ? nextTs() : null);
             case "apps.connections.open" -> socketModeUrl == null ? Answer.json(NO_SOCKET)
                     : object(o -> o.put("ok", true).put("url", socketModeUrl));
             case "response_url" -> new Answer(200, "text/plain; charset=utf-8", "ok");
@@ -354,10 +387,14 @@ public final class FakeSlack implements AutoCloseable {
         String ts = nextTs();
         String channel = field(call, "channel");
         String text = field(call, "text");
+        String thread = field(call, "thread_ts");
         return object(o -> {
             o.put("ok", true).put("channel", channel).put("ts", ts);
-            o.putObject("message").put("type", "message").put("ts", ts).put("text", text)
+            ObjectNode message = o.putObject("message").put("type", "message").put("ts", ts).put("text", text)
                     .put("user", "UBOT").put("bot_id", "BBOT");
+            if (thread != null) {
+                message.put("thread_ts", thread);
+            }
         });
     }
 
@@ -366,8 +403,10 @@ public final class FakeSlack implements AutoCloseable {
         return object(o -> o.put("ok", true).put("upload_url", base() + "/upload/" + n).put("file_id", "F" + n));
     }
 
-    private static Answer completeUpload(Call call) {
+    /** @param shareTs the ts of the message sharing the files, to list under their shares; null for none */
+    private static Answer completeUpload(Call call, String shareTs) {
         JsonNode requested = call.json().path("files");
+        String channel = field(call, "channel_id");
         return object(o -> {
             o.put("ok", true);
             ArrayNode files = o.putArray("files");
@@ -375,6 +414,9 @@ public final class FakeSlack implements AutoCloseable {
                 ObjectNode out = files.addObject().put("id", file.path("id").asText());
                 if (file.hasNonNull("title")) {
                     out.put("title", file.get("title").asText());
+                }
+                if (shareTs != null && channel != null) {
+                    out.putObject("shares").putObject("public").putArray(channel).addObject().put("ts", shareTs);
                 }
             }
         });
