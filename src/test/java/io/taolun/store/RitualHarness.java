@@ -1,0 +1,104 @@
+package io.taolun.store;
+
+import io.taolun.chart.PngResultChart;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatGateway;
+import io.taolun.core.Lang;
+import io.taolun.core.TestBot;
+import io.taolun.core.article.Article;
+import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollService;
+import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.RitualPosts;
+import io.taolun.core.ritual.RitualRunner;
+import io.taolun.core.ritual.RitualScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The rituals on a real database with a hand-moved clock: stores, outbox, runner and a delivery worker per gateway
+ * list, and a scheduler that only records what it is asked (tests fire slots themselves). Close it after the test.
+ */
+final class RitualHarness implements AutoCloseable {
+    static final PngResultChart CHART = new PngResultChart();
+
+    final Database database;
+    final SettableClock clock;
+    final JdbcPollStore polls;
+    final JdbcRitualStore rituals;
+    final JdbcOutbox outbox;
+    final RecordedScheduler scheduler = new RecordedScheduler();
+    final Article article = TestBot.library().defaultArticle().orElseThrow();
+    final RitualRunner runner;
+    final PollMessages pollMessages;
+    final GroupCommitVoteLedger ledger;
+    final PollService pollService;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor();
+
+    RitualHarness(TestDatabases.Kind kind, Instant start) {
+        this(TestDatabases.fresh(kind), start);
+    }
+
+    RitualHarness(TestDatabases.Url url, Instant start) {
+        this.database = Database.open(url.url(), url.user(), url.password(), 8);
+        this.clock = new SettableClock(start);
+        this.polls = new JdbcPollStore(database.dataSource());
+        this.rituals = new JdbcRitualStore(database.dataSource());
+        this.outbox = new JdbcOutbox(database.dataSource());
+        this.runner = new RitualRunner(article, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
+                id -> { });
+        this.pollMessages = new PollMessages(article, polls, TestBot.ZONE, clock, outbox);
+        this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
+        this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, outbox, id -> { });
+    }
+
+    /** A delivery worker posting through these gateways. */
+    Deliveries deliveries(String worker, ChatGateway... gateways) {
+        RitualPosts posts = new RitualPosts(article, pollMessages, CHART, where -> Lang.ZH);
+        return new Deliveries(outbox, List.of(gateways), posts::render, clock, worker, Duration.ofMinutes(2));
+    }
+
+    static ChannelRef slack(String channel) {
+        return new ChannelRef("slack", "T1", channel);
+    }
+
+    static ChannelRef discord(String channel) {
+        return new ChannelRef("discord", "G1", channel);
+    }
+
+    @Override
+    public void close() {
+        ledger.close();
+        writer.shutdownNow();
+        database.close();
+    }
+
+    /** Records what the runner asks of the scheduler. */
+    static final class RecordedScheduler implements RitualScheduler {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public synchronized void schedule(long ritualId, Instant slotAt) {
+            calls.add("schedule " + ritualId + " " + slotAt);
+        }
+
+        @Override
+        public synchronized void ensure(long ritualId, Instant slotAt) {
+            calls.add("ensure " + ritualId + " " + slotAt);
+        }
+
+        @Override
+        public synchronized void cancel(long ritualId) {
+            calls.add("cancel " + ritualId);
+        }
+
+        @Override
+        public synchronized void scheduleClose(long ritualId, String slot, Instant at) {
+            calls.add("close " + ritualId + " " + slot + " " + at);
+        }
+    }
+}
