@@ -1,5 +1,6 @@
 package io.taolun.discord;
 
+import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -64,6 +65,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
     private volatile JDA jda;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final DiscordGateway gateway = new DiscordGateway(() -> jda);
 
     /** A posted poll message, as last seen on a button press. */
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
@@ -85,6 +87,14 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     public void start() {
         MessageRequest.setDefaultMentions(Embeds.NO_MENTIONS);
         jda = Sessions.builder(settings, Sessions.REST_TIMEOUT).addEventListeners(this).build();
+    }
+
+    /**
+     * Posts and edits outside of interactions (scheduled posts, live updates) through this adapter's session; it can
+     * post only where {@link ChatGateway#canPost} says this process holds the guild.
+     */
+    public ChatGateway gateway() {
+        return gateway;
     }
 
     /** JDA's status, for the health endpoint. */
