@@ -1,5 +1,6 @@
 package io.taolun.discord;
 
+import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -11,7 +12,6 @@ import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -37,10 +36,6 @@ import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +65,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
     private volatile JDA jda;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final DiscordGateway gateway = new DiscordGateway(() -> jda);
 
     /** A posted poll message, as last seen on a button press. */
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
@@ -90,21 +86,15 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     /** Logs in; commands are registered once the session is ready. */
     public void start() {
         MessageRequest.setDefaultMentions(Embeds.NO_MENTIONS);
-        String gateway = settings.gatewayUrl();
-        // slash commands, buttons and autocomplete need no intent at all (JDA always asks for guild events)
-        jda = JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
-                .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
-                .setSessionController(new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return gateway;
-                    }
-                })
-                .setCompression(Compression.NONE)
-                // the server shuts JDA down itself, after the answers in flight are sent
-                .setEnableShutdownHook(false)
-                .addEventListeners(this)
-                .build();
+        jda = Sessions.builder(settings, Sessions.REST_TIMEOUT).addEventListeners(this).build();
+    }
+
+    /**
+     * Posts and edits outside of interactions (scheduled posts, live updates) through this adapter's session; it can
+     * post only where {@link ChatGateway#canPost} says this process holds the guild.
+     */
+    public ChatGateway gateway() {
+        return gateway;
     }
 
     /** JDA's status, for the health endpoint. */

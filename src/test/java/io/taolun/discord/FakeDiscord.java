@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,8 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A fake Discord on loopback: a REST API (recording every request) and a Gateway that identifies, resumes and
- * dispatches interactions, enough for a real JDA to log in, register commands and answer interactions.
+ * dispatches interactions, enough for a real JDA to log in, register commands, answer interactions and post to the
+ * guild's text channel {@link #CHANNEL_ID} (see {@link FakeChannels}: messages, files, threads, enforced nonces).
  *
  * <p>Paths in {@link Call#path()} and in every {@code pathRegex} are relative to {@link #apiUrl()} and carry no
  * query, e.g. {@code users/@me} or {@code interactions/123/tok/callback}; a regex must match the whole path. The
@@ -65,6 +67,10 @@ public final class FakeDiscord implements AutoCloseable {
     private static final String NOT_FOUND = "{\"message\":\"Unknown\",\"code\":0}";
     private static final String JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
     private static final String PERMISSIONS = "2248473465835073";
+    /** The bot's role: view, send, embed, attach, read history, start public threads, send in threads. */
+    private static final String BOT_ROLE_ID = "1600000000000000006";
+    private static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16)
+            | (1L << 35) | (1L << 38);
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -72,6 +78,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, String> originals = new ConcurrentHashMap<>();
+    private final FakeChannels channels = new FakeChannels(GUILD_ID, CHANNEL_ID);
 
     /**
      * One recorded REST request. {@code path} is relative to the API URL, without query; the raw query is kept in
@@ -137,24 +144,41 @@ public final class FakeDiscord implements AutoCloseable {
         final Pattern path;
         final int status;
         final Integer retryAfterSeconds;
+        /** Discord's JSON error code; 0 for a bare failure. */
+        final int code;
+        /** The request takes effect and only its answer is the failure (a lost answer). */
+        final boolean applied;
+        /** How long the answer is held back; zero for at once. */
+        final Duration delay;
         int left;
 
-        Failure(String method, Pattern path, int times, int status, Integer retryAfterSeconds) {
+        Failure(String method, Pattern path, int times, int status, Integer retryAfterSeconds, int code,
+                boolean applied, Duration delay) {
             this.method = method;
             this.path = path;
             this.left = times;
             this.status = status;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.code = code;
+            this.applied = applied;
+            this.delay = delay;
         }
     }
 
-    private record Answer(int status, String body, Map<String, String> headers) {
+    /** A REST answer: status, JSON body (null for none) and extra headers. */
+    record Answer(int status, String body, Map<String, String> headers) {
         static Answer json(JsonNode node) {
             return new Answer(200, node.toString(), Map.of());
         }
 
         static Answer empty() {
             return new Answer(204, null, Map.of());
+        }
+
+        /** Discord's error shape, e.g. 404 with code 10003 "Unknown Channel". */
+        static Answer error(int status, int code, String message) {
+            ObjectNode body = JSON.createObjectNode().put("message", message).put("code", code);
+            return new Answer(status, body.toString(), Map.of());
         }
     }
 
@@ -260,9 +284,44 @@ public final class FakeDiscord implements AutoCloseable {
      * retries; other statuses get an error body and a Retry-After header only when given.
      */
     public void failNext(String method, String pathRegex, int times, int status, Integer retryAfterSeconds) {
+        addFailure(new Failure(method, Pattern.compile(pathRegex), times, status, retryAfterSeconds, 0, false,
+                Duration.ZERO));
+    }
+
+    /** The next {@code times} matching requests have no effect and answer Discord's error {@code code}. */
+    public void failNextWithCode(String method, String pathRegex, int times, int status, int code) {
+        addFailure(new Failure(method, Pattern.compile(pathRegex), times, status, null, code, false, Duration.ZERO));
+    }
+
+    /**
+     * The next {@code times} matching requests take effect, but their answer is lost: the client gets this status
+     * instead (e.g. a 500 after the message was stored).
+     */
+    public void failNextAfterApplying(String method, String pathRegex, int times, int status) {
+        addFailure(new Failure(method, Pattern.compile(pathRegex), times, status, null, 0, true, Duration.ZERO));
+    }
+
+    /** The next {@code times} matching requests take effect, and their answer is held back this long. */
+    public void delayNext(String method, String pathRegex, int times, Duration delay) {
+        addFailure(new Failure(method, Pattern.compile(pathRegex), times, 0, null, 0, true, delay));
+    }
+
+    private void addFailure(Failure failure) {
         synchronized (failures) {
-            failures.add(new Failure(method, Pattern.compile(pathRegex), times, status, retryAfterSeconds));
+            failures.add(failure);
         }
+    }
+
+    // ---- Channels ----
+
+    /** The messages posted to a channel or thread through REST, oldest first, as they look now. */
+    public List<FakeChannels.Posted> messages(String channelId) {
+        return channels.messages(channelId);
+    }
+
+    /** The thread started from this message (a thread's id is its starter message's id), if any. */
+    public Optional<JsonNode> thread(String messageId) {
+        return channels.thread(messageId);
     }
 
     // ---- Gateway ----
@@ -417,12 +476,17 @@ public final class FakeDiscord implements AutoCloseable {
             String fullPath = exchange.getRequestURI().getPath();
             String path = fullPath.startsWith(API_PREFIX) ? fullPath.substring(API_PREFIX.length()) : fullPath;
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Call call = new Call(method, path, body, headersOf(exchange), Instant.now());
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            Call call = new Call(method, path, new String(raw, StandardCharsets.UTF_8), headersOf(exchange),
+                    Instant.now());
             record(call);
             Failure failure = nextFailure(call);
-            Answer answer = failure != null ? failed(failure)
-                    : fullPath.startsWith(API_PREFIX) ? route(call) : null;
+            boolean takesEffect = failure == null || failure.applied;
+            Answer answer = takesEffect && fullPath.startsWith(API_PREFIX) ? route(call, raw) : null;
+            if (failure != null) {
+                hold(failure.delay);
+                answer = failure.status == 0 ? answer : failed(failure);
+            }
             respond(exchange, answer == null ? new Answer(404, NOT_FOUND, Map.of()) : answer);
         }
     }
@@ -474,9 +538,20 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    private static void hold(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Answer failed(Failure failure) {
         if (failure.status != 429) {
-            String body = "{\"message\":\"Fake failure " + failure.status + "\",\"code\":0}";
+            String body = "{\"message\":\"Fake failure " + failure.status + "\",\"code\":" + failure.code + "}";
             return new Answer(failure.status, body, failure.retryAfterSeconds == null ? Map.of()
                     : Map.of("Retry-After", String.valueOf(failure.retryAfterSeconds)));
         }
@@ -493,7 +568,7 @@ public final class FakeDiscord implements AutoCloseable {
                 "X-RateLimit-Scope", "user"));
     }
 
-    private Answer route(Call call) {
+    private Answer route(Call call, byte[] raw) {
         String[] p = call.path().split("/");
         String m = call.method();
         if (m.equals("GET") && call.path().equals("users/@me")) {
@@ -520,11 +595,32 @@ public final class FakeDiscord implements AutoCloseable {
         if (p.length == 3 && p[0].equals("webhooks") && m.equals("POST")) {
             return Answer.json(message(snowflake(), CHANNEL_ID, call.json()));
         }
-        if (p.length == 4 && p[0].equals("channels") && p[2].equals("messages") && m.equals("PATCH")) {
-            return Answer.json(message(p[3], p[1], call.json()));
+        if (p.length >= 2 && p[0].equals("channels")) {
+            return channelRoute(call, p, raw);
         }
-        if (p.length == 3 && p[0].equals("channels") && p[2].equals("messages") && m.equals("POST")) {
-            return Answer.json(message(snowflake(), p[1], call.json()));
+        return null;
+    }
+
+    /** Channels, messages and threads; an edit of a message the fake never stored echoes the request. */
+    private Answer channelRoute(Call call, String[] p, byte[] raw) {
+        String m = call.method();
+        if (p.length == 2 && m.equals("GET")) {
+            return channels.channel(p[1]);
+        }
+        if (p.length == 3 && p[2].equals("messages") && m.equals("POST")) {
+            String type = call.header("Content-Type");
+            List<Multipart.Part> parts = Multipart.is(type) ? Multipart.parse(type, raw) : List.of();
+            return channels.post(p[1], call.json(), parts);
+        }
+        if (p.length == 4 && p[2].equals("messages") && m.equals("PATCH")) {
+            return channels.edit(p[1], p[3], call.json())
+                    .orElseGet(() -> Answer.json(message(p[3], p[1], call.json())));
+        }
+        if (p.length == 4 && p[2].equals("messages") && m.equals("GET")) {
+            return channels.message(p[1], p[3]);
+        }
+        if (p.length == 5 && p[2].equals("messages") && p[4].equals("threads") && m.equals("POST")) {
+            return channels.startThread(p[1], p[3], call.json());
         }
         return null;
     }
@@ -545,11 +641,15 @@ public final class FakeDiscord implements AutoCloseable {
         return Answer.json(out);
     }
 
-    private static ObjectNode message(String id, String channelId, JsonNode request) {
+    /** A message object as Discord returns it, with the content, embeds, components and flags of the request. */
+    static ObjectNode message(String id, String channelId, JsonNode request) {
         ObjectNode message = JSON.createObjectNode();
         message.put("id", id).put("channel_id", channelId).put("type", 0)
                 .put("content", request.path("content").asText(""));
-        message.set("embeds", request.has("embeds") ? request.get("embeds") : JSON.createArrayNode());
+        ArrayNode embeds = message.putArray("embeds");
+        // Discord answers every embed with its type; a bot's are "rich"
+        request.path("embeds").forEach(e -> embeds.add(e.isObject() && !e.has("type")
+                ? ((ObjectNode) e.deepCopy()).put("type", "rich") : e.deepCopy()));
         message.set("components", request.has("components") ? request.get("components") : JSON.createArrayNode());
         message.putArray("attachments");
         message.putArray("mentions");
@@ -751,15 +851,31 @@ public final class FakeDiscord implements AutoCloseable {
                     .put("max_members", 500000).put("premium_subscription_count", 0).putNull("icon").putNull("splash")
                     .putNull("banner").putNull("description").putNull("vanity_url_code").putNull("afk_channel_id")
                     .putNull("system_channel_id").putNull("rules_channel_id").putNull("application_id");
-            guild.putArray("roles").addObject().put("id", GUILD_ID).put("name", "@everyone").put("permissions", "0")
-                    .put("position", 0).put("color", 0).put("hoist", false).put("managed", false)
-                    .put("mentionable", false).put("flags", 0).putObject("colors").put("primary_color", 0)
-                    .putNull("secondary_color").putNull("tertiary_color");
-            for (String empty : new String[] {"emojis", "stickers", "channels", "threads", "members", "voice_states",
-                    "presences", "features", "guild_scheduled_events", "stage_instances"}) {
+            ArrayNode roles = guild.putArray("roles");
+            roles.add(role(GUILD_ID, "@everyone", 0, 0, false));
+            roles.add(role(BOT_ROLE_ID, "Taolun", BOT_PERMISSIONS, 1, true));
+            for (String empty : new String[] {"emojis", "stickers", "voice_states", "presences", "features",
+                    "guild_scheduled_events", "stage_instances"}) {
                 guild.putArray(empty);
             }
+            guild.set("channels", channels.guildChannels());
+            guild.set("threads", channels.activeThreads());
+            // the bot's own member: JDA needs it to check its permissions before it sends
+            ObjectNode self = guild.putArray("members").addObject();
+            self.set("user", botUser());
+            self.putArray("roles").add(BOT_ROLE_ID);
+            self.put("joined_at", JOINED_AT).put("flags", 0).put("deaf", false).put("mute", false)
+                    .put("pending", false).putNull("nick").putNull("avatar").putNull("premium_since")
+                    .putNull("communication_disabled_until");
             return guild;
+        }
+
+        private ObjectNode role(String id, String name, long permissions, int position, boolean managed) {
+            ObjectNode role = JSON.createObjectNode().put("id", id).put("name", name)
+                    .put("permissions", Long.toString(permissions)).put("position", position).put("color", 0)
+                    .put("hoist", false).put("managed", managed).put("mentionable", false).put("flags", 0);
+            role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+            return role;
         }
 
         /** Waits on the lock until notified or the deadline; false once it passed. The caller holds the lock. */

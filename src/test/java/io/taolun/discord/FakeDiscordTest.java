@@ -201,6 +201,31 @@ final class FakeDiscordTest {
         assertThat(fake.calls("PATCH", "channels/\\d+/messages/77")).hasSize(1);
     }
 
+    @Test
+    void a_thread_starts_once_per_message_with_the_messages_id_and_is_a_channel() throws Exception {
+        // GIVEN a message in the text channel
+        HttpClient http = HttpClient.newHttpClient();
+        String messages = fake.apiUrl() + "channels/" + FakeDiscord.CHANNEL_ID + "/messages";
+        String id = new ObjectMapper().readTree(post(http, messages, "{\"content\":\"hi\"}").body()).path("id")
+                .asText();
+        // WHEN a thread is started from it, twice
+        HttpResponse<String> first = post(http, messages + "/" + id + "/threads", "{\"name\":\"talk\"}");
+        HttpResponse<String> second = post(http, messages + "/" + id + "/threads", "{\"name\":\"talk\"}");
+        // THEN the first made a thread with the message's id; the second got Discord's "already created"
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(400);
+        assertThat(second.body()).contains("160004");
+        HttpResponse<String> thread = http.send(HttpRequest.newBuilder(URI.create(fake.apiUrl() + "channels/" + id))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(thread.body()).contains("\"id\":\"" + id + "\"", "\"parent_id\":\"" + FakeDiscord.CHANNEL_ID + "\"",
+                "\"name\":\"talk\"");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private FakeDiscord.Interaction send(String json) {
         fake.sendInteraction(json);
         return FakeDiscord.Interaction.of(json);

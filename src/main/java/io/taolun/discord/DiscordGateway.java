@@ -1,0 +1,170 @@
+package io.taolun.discord;
+
+import io.taolun.core.Block;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatGateway;
+import io.taolun.core.DeliveryException;
+import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+
+/**
+ * Posts and edits Taolun's messages on Discord outside of any interaction, through this process's JDA session,
+ * rendered as in-channel replies ({@link Embeds}: embed, button rows, no mentions, the attachment as a file).
+ *
+ * <p>Every call blocks (run it on a worker, never on a JDA thread) and makes one attempt ({@link RestCalls}). A post
+ * carries its dedupe key as an enforced nonce, so Discord drops a repeat in the same channel within a few minutes:
+ * that is why a server error or timeout is retryable even when Discord may have posted. A retry should come within
+ * those minutes.
+ *
+ * <p>A thread started from a message has the message's id. To edit a message posted in a thread, pass the thread
+ * (the id given as {@code threadOf}) as the channel.
+ */
+final class DiscordGateway implements ChatGateway {
+    static final String PLATFORM = "discord";
+    /** Discord's longest thread name. */
+    static final int THREAD_NAME_MAX = 100;
+
+    private static final String NONCE = "[A-Za-z0-9]{1,25}";
+
+    private final Supplier<JDA> session;
+
+    /** @param session the process's JDA, or null before it logged in */
+    DiscordGateway(Supplier<JDA> session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    /**
+     * Whether this session holds the channel's guild: Discord sends each guild to one shard only, so with several
+     * replicas on different shards exactly one answers true.
+     */
+    @Override
+    public boolean canPost(ChannelRef where) {
+        JDA jda = session.get();
+        if (jda == null || !PLATFORM.equals(where.platform()) || !isSnowflake(where.workspace())
+                || !isSnowflake(where.channel())) {
+            return false;
+        }
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, where.channel());
+        if (channel != null) {
+            return channel.getGuild().getId().equals(where.workspace());
+        }
+        // not cached (yet): the guild is still ours if it is in this session, even while Discord has it unavailable
+        return jda.getGuildById(where.workspace()) != null
+                || jda.isUnavailable(Long.parseUnsignedLong(where.workspace()));
+    }
+
+    @Override
+    public String post(ChannelRef where, Optional<String> threadOf, Reply reply, String dedupeKey)
+            throws DeliveryException {
+        if (!dedupeKey.matches(NONCE)) {
+            throw new IllegalArgumentException("a dedupe key is 1 to 25 characters of [A-Za-z0-9]");
+        }
+        GuildMessageChannel channel = channel(where);
+        GuildMessageChannel target = threadOf.isPresent() ? thread(channel, threadOf.get(), reply) : channel;
+        Message posted = RestCalls.once("post to " + target.getId(),
+                () -> target.sendMessage(Embeds.create(reply)).setNonce(dedupeKey));
+        return posted.getId();
+    }
+
+    @Override
+    public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
+        GuildMessageChannel channel = channel(where);
+        RestCalls.once("edit " + messageId + " in " + channel.getId(),
+                () -> channel.editMessageById(messageId, Embeds.edit(reply)));
+    }
+
+    /** The thread under the message: cached, else started now, else (started meanwhile elsewhere) fetched. */
+    private GuildMessageChannel thread(GuildMessageChannel channel, String messageId, Reply reply)
+            throws DeliveryException {
+        if (!isSnowflake(messageId)) {
+            throw DeliveryException.permanent("not a Discord message id: " + messageId, null);
+        }
+        ThreadChannel cached = channel.getJDA().getThreadChannelById(messageId);
+        if (cached != null) {
+            return cached;
+        }
+        if (!(channel instanceof IThreadContainer container)) {
+            throw DeliveryException.permanent("channel " + channel.getId() + " (" + channel.getType()
+                    + ") cannot hold threads", null);
+        }
+        try {
+            return RestCalls.once("start a thread under " + messageId,
+                    () -> container.createThreadChannel(threadName(reply), messageId));
+        } catch (DeliveryException e) {
+            if (!RestCalls.isError(e, ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS)) {
+                throw e;
+            }
+        }
+        Message starter = RestCalls.once("read " + messageId, () -> channel.retrieveMessageById(messageId));
+        ThreadChannel started = starter.getStartedThread();
+        if (started == null) {
+            // Discord says the thread exists but does not show it yet: the next attempt will find it
+            throw DeliveryException.retryable("the thread under " + messageId + " is not visible yet",
+                    Optional.empty(), null);
+        }
+        return started;
+    }
+
+    private GuildMessageChannel channel(ChannelRef where) throws DeliveryException {
+        if (!PLATFORM.equals(where.platform())) {
+            throw new IllegalArgumentException("not a Discord channel: " + where);
+        }
+        JDA jda = session.get();
+        if (jda == null) {
+            throw DeliveryException.retryable("the Discord session has not started", Optional.empty(), null);
+        }
+        GuildMessageChannel channel = isSnowflake(where.channel())
+                ? jda.getChannelById(GuildMessageChannel.class, where.channel()) : null;
+        if (channel == null) {
+            throw DeliveryException.permanent("unknown Discord channel " + where.channel() + " in this session", null);
+        }
+        Guild guild = channel.getGuild();
+        if (!guild.getId().equals(where.workspace())) {
+            throw DeliveryException.permanent("channel " + where.channel() + " is not in guild " + where.workspace(),
+                    null);
+        }
+        return channel;
+    }
+
+    private static boolean isSnowflake(String id) {
+        if (!id.matches("\\d{1,20}")) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(id);
+            return true;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
+    }
+
+    /** A thread's name: the reply's title, else its first line of text; one line, at most 100 characters. */
+    static String threadName(Reply reply) {
+        String name = reply.title();
+        for (Block block : reply.blocks()) {
+            if (!name.isBlank()) {
+                break;
+            }
+            name = block instanceof Block.Text t ? t.text() : block instanceof Block.Quote q ? q.text() : "";
+        }
+        name = name.strip();
+        int newline = name.indexOf('\n');
+        name = SafeText.stripControls(newline < 0 ? name : name.substring(0, newline)).replaceAll("\\s+", " ").strip();
+        return name.isEmpty() ? "Taolun" : SafeText.cut(name, THREAD_NAME_MAX);
+    }
+}
