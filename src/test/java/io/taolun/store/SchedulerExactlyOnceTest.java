@@ -106,7 +106,7 @@ final class SchedulerExactlyOnceTest {
     void two_processes_post_each_daily_slot_once_across_a_daylight_saving_change(TestDatabases.Kind kind)
             throws Exception {
         TestDatabases.Url url = TestDatabases.fresh(kind);
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-25T12:00:00Z"));
+        SettableClock clock = SettableClock.ticking(Instant.parse("2026-03-25T12:00:00Z"));
         RecordingGateway slack = new RecordingGateway("slack");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         try (Replica a = new Replica("replica-a", url, clock, slack);
@@ -150,7 +150,7 @@ final class SchedulerExactlyOnceTest {
     void a_process_that_dies_during_a_slot_has_it_run_again_by_the_other_and_posted_once(TestDatabases.Kind kind)
             throws Exception {
         TestDatabases.Url url = TestDatabases.fresh(kind);
-        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T12:00:00Z"));
+        SettableClock clock = SettableClock.ticking(Instant.parse("2026-11-29T12:00:00Z"));
         RecordingGateway slack = new RecordingGateway("slack");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         CountDownLatch died = new CountDownLatch(1);

@@ -5,22 +5,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; shared by every part of a test, the scheduler included. */
+/**
+ * A clock tests move by hand; shared by every part of a test, the scheduler included. A ticking one also runs on in
+ * real time from where it was set, as db-scheduler needs: its poller waits in clock time.
+ */
 public final class SettableClock extends Clock {
-    private final AtomicReference<Instant> now;
+    private final boolean ticking;
+    private Instant base;
+    private long setAtNanos;
 
     public SettableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(start, false);
     }
 
-    public void set(Instant value) {
-        now.set(value);
+    private SettableClock(Instant start, boolean ticking) {
+        this.ticking = ticking;
+        set(start);
     }
 
-    public void advance(Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+    /** A clock that starts at {@code start} and runs on in real time until set again. */
+    public static SettableClock ticking(Instant start) {
+        return new SettableClock(start, true);
+    }
+
+    public synchronized void set(Instant value) {
+        base = value;
+        setAtNanos = System.nanoTime();
+    }
+
+    public synchronized void advance(Duration by) {
+        set(instant().plus(by));
     }
 
     @Override
@@ -34,7 +49,7 @@ public final class SettableClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return now.get();
+    public synchronized Instant instant() {
+        return ticking ? base.plusNanos(System.nanoTime() - setAtNanos) : base;
     }
 }
