@@ -7,17 +7,18 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A clock for trying rituals in the console: it starts at a chosen instant and runs {@code speed} times faster than
- * the clock under it, so a week of schedules can be watched in minutes.
+ * A clock for trying rituals in the console: it shows a chosen instant until {@link #run} is called (so start-up
+ * time does not count), then runs {@code speed} times faster than the clock under it, so a week of schedules can be
+ * watched in minutes.
  */
 final class AcceleratedClock extends Clock {
     private final Clock base;
     private final Instant start;
-    private final Instant baseStart;
+    private volatile Instant baseStart;
     private final double speed;
 
     AcceleratedClock(Clock base, Instant start, double speed) {
-        this(base, start, base.instant(), speed);
+        this(base, start, null, speed);
     }
 
     private AcceleratedClock(Clock base, Instant start, Instant baseStart, double speed) {
@@ -37,12 +38,39 @@ final class AcceleratedClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new AcceleratedClock(base.withZone(zone), start, baseStart, speed);
+        AcceleratedClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
+    }
+
+    /** Starts the clock running from its start instant. */
+    void run() {
+        if (baseStart == null) {
+            baseStart = base.instant();
+        }
     }
 
     @Override
     public Instant instant() {
-        Duration real = Duration.between(baseStart, base.instant());
+        Instant from = baseStart;
+        if (from == null) {
+            return start;
+        }
+        Duration real = Duration.between(from, base.instant());
         return start.plusNanos((long) (real.toNanos() * speed));
     }
 }

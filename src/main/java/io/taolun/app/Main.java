@@ -205,16 +205,20 @@ public final class Main implements Callable<Integer> {
                 : new AcceleratedClock(Clock.systemUTC(),
                         o.clockStart == null ? Clock.systemUTC().instant() : o.clockStart.toInstant(), o.clockSpeed);
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
-                e -> LOG.error("command failed", e))) {
+                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed))) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"));
-            ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), dataDir.resolve("charts"),
+            ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), clock, config.zone(),
+                    dataDir.resolve("charts"),
                     text -> {
                         synchronized (out) {
                             out.println(text);
                         }
                     });
             app.rituals().start(List.of(posts), new PngResultChart());
+            if (clock instanceof AcceleratedClock accelerated) {
+                accelerated.run();
+            }
             ConsoleAdapter console = new ConsoleAdapter(session);
             if (!o.commands.isEmpty()) {
                 synchronized (out) {

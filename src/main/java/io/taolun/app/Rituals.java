@@ -57,6 +57,20 @@ final class Rituals implements AutoCloseable {
                     Duration.ofMinutes(2), Duration.ofSeconds(1));
         }
 
+        /**
+         * For a clock running {@code speed} times faster than real time (the console's --clock-speed): the scheduler
+         * looks every second (every 200 ms on a fast clock), and outbox claims last as long in real time as at normal
+         * speed. (db-scheduler sleeps its polling interval in real time, then checks the clock.)
+         */
+        static Timing forSpeed(double speed) {
+            Timing normal = production();
+            DbRitualScheduler.Settings s = normal.scheduler();
+            Duration poll = speed > 1 ? Duration.ofMillis(200) : Duration.ofSeconds(1);
+            return new Timing(new DbRitualScheduler.Settings(s.name(), poll, s.heartbeatInterval(),
+                    s.threads()), speed > 1 ? poll : normal.deliveryInterval(),
+                    Duration.ofMillis((long) (normal.claimLease().toMillis() * speed)), normal.refreshInterval());
+        }
+
         /** host and pid: names this process in the scheduler's table and in outbox claims. */
         static String processName() {
             String name = ManagementFactory.getRuntimeMXBean().getName();
@@ -91,6 +105,7 @@ final class Rituals implements AutoCloseable {
     private ScheduledExecutorService delivery;
     private ExecutorService refreshWork;
     private ScheduledExecutorService refreshTimer;
+    private boolean closed;
 
     Rituals(Article article, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
             PollMessages pollMessages, Function<ChannelRef, Lang> languages, Changes changes, Clock clock,
@@ -148,6 +163,10 @@ final class Rituals implements AutoCloseable {
     /** Stops firing slots, lets the post being made finish, and stops refreshing polls. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         scheduler.close();
         stop(delivery);
         stop(refreshTimer);

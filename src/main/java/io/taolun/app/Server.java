@@ -1,5 +1,7 @@
 package io.taolun.app;
 
+import io.taolun.chart.PngResultChart;
+import io.taolun.core.ChatGateway;
 import io.taolun.discord.DiscordAdapter;
 import io.taolun.slack.SlackAdapter;
 import java.util.ArrayList;
@@ -59,6 +61,10 @@ final class Server implements AutoCloseable {
         if (slack.isPresent() && platforms.slack().get().socketMode()) {
             slack.get().startSocketMode();
         }
+        List<ChatGateway> gateways = new ArrayList<>();
+        slack.ifPresent(s -> gateways.add(s.gateway()));
+        discord.ifPresent(d -> gateways.add(d.gateway()));
+        app.rituals().start(gateways, new PngResultChart());
         out.println("taolun: serving on port " + http.port() + " (healthz"
                 + (slack.isPresent() ? ", slack " + slack.get().state() : "")
                 + (discord.isPresent() ? ", discord" : "") + ")");
@@ -100,6 +106,8 @@ final class Server implements AutoCloseable {
         if (http != null) {
             http.stop(graceSeconds);
         }
+        // no new scheduled posts; the one being made finishes while the platforms are still up
+        app.rituals().close();
         // answers in flight finish first, then the platforms are closed
         shutdown(work);
         shutdown(votes);

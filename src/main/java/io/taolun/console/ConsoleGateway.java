@@ -10,6 +10,9 @@ import io.taolun.core.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,15 +24,23 @@ import java.util.function.Consumer;
  * answers to {@code vote} and {@code results}).
  */
 public final class ConsoleGateway implements ChatGateway {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final PlainTextRenderer renderer = new PlainTextRenderer(ConsoleSession.COLUMNS);
     private final Messages messages;
     private final Path attachmentsDir;
     private final AtomicLong ids = new AtomicLong();
+    private final Clock clock;
+    private final ZoneId zone;
     private volatile Consumer<String> sink;
 
-    /** @param sink where posts are printed; the interactive console prints them above its prompt */
-    public ConsoleGateway(Lang lang, Path attachmentsDir, Consumer<String> sink) {
+    /**
+     * @param clock what time posts are stamped with, in {@code zone}
+     * @param sink  where posts are printed; the interactive console prints them above its prompt
+     */
+    public ConsoleGateway(Lang lang, Clock clock, ZoneId zone, Path attachmentsDir, Consumer<String> sink) {
         this.messages = Messages.of(lang);
+        this.clock = clock;
+        this.zone = zone;
         this.attachmentsDir = attachmentsDir;
         this.sink = Objects.requireNonNull(sink, "sink");
     }
@@ -54,8 +65,9 @@ public final class ConsoleGateway implements ChatGateway {
             throws DeliveryException {
         String id = "m" + ids.incrementAndGet();
         StringBuilder text = new StringBuilder();
-        text.append(threadOf.map(t -> messages.get("console.threadPost", where.channel(), t))
-                .orElseGet(() -> messages.get("console.scheduledPost", where.channel())))
+        String now = STAMP.format(clock.instant().atZone(zone)) + " " + zone.getId();
+        text.append(threadOf.map(t -> messages.get("console.threadPost", where.channel(), t, now))
+                .orElseGet(() -> messages.get("console.scheduledPost", where.channel(), now)))
                 .append('\n').append(renderer.render(reply, messages));
         if (reply.attachment().isPresent()) {
             text.append('\n').append(save(reply.attachment().get()));

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
@@ -20,6 +22,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 final class CommandTree {
     static final String ARTICLE = "article";
     static final String ADMIN = "article-admin";
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search", "results",
             "history");
 
@@ -52,7 +55,8 @@ final class CommandTree {
                         sub("history", "Every poll on a claim")
                                 .addOption(OptionType.STRING, "claim", "Claim", true, true),
                         sub("export", "A poll's counts as CSV")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id", true));
+                                .addOption(OptionType.INTEGER, "poll", "Poll id", true),
+                        sub("schedule-list", "Weekly polls and quotes of the day scheduled here"));
         for (SubcommandData sub : article.getSubcommands()) {
             if (SHAREABLE.contains(sub.getName())) {
                 sub.addOption(OptionType.BOOLEAN, "share", "Post the answer to the channel", false);
@@ -70,7 +74,19 @@ final class CommandTree {
                                 .addOption(OptionType.BOOLEAN, "hidden", "Show results only when closed", false)
                                 .addOption(OptionType.BOOLEAN, "public", "Voters visible in exports", false),
                         sub("close", "Close a poll")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id", true));
+                                .addOption(OptionType.INTEGER, "poll", "Poll id", true),
+                        sub("schedule-weekly-poll", "Post a poll on the next claim every week here")
+                                .addOptions(new OptionData(OptionType.STRING, "day", "Weekday", true)
+                                        .addChoices(DAYS.stream().map(d -> new Command.Choice(d, d)).toList()))
+                                .addOption(OptionType.STRING, "time", "Local time, HH:MM (24 h)", true)
+                                .addOption(OptionType.STRING, "zone", "IANA time zone, e.g. Asia/Shanghai", true)
+                                .addOption(OptionType.STRING, "close-after", "How long it stays open: 1h to 7d "
+                                        + "(default 6d)", false),
+                        sub("schedule-qotd", "Post a quote of the day here")
+                                .addOption(OptionType.STRING, "time", "Local time, HH:MM (24 h)", true)
+                                .addOption(OptionType.STRING, "zone", "IANA time zone, e.g. Asia/Shanghai", true),
+                        sub("schedule-off", "Turn a schedule off")
+                                .addOption(OptionType.INTEGER, "id", "Schedule id (see schedule-list)", true));
         return List.of(article, admin);
     }
 
@@ -78,7 +94,7 @@ final class CommandTree {
     static boolean isPublic(CommandInteractionPayload command) {
         String sub = command.getSubcommandName() == null ? "" : command.getSubcommandName();
         OptionMapping share = command.getOption("share");
-        return Set.of("poll", "close", "discuss").contains(sub) || (share != null && share.getAsBoolean());
+        return Set.of("poll", "close", "discuss", "schedule-weekly-poll", "schedule-qotd", "schedule-off").contains(sub) || (share != null && share.getAsBoolean());
     }
 
     /** The core's command text for a slash command, e.g. {@code section 3 --share}. */
@@ -95,6 +111,22 @@ final class CommandTree {
             }
             case "results", "export", "close" -> add(words, command, "poll");
             case "history" -> plain(words, command, "claim");
+            case "schedule-list" -> words.set(0, "schedule list");
+            case "schedule-off" -> {
+                words.set(0, "schedule off");
+                add(words, command, "id");
+            }
+            case "schedule-qotd", "schedule-weekly-poll" -> {
+                words.set(0, "schedule " + sub.substring("schedule-".length()));
+                add(words, command, "day");
+                plain(words, command, "time");
+                plain(words, command, "zone");
+                OptionMapping closeAfter = command.getOption("close-after");
+                if (closeAfter != null) {
+                    words.add("--close-after");
+                    plain(words, command, "close-after");
+                }
+            }
             case "poll" -> {
                 plain(words, command, "claim");
                 quoted(words, command, "question");

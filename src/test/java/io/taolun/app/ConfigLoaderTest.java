@@ -60,7 +60,7 @@ final class ConfigLoaderTest {
         // WHEN it is read
         // THEN loading stops naming the file and the unknown key, and lists the known ones
         assertThatReadingFails(file).hasMessageContainingAll(
-                FILE_NAME, "unknown key \"colour\"", "known keys here: channels, dataDir, discord, language, polls, seedsDir, timeZone");
+                FILE_NAME, "unknown key \"colour\"", "known keys here: channels, dataDir, discord, language, polls, rituals, seedsDir, timeZone");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.taolun.core.ritual;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
+import io.taolun.core.article.ClaimKind;
 import io.taolun.core.article.Quote;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
@@ -145,8 +146,7 @@ public final class RitualRunner {
             return;
         }
         ChannelRef home = ritual.spec().home();
-        String claimId = Rotation.nextClaim(article.claims().stream().map(Claim::id).toList(),
-                rituals.claimPollCounts(home, article.id()));
+        String claimId = Rotation.nextClaim(debatable(), rituals.claimPollCounts(home, article.id()));
         Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId));
         if (run.skipped()) {
             return;
@@ -166,6 +166,15 @@ public final class RitualRunner {
                     Optional.of(prefix + "p" + i), Optional.of(poll.id()), claim.id()), clock.instant());
         });
         scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
+    }
+
+    /**
+     * The claims a weekly poll goes round: opinions and predictions, which people can agree or disagree with; the
+     * facts only when an article has nothing else.
+     */
+    private List<String> debatable() {
+        List<String> ids = article.claims().stream().filter(c -> c.kind() != ClaimKind.FACT).map(Claim::id).toList();
+        return ids.isEmpty() ? article.claims().stream().map(Claim::id).toList() : ids;
     }
 
     /** The outbox key prefix of a run: {@code r<ritual>s<yyyymmdd>}, short enough for Discord's nonce. */

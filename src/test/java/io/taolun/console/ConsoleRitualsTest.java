@@ -1,0 +1,97 @@
+package io.taolun.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rituals' "done when", as a newcomer would try it: the console with a clock started just before Monday 09:00 in
+ * Shanghai and running 600 times fast. The quote of the day and the weekly poll appear once each at 09:00 local,
+ * the poll closes an hour (six real seconds) later and its results come with a chart file.
+ */
+final class ConsoleRitualsTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void a_quote_and_a_weekly_poll_are_posted_once_at_nine_and_the_poll_closes_with_a_chart() throws Exception {
+        // GIVEN the console, at 08:40 Shanghai time (the clock holds until the console is up) on Monday 2026-11-30, its clock running 600x
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main",
+                "console", "--data", data.toString(), "--user", "admin",
+                "--clock-start", "2026-11-30T08:40:00+08:00", "--clock-speed", "600", "--wait", "12",
+                // WHEN an admin schedules a quote of the day and a weekly poll for 09:00, and asks for today's quote
+                "-e", "/article schedule qotd 09:00 Asia/Shanghai",
+                "-e", "/article schedule weekly-poll mon 09:00 Asia/Shanghai --close-after 1h",
+                "-e", "/article quote today"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.environment().remove("DISCORD_TOKEN");
+        pb.environment().remove("TAOLUN_CONFIG");
+        Path out = data.resolve("out.txt");
+        Path err = data.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text + Files.readString(err, StandardCharsets.UTF_8)).isZero();
+
+        // THEN both schedules are confirmed
+        assertThat(text).contains("已安排 #1").contains("已安排 #2");
+        // AND exactly one quote of the day was posted, stamped 09:00-09:20 local, the same quote `quote today` showed
+        List<String> posts = headers(text, "定期发布");
+        assertThat(posts).hasSize(3);
+        assertThat(posts).allSatisfy(stamp -> assertThat(stamp).matches("2026-11-30 (09:[01]\\d|10:[0-2]\\d)"));
+        assertThat(count(text, "今日金句 · 2026-11-30")).isEqualTo(2);
+        String todays = firstQuote(text.substring(0, text.indexOf("== ")));
+        String posted = firstQuote(text.substring(text.indexOf("今日金句 · 2026-11-30", text.indexOf("== "))));
+        assertThat(posted).isEqualTo(todays);
+        // AND exactly one poll was posted (at 09:xx), with the closing question in its thread
+        assertThat(count(text, "投票 #1\n")).isEqualTo(1);
+        assertThat(headers(text, "讨论串")).hasSize(2);
+        assertThat(text).contains("你觉得呢");
+        // AND after an hour (local) its results were posted in the channel and the thread, each with the chart
+        assertThat(count(text, "投票 #1 的结果")).isEqualTo(2);
+        Path chart = data.resolve("charts").resolve("poll-1.png");
+        assertThat(text).contains(chart.toAbsolutePath().toString());
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+    }
+
+    /** The time stamps of post headers containing the marker. */
+    private static List<String> headers(String text, String marker) {
+        List<String> stamps = new ArrayList<>();
+        Matcher m = Pattern.compile("== (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) Asia/Shanghai · ([^\\n]*)==").matcher(text);
+        while (m.find()) {
+            if (m.group(2).contains(marker)) {
+                stamps.add(m.group(1));
+            }
+        }
+        return stamps;
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String firstQuote(String text) {
+        int open = text.indexOf('「');
+        return text.substring(open, text.indexOf('」', open) + 1);
+    }
+}
