@@ -20,10 +20,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,8 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    /** The ts each chat.postMessage call was answered with, by the recorded call itself. */
+    private final Map<Call, String> postedTs = Collections.synchronizedMap(new IdentityHashMap<>());
     private final AtomicInteger timestamps = new AtomicInteger();
     private final AtomicInteger uploads = new AtomicInteger();
     private volatile String socketModeUrl;
@@ -184,6 +188,11 @@ public final class FakeSlack implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The ts this fake gave the message a recorded chat.postMessage call posted; empty for any other call. */
+    public Optional<String> tsOf(Call call) {
+        return Optional.ofNullable(postedTs.get(call));
     }
 
     /** Forgets the recorded calls (not the failures, delays or socket URL). */
@@ -385,6 +394,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private Answer postMessage(Call call) {
         String ts = nextTs();
+        postedTs.put(call, ts);
         String channel = field(call, "channel");
         String text = field(call, "text");
         String thread = field(call, "thread_ts");

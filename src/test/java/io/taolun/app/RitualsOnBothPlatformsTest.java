@@ -1,0 +1,204 @@
+package io.taolun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.taolun.core.article.SeedLoader;
+import io.taolun.discord.FakeChannels;
+import io.taolun.discord.FakeDiscord;
+import io.taolun.slack.FakeSlack;
+import io.taolun.slack.SlackRequests;
+import io.taolun.store.DbRitualScheduler;
+import io.taolun.store.SettableClock;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A weekly poll declared in the config for a Slack channel and a Discord channel, run by one process serving both
+ * with the real Bolt and the real JDA against the loopback fakes: one poll posted to both, one tally fed from both,
+ * both messages kept current, and results with the chart on both, in channel and thread.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+final class RitualsOnBothPlatformsTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String SECRET = "rituals-signing-secret";
+    /** The team id Slack's payloads carry (and the fake's auth.test reports): votes from Slack come from it. */
+    private static final String TEAM = "T1";
+    private static final String SLACK_CHANNEL = "C1";
+    private static final String DISCORD_CHANNEL = FakeDiscord.CHANNEL_ID;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Monday 2026-11-30 in Shanghai. */
+    private static final ZonedDateTime MONDAY = ZonedDateTime.of(2026, 11, 30, 0, 0, 0, 0, SHANGHAI);
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** Fast machinery: the scheduler looks every 100 ms, the outbox is worked every 100 ms. */
+    private static final Rituals.Timing FAST = new Rituals.Timing(
+            new DbRitualScheduler.Settings("test", Duration.ofMillis(100), Duration.ofSeconds(1), 2),
+            Duration.ofMillis(100), Duration.ofMinutes(2), Duration.ofMillis(200));
+
+    @TempDir
+    Path data;
+
+    @Test
+    void a_weekly_poll_for_slack_and_discord_is_posted_once_to_each_counts_both_and_closes_with_charts_on_both()
+            throws Exception {
+        // GIVEN a weekly poll declared for Monday 09:00 Shanghai, closing after an hour, in a Slack and a Discord channel
+        TaolunConfig config = new TaolunConfig(null, null, null, null, null, null, null, new RitualsConfig(null,
+                List.of(new RitualsConfig.ScheduleConfig("weekly", "weekly-poll", "mon", "09:00", "Asia/Shanghai",
+                        "1h", List.of(new RitualsConfig.TargetConfig("slack", TEAM, SLACK_CHANNEL),
+                                new RitualsConfig.TargetConfig("discord", FakeDiscord.GUILD_ID, DISCORD_CHANNEL))))));
+        // AND one process serving both platforms, up at 08:00 on a clock that keeps ticking (db-scheduler needs it)
+        SettableClock clock = SettableClock.ticking(MONDAY.withHour(8).toInstant());
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-rituals", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
+                    "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
+            try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
+                    DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST)) {
+                Server server = new Server(app, config, PlatformSettings.from(env), clock,
+                        new PrintStream(OutputStream.nullOutputStream()));
+                try {
+                    await("Discord connected with its guild", () -> server.health().json()
+                            .contains("\"discord\":\"connected\""));
+                    URI events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+
+                    // WHEN the clock reaches the 09:00 slot
+                    clock.set(MONDAY.withHour(8).withMinute(59).withSecond(59).toInstant());
+
+                    // THEN Slack got the poll, with its buttons, and the 你觉得呢 post in the poll's thread
+                    FakeSlack.Call slackPoll = slack.awaitCall("chat.postMessage", 1, WAIT);
+                    FakeSlack.Call slackThread = slack.awaitCall("chat.postMessage", 2, WAIT);
+                    String pollTs = slack.tsOf(slackPoll).orElseThrow();
+                    List<String> slackButtons = slackPoll.json().path("blocks").findValuesAsText("value");
+                    assertThat(slackButtons).hasSizeGreaterThanOrEqualTo(2)
+                            .allSatisfy(v -> assertThat(v).matches("vote \\d+ \\d"));
+                    long pollId = Long.parseLong(slackButtons.get(0).split(" ")[1]);
+                    assertThat(slackPoll.json().has("thread_ts")).isFalse();
+                    assertThat(slackPoll.json().path("channel").asText()).isEqualTo(SLACK_CHANNEL);
+                    assertThat(slackThread.json().path("thread_ts").asText()).isEqualTo(pollTs);
+                    assertThat(slackThread.json().toString()).contains("你觉得呢");
+                    // AND Discord got the same poll once, with buttons and a nonce, a thread started from it, and one
+                    // message in that thread
+                    await("the Discord thread post", () -> !discord.messages(DISCORD_CHANNEL).isEmpty()
+                            && !discord.messages(discord.messages(DISCORD_CHANNEL).get(0).id()).isEmpty());
+                    FakeChannels.Posted discordPoll = discord.messages(DISCORD_CHANNEL).get(0);
+                    assertThat(discordPoll.json().path("components").findValuesAsText("custom_id"))
+                            .containsExactlyElementsOf(slackButtons);
+                    assertThat(discordPoll.nonce()).isPresent();
+                    assertThat(discord.thread(discordPoll.id())).isPresent();
+                    assertThat(discord.messages(discordPoll.id())).singleElement()
+                            .satisfies(m -> assertThat(m.json().toString()).contains("你觉得呢"));
+                    // AND nothing more was posted on either platform
+                    pause();
+                    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+                    assertThat(discord.messages(DISCORD_CHANNEL)).hasSize(1);
+                    assertThat(discord.messages(discordPoll.id())).hasSize(1);
+
+                    // WHEN a Slack user presses option 1 on the Slack message and a Discord user option 2 on Discord's
+                    HttpResponse<String> press = SlackRequests.post(events, SECRET, System.currentTimeMillis() / 1000,
+                            SlackRequests.blockAction(TEAM, SLACK_CHANNEL, "U_ALICE", "taolun-button-0",
+                                    "vote " + pollId + " 1", pollTs, slack.responseUrl("alice"), "trigger-alice"),
+                            Map.of());
+                    assertThat(press.statusCode()).isEqualTo(200);
+                    String click = FakeDiscord.button("bob", "en-US", "vote " + pollId + " 2", discordPoll.id());
+                    discord.sendInteraction(click);
+
+                    // THEN each voter was told the vote was recorded (Discord's voter: from the other workspace)
+                    assertThat(slack.awaitCall("response_url", 1, WAIT).json().toString())
+                            .contains("已记录你在 #" + pollId + " 的投票");
+                    JsonNode confirmed = discord.awaitCall("POST", FakeDiscord.Interaction.of(click).callbackPath(),
+                            1, WAIT).json();
+                    assertThat(confirmed.path("data").path("embeds").toString()).contains("Your vote on #" + pollId);
+                    // AND the one poll counts both votes
+                    HttpResponse<String> results = SlackRequests.post(events, SECRET,
+                            System.currentTimeMillis() / 1000, SlackRequests.slashCommand(TEAM, SLACK_CHANNEL,
+                                    "U_CAROL", "results " + pollId, slack.responseUrl("carol"), "trigger-carol"),
+                            Map.of());
+                    assertThat(results.body()).contains("共 2 票").contains("1 票 · 50%");
+                    // AND both posted messages were edited to show the two votes
+                    await("the Slack poll message updated to 2 votes", () -> slack.calls("chat.update").stream()
+                            .anyMatch(u -> u.json().path("ts").asText().equals(pollTs)
+                                    && u.json().toString().contains("共 2 票")));
+                    await("the Discord poll message edited to 2 votes", () -> discord.messages(DISCORD_CHANNEL).get(0)
+                            .json().toString().contains("共 2 票"));
+                    assertThat(discord.calls("PATCH", "channels/" + DISCORD_CHANNEL + "/messages/" + discordPoll.id()))
+                            .isNotEmpty();
+
+                    // WHEN the clock passes 10:00, when the poll closes
+                    clock.set(MONDAY.withHour(10).withSecond(1).toInstant());
+
+                    // THEN results with the chart went to Slack's channel and to the poll's thread there
+                    slack.awaitCall("files.completeUploadExternal", 2, WAIT);
+                    // AND to Discord's channel and to the poll's thread there, each as a PNG file
+                    await("Discord results in channel and thread", () -> discord.messages(DISCORD_CHANNEL).size() >= 2
+                            && discord.messages(discordPoll.id()).size() >= 2);
+                    await("every post made", () -> app.rituals().outbox().depth() == 0);
+                    pause();
+                    List<FakeSlack.Call> completions = slack.calls("files.completeUploadExternal");
+                    assertThat(completions).hasSize(2).allSatisfy(c -> {
+                        assertThat(c.json().path("channel_id").asText()).isEqualTo(SLACK_CHANNEL);
+                        assertThat(uploadOf(slack, c)).startsWith(PNG_SIGNATURE);
+                    });
+                    assertThat(completions).extracting(c -> Optional.ofNullable(c.json().get("thread_ts"))
+                            .map(JsonNode::asText)).containsExactlyInAnyOrder(Optional.empty(), Optional.of(pollTs));
+                    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+                    List<FakeChannels.Posted> inChannel = discord.messages(DISCORD_CHANNEL);
+                    List<FakeChannels.Posted> inThread = discord.messages(discordPoll.id());
+                    assertThat(inChannel).hasSize(2);
+                    assertThat(inThread).hasSize(2);
+                    for (FakeChannels.Posted result : List.of(inChannel.get(1), inThread.get(1))) {
+                        assertThat(result.json().toString()).contains("投票 #" + pollId + " 的结果");
+                        assertThat(result.files()).singleElement().satisfies(file -> {
+                            assertThat(file.fileName()).endsWith(".png");
+                            assertThat(file.bytes()).startsWith(PNG_SIGNATURE);
+                        });
+                    }
+                } finally {
+                    server.close(0);
+                }
+            }
+        }
+    }
+
+    /** The bytes uploaded for the file a files.completeUploadExternal call completes. */
+    private static byte[] uploadOf(FakeSlack slack, FakeSlack.Call completion) {
+        String fileId = completion.json().path("files").get(0).path("id").asText();
+        FakeSlack.Call upload = slack.calls("upload").stream()
+                .filter(u -> u.form().get("file_id").equals(fileId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no upload of " + fileId));
+        return upload.body().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Waits until the condition holds, checking every 50 ms; fails after {@link #WAIT}. */
+    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Long enough for several delivery passes and poll refreshes, to see that nothing more is posted. */
+    private static void pause() throws InterruptedException {
+        Thread.sleep(600);
+    }
+}
