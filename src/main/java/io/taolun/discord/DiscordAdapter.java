@@ -267,8 +267,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(
-                        () -> polls.current("discord", target.guild(), target.pollId(), target.lang()), work)
+        return CompletableFuture.supplyAsync(() -> polls.keptCurrentElsewhere(target.pollId()) ? java.util.Optional.<Reply>empty()
+                        : polls.current("discord", target.guild(), target.pollId(), target.lang()), work)
                 .thenCompose(reply -> reply.isEmpty() ? CompletableFuture.completedFuture(null)
                         : target.message().editMessage(Embeds.edit(reply.get())).submit()
                                 .exceptionally(f -> {

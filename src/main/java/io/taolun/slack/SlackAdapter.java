@@ -327,6 +327,9 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     private void updatePoll(TallyTarget target) {
+        if (polls.keptCurrentElsewhere(target.pollId())) {
+            return;
+        }
         polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
             List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
             web.call("chat.update", true, m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())

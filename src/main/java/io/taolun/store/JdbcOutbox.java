@@ -165,6 +165,11 @@ public final class JdbcOutbox implements Outbox, PollReach {
     }
 
     @Override
+    public boolean keptCurrent(long pollId) {
+        return count("SELECT COUNT(*) FROM outbox WHERE poll_id = ? AND kind = 'POLL'", ps -> ps.setLong(1, pollId)) > 0;
+    }
+
+    @Override
     public int depth() {
         return count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", ps -> { });
     }

@@ -40,6 +40,14 @@ public final class PollMessages {
                 .map(p -> message(p, lang));
     }
 
+    /**
+     * True for a poll whose posted messages the rituals keep current on every platform (a scheduled weekly poll):
+     * adapters then leave its message alone after a button press, so it is edited by one writer, in one language.
+     */
+    public boolean keptCurrentElsewhere(long pollId) {
+        return reach.keptCurrent(pollId);
+    }
+
     public Optional<Poll> find(long pollId) {
         return store.find(pollId);
     }

@@ -9,4 +9,12 @@ public interface PollReach {
     PollReach NONE = (pollId, platform, workspace) -> false;
 
     boolean reaches(long pollId, String platform, String workspace);
+
+    /**
+     * Whether the poll's posted messages are kept current by the rituals (on every platform at once, in each
+     * channel's language), so that adapters must not edit them on their own.
+     */
+    default boolean keptCurrent(long pollId) {
+        return false;
+    }
 }

@@ -118,7 +118,9 @@ public final class ScheduleCommand implements Command {
     }
 
     private static String span(Duration d, Messages m) {
-        return d.toHours() % 24 == 0 ? m.get("schedule.days", d.toDays()) : m.get("schedule.hours", d.toHours());
+        // ints, not longs: the choice patterns need numbers, and Messages passes longs on as plain text
+        return d.toHours() % 24 == 0 ? m.get("schedule.days", (int) d.toDays())
+                : m.get("schedule.hours", (int) d.toHours());
     }
 
     private static String when(Instant at, ZoneId zone) {

@@ -1,0 +1,68 @@
+package io.taolun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.ChatRequest;
+import io.taolun.core.Lang;
+import io.taolun.core.poll.PollService;
+import io.taolun.core.ritual.PollFanout;
+import io.taolun.core.ritual.Ritual;
+import io.taolun.core.ritual.RitualKind;
+import io.taolun.core.ritual.RitualPosts;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.Test;
+
+/** After a vote on either platform, every posted message of the poll shows the new tally. */
+final class PollFanoutTest {
+    @Test
+    void a_vote_on_one_platform_refreshes_the_poll_messages_on_both() throws Exception {
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        try (RitualHarness h = new RitualHarness(TestDatabases.Kind.H2, Instant.parse("2026-11-30T08:00:00Z"))) {
+            // GIVEN a weekly poll posted to a Slack and a Discord channel
+            Ritual ritual = h.rituals.create(new Ritual.Spec(RitualKind.WEEKLY_POLL, h.article.id(),
+                    Optional.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), Duration.ofDays(6),
+                    List.of(RitualHarness.slack("C1"), RitualHarness.discord("D1")), Optional.empty(), "admin"),
+                    h.clock.instant());
+            RecordingGateway slack = new RecordingGateway("slack");
+            RecordingGateway discord = new RecordingGateway("discord");
+            h.runner.runSlot(ritual.id(), h.clock.instant());
+            h.deliveries("w1", slack, discord).deliverDue();
+            long pollId = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow().pollId().orElseThrow();
+            RitualPosts posts = new RitualPosts(h.article, h.pollMessages, RitualHarness.CHART, where -> Lang.EN);
+            PollFanout fanout = new PollFanout(h.outbox, List.of(slack, discord), h.polls, posts, timers, timers,
+                    Clock.systemUTC(), Duration.ofMillis(100));
+            PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
+                    h.clock, h.outbox, fanout::changed);
+            // WHEN three people vote on Discord, in quick succession
+            for (String user : List.of("U1", "U2", "U3")) {
+                polls.vote(new ChatRequest("discord", "G1", "D1", user, "", ""), pollId, 2);
+            }
+            // THEN both messages are edited to show the three votes, in at most a few coalesced edits each
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!(showsVotes(slack, 3) && showsVotes(discord, 3)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(showsVotes(slack, 3)).isTrue();
+            assertThat(showsVotes(discord, 3)).isTrue();
+            assertThat(slack.edits()).allSatisfy(e -> assertThat(e.messageId()).isEqualTo(slack.posts().get(0).messageId()));
+            assertThat(discord.edits()).allSatisfy(e -> assertThat(e.where().channel()).isEqualTo("D1"));
+            assertThat(slack.edits().size()).isLessThanOrEqualTo(3);
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    private static boolean showsVotes(RecordingGateway platform, int votes) {
+        List<RecordingGateway.Edit> edits = platform.edits();
+        return !edits.isEmpty() && edits.get(edits.size() - 1).reply().plainText().contains(votes + " votes");
+    }
+}

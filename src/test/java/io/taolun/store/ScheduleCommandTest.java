@@ -1,0 +1,185 @@
+package io.taolun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.ChatRequest;
+import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
+import io.taolun.core.Reply;
+import io.taolun.core.TestBot;
+import io.taolun.core.article.QuoteCommand;
+import io.taolun.core.ritual.Ritual;
+import io.taolun.core.ritual.RitualKind;
+import io.taolun.core.ritual.RitualService;
+import io.taolun.core.ritual.ScheduleCommand;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /article schedule ...} on a real H2 store: what admins can set, and the answers to bad input. */
+final class ScheduleCommandTest {
+    private static final Instant SUNDAY_NOON_SHANGHAI = Instant.parse("2026-11-29T04:00:00Z");
+
+    private final RitualHarness h = new RitualHarness(TestDatabases.Kind.H2, SUNDAY_NOON_SHANGHAI);
+    private final RitualService service = new RitualService(h.rituals, h.scheduler, TestBot.everyoneMayOpen(), h.clock);
+    private final List<RuntimeException> failures = new ArrayList<>();
+    private final CommandRouter router = new CommandRouter(List.of(
+            new ScheduleCommand(service, h.article.id()),
+            new QuoteCommand(h.article, h.clock, ZoneId.of("Asia/Shanghai"), new Random(1), h.runner::todaysQuote)),
+            Lang.EN, Map.of(), failures::add);
+
+    @AfterEach
+    void close() {
+        assertThat(failures).isEmpty();
+        h.close();
+    }
+
+    private Reply admin(String text) {
+        return router.handle(new ChatRequest("slack", "T1", "C1", "U0", "en", text, true));
+    }
+
+    private Reply member(String text) {
+        return router.handle(new ChatRequest("slack", "T1", "C1", "U9", "en", text));
+    }
+
+    @Test
+    void an_admin_schedules_a_quote_of_the_day_and_sees_when_it_comes_next() {
+        // WHEN
+        Reply reply = admin("schedule qotd 09:00 Asia/Shanghai");
+        // THEN it is stored, scheduled for tomorrow 09:00 local, and the answer says so
+        assertThat(reply.error()).isFalse();
+        assertThat(reply.plainText()).contains("Scheduled #1").contains("Quote of the day, daily at 09:00 Asia/Shanghai")
+                .contains("Next: 2026-11-30 09:00 Asia/Shanghai");
+        assertThat(h.scheduler.calls).containsExactly("schedule 1 2026-11-30T01:00:00Z");
+    }
+
+    @Test
+    void a_weekly_poll_takes_its_day_in_english_or_chinese_and_a_close_after() {
+        // WHEN
+        Reply reply = admin("schedule weekly-poll 周三 20:30 Europe/Berlin --close-after 36h");
+        // THEN
+        assertThat(reply.plainText()).contains("Weekly discussion poll, Wednesdays at 20:30 Europe/Berlin, open 36 hours")
+                .contains("Next: 2026-12-02 20:30 Europe/Berlin");
+        Ritual ritual = h.rituals.in(RitualHarness.slack("C1")).get(0);
+        assertThat(ritual.spec().day()).contains(DayOfWeek.WEDNESDAY);
+        assertThat(ritual.spec().closeAfter()).isEqualTo(Duration.ofHours(36));
+        assertThat(admin("schedule weekly-poll FRI 7：05 UTC").plainText()).contains("Fridays at 07:05 UTC, open 6 days");
+    }
+
+    @Test
+    void schedule_list_shows_the_channels_schedules_to_anyone() {
+        admin("schedule qotd 09:00 Asia/Shanghai");
+        admin("schedule weekly-poll mon 10:00 Asia/Shanghai");
+        // WHEN a member lists them
+        Reply reply = member("schedule list");
+        // THEN
+        assertThat(reply.error()).isFalse();
+        assertThat(reply.plainText()).contains("2 schedules in this channel").contains("#1").contains("#2")
+                .contains("Next: 2026-11-30 10:00 Asia/Shanghai");
+        assertThat(router.handle(new ChatRequest("slack", "T1", "C2", "U9", "en", "schedule list")).plainText())
+                .contains("Nothing is scheduled in this channel.");
+    }
+
+    @Test
+    void only_admins_change_schedules() {
+        // WHEN a member tries
+        Reply reply = member("schedule qotd 09:00 Asia/Shanghai");
+        // THEN nothing is stored
+        assertThat(reply.error()).isTrue();
+        assertThat(reply.plainText()).contains("Only admins may change schedules here.");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).isEmpty();
+    }
+
+    @Test
+    void bad_zones_times_days_and_spans_are_answered_with_what_is_accepted() {
+        assertThat(admin("schedule qotd 09:00 Mars/Olympus").plainText())
+                .contains("\"Mars/Olympus\" is not a time zone").contains("Asia/Shanghai, Europe/Berlin, America/New_York or UTC");
+        assertThat(admin("schedule qotd 09:00 +08:00").plainText()).contains("is not a time zone");
+        assertThat(admin("schedule qotd 09:00 CST").plainText()).contains("is not a time zone");
+        assertThat(admin("schedule qotd 25:00 UTC").plainText()).contains("\"25:00\" is not a time").contains("00:00 to 23:59");
+        assertThat(admin("schedule qotd 9am UTC").plainText()).contains("\"9am\" is not a time");
+        assertThat(admin("schedule weekly-poll someday 09:00 UTC").plainText())
+                .contains("\"someday\" is not a day").contains("mon, tue, wed, thu, fri, sat or sun");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after 9d").plainText())
+                .contains("\"9d\" is not a duration").contains("between 1h and 7d");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after").plainText()).contains("is not a duration");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --ping @everyone").plainText()).doesNotContain("@everyone");
+        assertThat(admin("schedule qotd 09:00").plainText()).contains("Say what to schedule");
+        assertThat(admin("schedule").plainText()).contains("Say what to schedule");
+        assertThat(admin("schedule yearly 09:00 UTC").plainText()).contains("Say what to schedule");
+        assertThat(admin("schedule qotd 09:00 " + "A/".repeat(500) + "B").error()).isTrue();
+        // THEN none of them stored anything
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).isEmpty();
+    }
+
+    @Test
+    void a_channel_has_one_quote_of_the_day() {
+        admin("schedule qotd 09:00 Asia/Shanghai");
+        // WHEN a second is asked for
+        Reply reply = admin("schedule qotd 18:00 Asia/Shanghai");
+        // THEN
+        assertThat(reply.plainText()).contains("already (#1)");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).hasSize(1);
+    }
+
+    @Test
+    void schedule_off_turns_one_off_and_cancels_its_run() {
+        admin("schedule qotd 09:00 Asia/Shanghai");
+        // WHEN a member, then an admin, turn it off
+        assertThat(member("schedule off 1").plainText()).contains("Only admins");
+        Reply reply = admin("schedule off #1");
+        // THEN
+        assertThat(reply.plainText()).contains("Turned off schedule #1");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).isEmpty();
+        assertThat(h.scheduler.calls).contains("cancel 1");
+        assertThat(admin("schedule off 1").plainText()).contains("There is no schedule #1 in this workspace.");
+        assertThat(router.handle(new ChatRequest("slack", "T2", "C1", "U0", "en", "schedule off 1", true)).plainText())
+                .contains("There is no schedule #1");
+    }
+
+    @Test
+    void config_file_schedules_are_brought_in_at_start_updated_and_turned_off_there_not_by_command() {
+        // GIVEN a schedule declared in the config
+        Ritual.Spec declared = new Ritual.Spec(RitualKind.QOTD, h.article.id(), Optional.empty(), LocalTime.of(9, 0),
+                ZoneId.of("Asia/Shanghai"), Duration.ZERO, List.of(RitualHarness.slack("C1")), Optional.of("daily-c1"),
+                "config");
+        // WHEN the bot starts twice with it, then once with a new time, then once without it
+        service.syncConfigured(List.of(declared));
+        service.syncConfigured(List.of(declared));
+        Reply off = admin("schedule off 1");
+        Ritual.Spec moved = new Ritual.Spec(RitualKind.QOTD, h.article.id(), Optional.empty(), LocalTime.of(8, 0),
+                ZoneId.of("Asia/Shanghai"), Duration.ZERO, List.of(RitualHarness.slack("C1")), Optional.of("daily-c1"),
+                "config");
+        service.syncConfigured(List.of(moved));
+        service.syncConfigured(List.of());
+        // THEN it was scheduled once, kept, rescheduled when it changed, and cancelled when removed
+        assertThat(off.plainText()).contains("comes from the config file (daily-c1)");
+        assertThat(h.scheduler.calls).containsExactly("schedule 1 2026-11-30T01:00:00Z",
+                "ensure 1 2026-11-30T01:00:00Z", "schedule 1 2026-11-30T00:00:00Z", "cancel 1");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).isEmpty();
+    }
+
+    @Test
+    void quote_today_in_a_channel_with_a_quote_of_the_day_shows_its_quote() {
+        admin("schedule qotd 09:00 Asia/Shanghai");
+        Ritual ritual = h.rituals.in(RitualHarness.slack("C1")).get(0);
+        // WHEN the slot runs on Monday and someone asks for today's quote after it
+        h.clock.set(Instant.parse("2026-11-30T01:00:00Z"));
+        h.runner.runSlot(ritual.id(), h.clock.instant());
+        String posted = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow().item().orElseThrow();
+        Reply today = member("quote today");
+        // THEN it is the posted quote, and it stays so for the rest of the local day
+        assertThat(today.footer()).startsWith("Quote " + posted + " of ");
+        h.clock.set(Instant.parse("2026-11-30T15:59:00Z"));
+        assertThat(member("quote today").footer()).startsWith("Quote " + posted + " of ");
+    }
+}
