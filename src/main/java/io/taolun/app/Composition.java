@@ -62,6 +62,7 @@ final class Composition implements AutoCloseable {
     private final PollMessages pollMessages;
     private final Article article;
     private final Rituals rituals;
+    private final Metrics metrics = new Metrics();
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
@@ -72,7 +73,7 @@ final class Composition implements AutoCloseable {
             Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
         this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
-        this.database = openDatabase(db);
+        this.database = openDatabase(db, metrics);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(database.dataSource()), POLL_CACHE, Ticker.systemTicker());
@@ -80,7 +81,9 @@ final class Composition implements AutoCloseable {
         JdbcRitualStore ritualStore = new JdbcRitualStore(database.dataSource());
         DbRitualScheduler scheduler = new DbRitualScheduler(database.dataSource(), timing.scheduler(), clock);
         Rituals.Changes changes = new Rituals.Changes();
-        PollService polls = new PollService(article, store, ledger, config.polls().policy(), clock, outbox, changes);
+        PollService polls = new PollService(article, store, new MeteredVoteLedger(ledger, metrics),
+                config.polls().policy(), clock, outbox, changes);
+        metrics.outboxDepth(outbox::depth);
         ZoneId zone = config.zone();
         this.pollMessages = new PollMessages(article, store, zone, clock, outbox);
         RitualRunner runner = new RitualRunner(article, ritualStore, store, outbox, scheduler, clock,
@@ -90,7 +93,7 @@ final class Composition implements AutoCloseable {
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
         this.rituals = new Rituals(article, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
-                timing);
+                timing, metrics);
         List<Command> commands = List.of(
                 new AboutCommand(article),
                 new SectionCommand(article),
@@ -107,7 +110,8 @@ final class Composition implements AutoCloseable {
                 new HistoryCommand(polls, zone),
                 new ExportCommand(polls),
                 new ScheduleCommand(ritualService, article.id()));
-        this.router = new CommandRouter(commands, config.lang(), channelLanguages, onFailure);
+        this.router = new CommandRouter(commands, config.lang(), channelLanguages, onFailure, metrics,
+                System::nanoTime);
         try {
             ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(article.id())).toList());
         } catch (RuntimeException e) {
@@ -136,6 +140,10 @@ final class Composition implements AutoCloseable {
         return rituals;
     }
 
+    Metrics metrics() {
+        return metrics;
+    }
+
     /** Stops the rituals, commits the votes already queued, then closes the pool. */
     @Override
     public void close() {
@@ -148,11 +156,12 @@ final class Composition implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        metrics.close();
     }
 
-    private static Database openDatabase(DatabaseSettings db) {
+    private static Database openDatabase(DatabaseSettings db, Metrics metrics) {
         try {
-            return Database.open(db.url(), db.user(), db.password(), DatabaseSettings.POOL_SIZE);
+            return Database.open(db.url(), db.user(), db.password(), DatabaseSettings.POOL_SIZE, metrics.registry());
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {

@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP endpoints on {@code TAOLUN_PORT}: {@code POST /slack/events} (when Slack runs over HTTP) and
- * {@code GET /healthz}. Bodies over 64 KB are refused before anything reads them whole.
+ * The HTTP endpoints on {@code TAOLUN_PORT}: {@code POST /slack/events} (when Slack runs over HTTP), {@code GET
+ * /healthz} (liveness: the process serves HTTP), {@code GET /readyz} (readiness: the database answers and every
+ * adapter is connected; 503 otherwise) and {@code GET /metrics} (Prometheus text). Bodies over 64 KB are refused
+ * before anything reads them whole.
  */
 final class HttpEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
@@ -33,24 +35,40 @@ final class HttpEndpoints implements AutoCloseable {
     record Health(int status, String json) {
     }
 
-    HttpEndpoints(int port, Optional<SlackAdapter> slack, Supplier<Health> health, ExecutorService threads)
-            throws IOException {
+    HttpEndpoints(int port, Optional<SlackAdapter> slack, Supplier<Health> readiness, Supplier<String> metrics,
+            ExecutorService threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 128);
         server.setExecutor(threads);
-        server.createContext("/healthz", exchange -> {
-            if (!exchange.getRequestMethod().equals("GET")) {
-                send(exchange, 405, "text/plain", "GET only");
-                return;
-            }
-            Health h = health.get();
+        get("/healthz", exchange -> send(exchange, 200, "application/json", "{\"status\":\"alive\"}"));
+        get("/readyz", exchange -> {
+            Health h = readiness.get();
             send(exchange, h.status(), "application/json", h.json());
         });
+        get("/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
         slack.ifPresent(adapter -> server.createContext("/slack/events", exchange -> slackEvent(exchange, adapter)));
         server.start();
     }
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** A GET-only endpoint at exactly this path. */
+    private void get(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            try {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    send(exchange, 404, "text/plain", "not found");
+                } else if (!exchange.getRequestMethod().equals("GET")) {
+                    send(exchange, 405, "text/plain", "GET only");
+                } else {
+                    handler.handle(exchange);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed: {}", path, e.getClass().getSimpleName());
+                send(exchange, 500, "text/plain", "internal error");
+            }
+        });
     }
 
     /** Stops taking connections, giving requests in flight up to {@code seconds} to finish. */

@@ -3,6 +3,7 @@ package io.taolun.app;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.Lang;
+import io.taolun.core.Telemetry;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.PollStore;
@@ -102,6 +103,7 @@ final class Rituals implements AutoCloseable {
     private final Changes changes;
     private final Clock clock;
     private final Timing timing;
+    private final Telemetry telemetry;
     private ScheduledExecutorService delivery;
     private ExecutorService refreshWork;
     private ScheduledExecutorService refreshTimer;
@@ -109,7 +111,8 @@ final class Rituals implements AutoCloseable {
 
     Rituals(Article article, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
             PollMessages pollMessages, Function<ChannelRef, Lang> languages, Changes changes, Clock clock,
-            Timing timing) {
+            Timing timing, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.article = article;
         this.polls = polls;
         this.outbox = outbox;
@@ -129,7 +132,7 @@ final class Rituals implements AutoCloseable {
         }
         RitualPosts posts = new RitualPosts(article, pollMessages, chart, languages);
         Deliveries deliveries = new Deliveries(outbox, gateways, posts::render, clock, timing.scheduler().name(),
-                timing.claimLease());
+                timing.claimLease(), telemetry);
         refreshWork = Executors.newFixedThreadPool(2, daemon("taolun-poll-refresh"));
         refreshTimer = Executors.newSingleThreadScheduledExecutor(daemon("taolun-poll-refresh-timer"));
         PollFanout fanout = new PollFanout(outbox, gateways, polls, posts, refreshTimer, refreshWork, clock,

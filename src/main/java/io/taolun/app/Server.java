@@ -27,10 +27,11 @@ final class Server implements AutoCloseable {
     private final Composition app;
     // Bolt's handlers are synchronous: an HTTP thread waits (at most the ack budget) for its answer, so there are many
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(128, named("taolun-http"));
-    private final ExecutorService work = Executors.newFixedThreadPool(16, named("taolun-work"));
-    private final ExecutorService votes = Executors.newFixedThreadPool(32, named("taolun-votes"));
+    private final ExecutorService work = new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
+    private final ExecutorService votes = new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
     private final ExecutorService healthCheck = Executors.newSingleThreadExecutor(named("taolun-health"));
-    private final ExecutorService calls = Executors.newFixedThreadPool(16, named("taolun-slack-calls"));
+    private final ExecutorService calls =
+            new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
     private final Optional<SlackAdapter> slack;
     private final Optional<DiscordAdapter> discord;
@@ -41,7 +42,7 @@ final class Server implements AutoCloseable {
         this.app = app;
         try {
             this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
-                    work, votes, calls, timers, clock));
+                    work, votes, calls, timers, clock, app.metrics()));
         } catch (IllegalStateException e) {
             close();
             throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());
@@ -57,7 +58,7 @@ final class Server implements AutoCloseable {
         }
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
-                httpThreads);
+                app.metrics()::scrape, httpThreads);
         if (slack.isPresent() && platforms.slack().get().socketMode()) {
             slack.get().startSocketMode();
         }

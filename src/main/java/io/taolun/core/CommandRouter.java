@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The core's single entry point: takes a neutral request for {@code /article ...} and returns a neutral reply.
@@ -23,6 +24,8 @@ public final class CommandRouter {
     private final Lang defaultLang;
     private final Map<String, Lang> channelLanguages;
     private final Consumer<RuntimeException> onFailure;
+    private final Telemetry telemetry;
+    private final LongSupplier ticker;
 
     /**
      * @param commands    the subcommands, in the order help lists them
@@ -39,6 +42,17 @@ public final class CommandRouter {
      */
     public CommandRouter(List<Command> commands, Lang defaultLang, Map<String, Lang> channelLanguages,
             Consumer<RuntimeException> onFailure) {
+        this(commands, defaultLang, channelLanguages, onFailure, Telemetry.NONE, () -> 0L);
+    }
+
+    /**
+     * @param telemetry told each command's name, platform, outcome and time taken
+     * @param ticker    a nanosecond ticker for those times ({@code System::nanoTime})
+     */
+    public CommandRouter(List<Command> commands, Lang defaultLang, Map<String, Lang> channelLanguages,
+            Consumer<RuntimeException> onFailure, Telemetry telemetry, LongSupplier ticker) {
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.defaultLang = Objects.requireNonNull(defaultLang, "defaultLang");
         this.channelLanguages = Map.copyOf(channelLanguages);
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
@@ -59,6 +73,15 @@ public final class CommandRouter {
 
     /** Answers one request. Never throws for anything a user can type. */
     public Reply handle(ChatRequest request) {
+        long start = ticker.getAsLong();
+        String[] command = {"help"};
+        Reply reply = answer(request, command);
+        String outcome = !reply.error() ? "ok" : reply.fields().isEmpty() ? "error" : "bad_input";
+        telemetry.commandHandled(request.platform(), command[0], outcome, ticker.getAsLong() - start);
+        return reply;
+    }
+
+    private Reply answer(ChatRequest request, String[] named) {
         Lang channel = channelLanguages.get(request.platform() + ":" + request.channel());
         Messages messages = Messages.of(channel != null ? channel : Lang.fromLocale(request.locale(), defaultLang));
         String subcommand = "help";
@@ -82,6 +105,9 @@ public final class CommandRouter {
                 return help(messages, request.platform());
             }
             Command command = commands.get(subcommand);
+            if (command != null) {
+                named[0] = subcommand;
+            }
             if (command == null) {
                 String unknown = SafeText.echo(subcommand);
                 subcommand = "help";

@@ -27,6 +27,7 @@ import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
+import io.taolun.core.Telemetry;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
@@ -42,6 +43,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +79,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final Gson gson = GsonFactory.createSnakeCase();
     private final SlackMessages messages;
     private volatile SocketModeApp socketMode;
+    private final Telemetry telemetry;
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
@@ -86,8 +91,9 @@ public final class SlackAdapter implements AutoCloseable {
      */
     public SlackAdapter(SlackSettings settings, CommandRouter router, PollMessages polls, Lang lang,
             ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
-            Clock clock) {
+            Clock clock, Telemetry telemetry) {
         this.settings = settings;
+        this.telemetry = telemetry;
         this.router = router;
         this.polls = polls;
         this.lang = lang;
@@ -125,8 +131,11 @@ public final class SlackAdapter implements AutoCloseable {
         this.gateway = new SlackGateway(web);
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
                 target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
-        app.command("/article", this::onCommand);
-        app.blockAction(Pattern.compile(".*"), this::onAction);
+        app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
+                () -> onCommand(request, ctx)));
+        app.blockAction(Pattern.compile(".*"), (request, ctx) -> acknowledged("button",
+                request.getPayload().getChannel() != null ? request.getPayload().getChannel().getId() : null,
+                () -> onAction(request, ctx)));
         try {
             // auth.test now, so a bad token or an unreachable API stops start-up instead of the first request
             app.start();
@@ -224,6 +233,23 @@ public final class SlackAdapter implements AutoCloseable {
             slack.close();
         } catch (Exception e) {
             LOG.info("slack client close: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Runs a request's handler with its log context (platform, channel, a request id: work handed to the executors
+     * carries it along) and reports how long the acknowledgement took.
+     */
+    private Response acknowledged(String kind, String channel, Supplier<Response> handler) {
+        long start = System.nanoTime();
+        MDC.put("platform", "slack");
+        MDC.put("channel", channel == null ? "-" : SafeText.echo(channel));
+        MDC.put("request", UUID.randomUUID().toString().substring(0, 8));
+        try {
+            return handler.get();
+        } finally {
+            telemetry.acknowledged("slack", kind, System.nanoTime() - start);
+            MDC.clear();
         }
     }
 

@@ -30,7 +30,18 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date. */
     public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, null);
+    }
+
+    /**
+     * Opens the pool, reporting its metrics to a Micrometer registry (passed untyped: HikariCP takes it as an
+     * {@code Object}), and brings the schema up to date.
+     */
+    public static Database open(String url, String user, String password, int poolSize, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        if (meterRegistry != null) {
+            config.setMetricRegistry(meterRegistry);
+        }
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);

@@ -59,7 +59,7 @@ final class BothPlatformsTest {
                     assertThat(answer.toString()).contains("vote 2 1");
                     // AND health lists both adapters
                     HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/healthz")).build(),
+                            URI.create("http://127.0.0.1:" + server.port() + "/readyz")).build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(health.statusCode()).isEqualTo(200);
                     JsonNode adapters = new ObjectMapper().readTree(health.body()).path("adapters");

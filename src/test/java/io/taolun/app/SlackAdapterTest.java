@@ -313,8 +313,9 @@ final class SlackAdapterTest {
     }
 
     @Test
-    void healthz_reports_the_database_and_the_adapter() throws Exception {
-        URI health = URI.create("http://127.0.0.1:" + h.server.port() + "/healthz");
+    void readyz_reports_the_database_and_the_adapter_while_healthz_stays_alive() throws Exception {
+        URI health = URI.create("http://127.0.0.1:" + h.server.port() + "/readyz");
+        URI alive = URI.create("http://127.0.0.1:" + h.server.port() + "/healthz");
         HttpResponse<String> up = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(up.statusCode()).isEqualTo(200);
@@ -326,6 +327,9 @@ final class SlackAdapterTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(down.body()).path("database").asText()).isEqualTo("down");
+        // AND the process itself is still alive
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(alive).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.taolun.core.ritual;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.Reply;
+import io.taolun.core.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +41,21 @@ public final class Deliveries {
     private final Clock clock;
     private final String worker;
     private final Duration lease;
+    private final Telemetry telemetry;
 
-    /**
-     * @param worker this process's name in claims
-     * @param lease  how long a claim holds; longer than any one post takes
-     */
     public Deliveries(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease) {
+        this(outbox, gateways, render, clock, worker, lease, Telemetry.NONE);
+    }
+
+    /**
+     * @param worker    this process's name in claims
+     * @param lease     how long a claim holds; longer than any one post takes
+     * @param telemetry told of each post made, retried and given up
+     */
+    public Deliveries(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
+            String worker, Duration lease, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.outbox = outbox;
         this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ChatGateway::platform, g -> g));
         this.render = render;
@@ -91,11 +100,13 @@ public final class Deliveries {
         } catch (RuntimeException e) {
             LOG.warn("outbox post {} cannot be rendered: {}", post.key(), e.getMessage());
             outbox.markFailed(pending.id(), worker, "cannot render: " + e.getMessage());
+            telemetry.postFailed(post.where().platform());
             return false;
         }
         try {
             String messageId = gateway.post(post.where(), threadOf, reply, post.key());
             outbox.markSent(pending.id(), worker, messageId, clock.instant());
+            telemetry.posted(post.where().platform(), post.kind().name().toLowerCase(java.util.Locale.ROOT));
             return true;
         } catch (DeliveryException e) {
             int attempts = pending.attempts() + 1;
@@ -104,10 +115,12 @@ public final class Deliveries {
                 LOG.info("outbox post {} to {} failed (attempt {}), retrying at {}: {}", post.key(),
                         post.where().platform(), attempts, next, e.getMessage());
                 outbox.retryAt(pending.id(), worker, next, e.getMessage());
+                telemetry.postRetried(post.where().platform());
             } else {
                 LOG.warn("outbox post {} to {} failed for good after {} attempts: {}", post.key(),
                         post.where().platform(), attempts, e.getMessage());
                 outbox.markFailed(pending.id(), worker, e.getMessage());
+                telemetry.postFailed(post.where().platform());
             }
             return false;
         }

@@ -1,0 +1,96 @@
+package io.taolun.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.taolun.core.Telemetry;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The bot's figures for Prometheus: commands, acknowledgements, votes and scheduled posts (as {@link Telemetry}),
+ * the outbox depth, the connection pool (HikariCP reports to {@link #registry}) and the JVM. Served as text at
+ * {@code GET /metrics}.
+ */
+final class Metrics implements Telemetry, AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /** How many scheduled posts wait in the outbox, read at each scrape. */
+    void outboxDepth(IntSupplier depth) {
+        Gauge.builder("taolun.outbox.depth", depth::getAsInt)
+                .description("scheduled posts waiting to be made").register(registry);
+    }
+
+    /** Everything, in Prometheus's text format. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void commandHandled(String platform, String command, String outcome, long nanos) {
+        Timer.builder("taolun.commands").description("commands answered by the core, and how long the answer took")
+                .tags("platform", platform, "command", command, "outcome", outcome)
+                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void acknowledged(String platform, String kind, long nanos) {
+        Timer.builder("taolun.acks").description("platform requests acknowledged, and how long that took")
+                .tags("platform", platform, "kind", kind)
+                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void voteRecorded(String outcome, long nanos) {
+        Timer.builder("taolun.votes").description("votes committed, and how long until they were")
+                .tags("outcome", outcome)
+                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void posted(String platform, String kind) {
+        Counter.builder("taolun.posts").description("scheduled posts made").tags("platform", platform, "kind", kind)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void postRetried(String platform) {
+        Counter.builder("taolun.post.retries").description("scheduled posts refused for now, to be tried again")
+                .tags("platform", platform).register(registry).increment();
+    }
+
+    @Override
+    public void postFailed(String platform) {
+        Counter.builder("taolun.post.failures").description("scheduled posts given up")
+                .tags("platform", platform).register(registry).increment();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
