@@ -55,7 +55,10 @@ CREATE TABLE outbox (
     attempts         INT           NOT NULL,
     next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     claimed_by       VARCHAR(100),
+    claimed_at       TIMESTAMP WITH TIME ZONE,
     claimed_until    TIMESTAMP WITH TIME ZONE,
+    -- true from a claim until its outcome is stored: still true when claimed again means its worker died mid-post
+    in_flight        BOOLEAN DEFAULT FALSE NOT NULL,
     message_id       VARCHAR(100),
     last_error       VARCHAR(500),
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,

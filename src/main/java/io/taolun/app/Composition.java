@@ -81,13 +81,13 @@ final class Composition implements AutoCloseable {
         JdbcRitualStore ritualStore = new JdbcRitualStore(database.dataSource());
         DbRitualScheduler scheduler = new DbRitualScheduler(database.dataSource(), timing.scheduler(), clock);
         Rituals.Changes changes = new Rituals.Changes();
+        RitualRunner runner = new RitualRunner(article, ritualStore, store, outbox, scheduler, clock,
+                config.rituals().grace(), changes);
         PollService polls = new PollService(article, store, new MeteredVoteLedger(ledger, metrics),
-                config.polls().policy(), clock, outbox, changes);
+                config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
         metrics.outboxDepth(outbox::depth);
         ZoneId zone = config.zone();
         this.pollMessages = new PollMessages(article, store, zone, clock, outbox);
-        RitualRunner runner = new RitualRunner(article, ritualStore, store, outbox, scheduler, clock,
-                config.rituals().grace(), changes);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(

@@ -31,12 +31,21 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             throw new ConfigException("rituals.graceHours: " + graceHours + " is not between 0 and 72");
         }
         Set<String> names = new HashSet<>();
+        Set<TargetConfig> quoted = new HashSet<>();
         for (ScheduleConfig s : schedules) {
             if (s == null) {
                 throw new ConfigException("rituals.schedules[]: an entry is empty");
             }
             if (!names.add(s.name())) {
                 throw new ConfigException("rituals.schedules[].name: \"" + s.name() + "\" is used twice");
+            }
+            if (s.kind().equals("qotd")) {
+                for (TargetConfig t : s.channels()) {
+                    if (!quoted.add(t)) {
+                        throw new ConfigException("rituals.schedules[" + s.name() + "].channels: " + t.platform() + " "
+                                + t.channel() + " has a quote of the day already (one per channel)");
+                    }
+                }
             }
         }
     }

@@ -30,6 +30,14 @@ public interface ChatGateway {
      */
     String post(ChannelRef where, Optional<String> threadOf, Reply reply, String dedupeKey) throws DeliveryException;
 
+    /**
+     * Whether the platform drops a repeat of a post with the same dedupe key for a few minutes (Discord's enforced
+     * nonce), so that a post whose outcome is unknown may be made again within that window.
+     */
+    default boolean dropsRepeats() {
+        return false;
+    }
+
     /** Replaces the text and buttons of a message posted earlier. */
     void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException;
 }

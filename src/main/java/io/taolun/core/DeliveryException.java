@@ -10,12 +10,32 @@ import java.util.Optional;
  */
 public final class DeliveryException extends Exception {
     private final boolean retryable;
+    private final boolean uncertain;
     private final transient Optional<Duration> retryAfter;
 
     public DeliveryException(String message, boolean retryable, Optional<Duration> retryAfter, Throwable cause) {
+        this(message, retryable, false, retryAfter, cause);
+    }
+
+    private DeliveryException(String message, boolean retryable, boolean uncertain, Optional<Duration> retryAfter,
+            Throwable cause) {
         super(message, cause);
         this.retryable = retryable;
+        this.uncertain = uncertain;
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /**
+     * A failure after which the platform may or may not have posted (a server error, a lost answer), from a platform
+     * that drops a repeat of the same dedupe key for a few minutes: retried soon, and only within that window.
+     */
+    public static DeliveryException uncertain(String message, Throwable cause) {
+        return new DeliveryException(message, true, true, Optional.empty(), cause);
+    }
+
+    /** Whether the platform may have taken the post despite the failure. */
+    public boolean uncertain() {
+        return uncertain;
     }
 
     /** A failure worth retrying, with the wait the platform asked for, if it did ({@code Retry-After}). */

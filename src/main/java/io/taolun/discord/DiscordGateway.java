@@ -81,6 +81,12 @@ final class DiscordGateway implements ChatGateway {
         return posted.getId();
     }
 
+    /** Discord drops a repeated nonce (the dedupe key) for a few minutes: a post may be repeated within them. */
+    @Override
+    public boolean dropsRepeats() {
+        return true;
+    }
+
     @Override
     public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
         GuildMessageChannel channel = channel(where);

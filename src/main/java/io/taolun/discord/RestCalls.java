@@ -71,16 +71,18 @@ final class RestCalls {
     private static DeliveryException refused(String what, ErrorResponseException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code;
         String detail = what + ": HTTP " + status + ", Discord error " + e.getErrorCode() + " (" + e.getMeaning() + ")";
-        if (status >= 500 || status == 429 || e.isServerError()) {
-            // the outcome is unknown; trying again is safe for an edit, and for a post thanks to its nonce
+        if (status == 429) {
             return DeliveryException.retryable(detail, retryAfter(e), e);
+        }
+        if (status >= 500 || e.isServerError()) {
+            // the outcome is unknown; trying again is safe for an edit, and for a post within its nonce's window
+            return DeliveryException.uncertain(detail, e);
         }
         return DeliveryException.permanent(detail, e);
     }
 
     private static DeliveryException unreachable(String what, Throwable cause) {
-        return DeliveryException.retryable(what + ": Discord did not answer (" + cause.getMessage() + ")",
-                Optional.empty(), cause);
+        return DeliveryException.uncertain(what + ": Discord did not answer (" + cause.getMessage() + ")", cause);
     }
 
     /** A Retry-After a server error may carry (seconds, possibly fractional). */

@@ -3,6 +3,7 @@ package io.taolun.store;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -96,8 +97,13 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     @Override
     public void schedule(long ritualId, Instant slotAt) {
-        scheduler.schedule(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt,
-                ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        try {
+            scheduler.schedule(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt,
+                    ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            // a process is running this ritual's slot now; when done it reads the ritual again and sets the next
+            LOG.info("ritual {} is running; it reschedules itself from its new settings", ritualId);
+        }
     }
 
     @Override
@@ -118,6 +124,16 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     @Override
     public void scheduleClose(long ritualId, String slot, Instant at) {
         scheduler.scheduleIfNotExists(closeTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
+    }
+
+    @Override
+    public void closeNow(long ritualId, String slot) {
+        String id = ritualId + "/" + slot;
+        try {
+            scheduler.schedule(closeTask.instance(id, id), Instant.EPOCH, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            LOG.info("poll close of ritual {} slot {} is running already", ritualId, slot);
+        }
     }
 
     /** Stops picking executions and waits briefly for running ones. */

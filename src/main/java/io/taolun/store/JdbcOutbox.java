@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcOutbox implements Outbox, PollReach {
     private static final int MAX_ERROR = 500;
+    private static final String COLUMNS = "id, dedupe_key, kind, platform, workspace, channel, thread_of, poll_id, "
+            + "payload";
 
     private final DataSource db;
 
@@ -46,23 +48,22 @@ public final class JdbcOutbox implements Outbox, PollReach {
     }
 
     @Override
-    public List<Pending> due(Instant now, int limit) {
+    public List<Pending> due(Instant now, long afterId, int limit) {
         return Jdbc.inTransaction(db, "reading the outbox", c -> {
             List<Pending> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, dedupe_key, kind, platform, workspace, channel, "
-                    + "thread_of, poll_id, payload, attempts FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
-                    + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", attempts, created_at, in_flight, "
+                    + "claimed_at FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
+                    + "AND (claimed_until IS NULL OR claimed_until < ?) AND id > ? ORDER BY id LIMIT ?")) {
                 Jdbc.setInstant(ps, 1, now);
                 Jdbc.setInstant(ps, 2, now);
-                ps.setInt(3, limit);
+                ps.setLong(3, afterId);
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        long poll = rs.getLong("poll_id");
-                        Optional<Long> pollId = rs.wasNull() ? Optional.empty() : Optional.of(poll);
-                        OutboxPost post = new OutboxPost(rs.getString("dedupe_key"),
-                                OutboxPost.PostKind.valueOf(rs.getString("kind")), place(rs),
-                                Optional.ofNullable(rs.getString("thread_of")), pollId, rs.getString("payload"));
-                        out.add(new Pending(rs.getLong("id"), post, rs.getInt("attempts")));
+                        Optional<Instant> inFlight = rs.getBoolean("in_flight") ? Jdbc.instant(rs, "claimed_at")
+                                : Optional.empty();
+                        out.add(new Pending(rs.getLong("id"), post(rs), rs.getInt("attempts"),
+                                Jdbc.instant(rs, "created_at").orElseThrow(), inFlight));
                     }
                 }
             }
@@ -71,13 +72,39 @@ public final class JdbcOutbox implements Outbox, PollReach {
     }
 
     @Override
+    public List<OutboxPost> withPrefix(String prefix) {
+        return Jdbc.inTransaction(db, "reading the outbox", c -> {
+            List<OutboxPost> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM outbox WHERE dedupe_key LIKE ? ORDER BY id")) {
+                ps.setString(1, prefix.replace("%", "").replace("_", "") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(post(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static OutboxPost post(ResultSet rs) throws SQLException {
+        long poll = rs.getLong("poll_id");
+        Optional<Long> pollId = rs.wasNull() ? Optional.empty() : Optional.of(poll);
+        return new OutboxPost(rs.getString("dedupe_key"), OutboxPost.PostKind.valueOf(rs.getString("kind")),
+                place(rs), Optional.ofNullable(rs.getString("thread_of")), pollId, rs.getString("payload"));
+    }
+
+    @Override
     public boolean claim(long id, String worker, Instant now, Instant until) {
-        return update("UPDATE outbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? "
-                + "AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)", ps -> {
+        return update("UPDATE outbox SET claimed_by = ?, claimed_until = ?, claimed_at = ?, in_flight = TRUE, "
+                + "attempts = attempts + 1 WHERE id = ? AND state = 'pending' "
+                + "AND (claimed_until IS NULL OR claimed_until < ?)", ps -> {
                     ps.setString(1, worker);
                     Jdbc.setInstant(ps, 2, until);
-                    ps.setLong(3, id);
-                    Jdbc.setInstant(ps, 4, now);
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setLong(4, id);
+                    Jdbc.setInstant(ps, 5, now);
                 }) == 1;
     }
 
@@ -102,7 +129,7 @@ public final class JdbcOutbox implements Outbox, PollReach {
 
     @Override
     public void markSent(long id, String worker, String messageId, Instant at) {
-        update("UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, claimed_until = NULL WHERE id = ? "
+        update("UPDATE outbox SET state = 'sent', message_id = ?, sent_at = ?, claimed_until = NULL, in_flight = FALSE WHERE id = ? "
                 + "AND claimed_by = ? AND state = 'pending'", ps -> {
                     ps.setString(1, messageId);
                     Jdbc.setInstant(ps, 2, at);
@@ -113,7 +140,7 @@ public final class JdbcOutbox implements Outbox, PollReach {
 
     @Override
     public void retryAt(long id, String worker, Instant at, String error) {
-        update("UPDATE outbox SET next_attempt_at = ?, last_error = ?, claimed_until = NULL WHERE id = ? "
+        update("UPDATE outbox SET next_attempt_at = ?, last_error = ?, claimed_until = NULL, in_flight = FALSE WHERE id = ? "
                 + "AND claimed_by = ? AND state = 'pending'", ps -> {
                     Jdbc.setInstant(ps, 1, at);
                     ps.setString(2, cut(error));
@@ -124,7 +151,7 @@ public final class JdbcOutbox implements Outbox, PollReach {
 
     @Override
     public void markFailed(long id, String worker, String error) {
-        update("UPDATE outbox SET state = 'failed', last_error = ?, claimed_until = NULL WHERE id = ? "
+        update("UPDATE outbox SET state = 'failed', last_error = ?, claimed_until = NULL, in_flight = FALSE WHERE id = ? "
                 + "AND claimed_by = ? AND state = 'pending'", ps -> {
                     ps.setString(1, cut(error));
                     ps.setLong(2, id);

@@ -84,6 +84,16 @@ public final class JdbcPollStore implements PollStore {
         return id;
     }
 
+    /** A poll read on the caller's connection and transaction. */
+    static Optional<Poll> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POLL_COLUMNS + " FROM poll WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(poll(c, rs)) : Optional.empty();
+            }
+        }
+    }
+
     @Override
     public Optional<Poll> find(long id) {
         List<Poll> polls = query("SELECT " + POLL_COLUMNS + " FROM poll WHERE id = ?", ps -> ps.setLong(1, id));

@@ -109,6 +109,19 @@ public final class JdbcRitualStore implements RitualStore {
     }
 
     @Override
+    public Optional<Run> runOfPoll(long pollId) {
+        return inTransaction("reading a ritual run", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT ritual_id, slot FROM ritual_run WHERE poll_id = ?")) {
+                ps.setLong(1, pollId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? readRun(c, rs.getLong(1), rs.getString(2), false) : Optional.<Run>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item) {
         return inTransaction("recording a ritual run", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual_run (ritual_id, slot, slot_at, state, "
@@ -147,7 +160,7 @@ public final class JdbcRitualStore implements RitualStore {
             Run run = readRun(c, ritualId, slot, true)
                     .orElseThrow(() -> new IllegalStateException("no run " + ritualId + "/" + slot));
             if (run.pollId().isPresent()) {
-                return new JdbcPollStore(db).find(run.pollId().get()).orElseThrow();
+                return JdbcPollStore.find(c, run.pollId().get()).orElseThrow();
             }
             long id = JdbcPollStore.insert(c, poll);
             try (PreparedStatement ps = c.prepareStatement(

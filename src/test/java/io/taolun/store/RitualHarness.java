@@ -97,6 +97,11 @@ final class RitualHarness implements AutoCloseable {
         }
 
         @Override
+        public synchronized void closeNow(long ritualId, String slot) {
+            calls.add("closeNow " + ritualId + " " + slot);
+        }
+
+        @Override
         public synchronized void scheduleClose(long ritualId, String slot, Instant at) {
             calls.add("close " + ritualId + " " + slot + " " + at);
         }

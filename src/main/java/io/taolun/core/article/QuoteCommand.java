@@ -23,7 +23,7 @@ public final class QuoteCommand implements Command {
     private final Clock clock;
     private final ZoneId zone;
     private final RandomGenerator random;
-    private final Function<ChannelRef, Optional<Integer>> ritualQuote;
+    private final Function<ChannelRef, Optional<RitualQuote>> ritualQuote;
 
     /** @param zone the time zone whose calendar day decides {@code quote today} */
     public QuoteCommand(Article article, Clock clock, ZoneId zone, RandomGenerator random) {
@@ -31,11 +31,11 @@ public final class QuoteCommand implements Command {
     }
 
     /**
-     * @param ritualQuote the number of the quote a channel's quote-of-the-day ritual shows today, if it has one:
-     *                    {@code quote today} then shows the same quote
+     * @param ritualQuote the quote a channel's quote-of-the-day ritual shows today (and that day, in the ritual's
+     *                    zone), if it has one: {@code quote today} then shows the same quote
      */
     public QuoteCommand(Article article, Clock clock, ZoneId zone, RandomGenerator random,
-            Function<ChannelRef, Optional<Integer>> ritualQuote) {
+            Function<ChannelRef, Optional<RitualQuote>> ritualQuote) {
         this.article = article;
         this.clock = clock;
         this.zone = zone;
@@ -62,10 +62,10 @@ public final class QuoteCommand implements Command {
         Quote quote;
         String heading;
         if (arg.equals("today")) {
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            Optional<Quote> ritual = ritualQuote.apply(inv.request().where())
-                    .flatMap(n -> article.quotes().stream().filter(q -> q.number() == n).findFirst());
-            quote = ritual.orElseGet(() -> QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today));
+            Optional<RitualQuote> ritual = ritualQuote.apply(inv.request().where());
+            LocalDate today = ritual.map(RitualQuote::day).orElseGet(() -> LocalDate.now(clock.withZone(zone)));
+            quote = ritual.flatMap(r -> article.quotes().stream().filter(q -> q.number() == r.number()).findFirst())
+                    .orElseGet(() -> QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today));
             heading = m.get("quote.today", today.toString());
         } else if (arg.equals("random")) {
             quote = article.quotes().get(random.nextInt(article.quotes().size()));

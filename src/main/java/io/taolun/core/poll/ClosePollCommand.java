@@ -29,6 +29,10 @@ public final class ClosePollCommand implements Command {
             throw new BadInputException("error.close.args");
         }
         Poll poll = service.close(inv.request(), PollArgs.pollId(inv.args().get(0)));
+        if (service.resultsPostedByRituals(poll.id())) {
+            // a weekly poll: its results, with the chart, go to every channel and thread it was posted to
+            return Reply.builder().text(inv.messages().get("close.ritual", poll.id())).build();
+        }
         return replies.results(poll, service.tally(poll), true, inv.messages(), service.now(), Visibility.IN_CHANNEL);
     }
 }

@@ -26,17 +26,25 @@ public final class PollService {
     private final Clock clock;
     private final PollReach reach;
     private final LongConsumer changed;
+    private final LongConsumer closedByHand;
 
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock) {
         this(article, store, ledger, policy, clock, PollReach.NONE, pollId -> { });
     }
 
+    public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock,
+            PollReach reach, LongConsumer changed) {
+        this(article, store, ledger, policy, clock, reach, changed, pollId -> { });
+    }
+
     /**
      * @param reach   where else polls were posted, whose users may vote too
      * @param changed told the id of a poll whose tally or state changed (to refresh its posted messages)
+     * @param closedByHand told the id of a poll an opener or admin closed
      */
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock,
-            PollReach reach, LongConsumer changed) {
+            PollReach reach, LongConsumer changed, LongConsumer closedByHand) {
+        this.closedByHand = closedByHand;
         this.article = article;
         this.store = store;
         this.ledger = ledger;
@@ -141,6 +149,7 @@ public final class PollService {
             throw new BadInputException("error.close.already", poll.id());
         }
         changed.accept(poll.id());
+        closedByHand.accept(poll.id());
         return store.find(poll.id()).orElseThrow();
     }
 
@@ -151,6 +160,11 @@ public final class PollService {
     public List<Poll> history(ChatRequest request, String claimId) {
         Claim claim = claim(claimId);
         return store.onClaim(request.platform(), request.workspace(), article.id(), claim.id());
+    }
+
+    /** Whether the rituals post this poll's results themselves, on every platform it was posted to. */
+    public boolean resultsPostedByRituals(long pollId) {
+        return reach.keptCurrent(pollId);
     }
 
     public Map<Integer, List<String>> voters(Poll poll) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,22 +18,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One delivery pass over the outbox: each due post that this process can make (its platform's gateway is here and,
- * on Discord, holds the channel's guild) is claimed, rendered, posted, and its message id stored. A post whose
- * platform refused it for now is retried with exponential back-off, never sooner than the platform's
- * {@code Retry-After}; one refused for good, or after {@link #MAX_ATTEMPTS}, is marked failed. A post in a thread
- * waits for the post it replies under.
+ * on Discord, holds the channel's guild) is claimed, rendered, posted, and its message id stored. Posts other
+ * processes must make are passed over (and given up after {@link #EXPIRY} if none does). A post the platform refused
+ * for now is retried with exponential back-off, never sooner than the platform's {@code Retry-After} (up to an
+ * hour); one refused for good, or after {@link #MAX_ATTEMPTS}, is marked failed. A post in a thread waits for the
+ * post it replies under.
  *
- * <p>A post is claimed before it is made, so two workers never make the same post. If this process dies after the
- * platform took a post and before the message id is stored, the claim runs out and the post is made again: Discord
- * drops the repeat (the outbox key is its enforced nonce); Slack has no such key, so there it would show twice.
+ * <p>A post is claimed before it is made, so while a claim lasts no other worker makes it. A post whose outcome is
+ * unknown (the platform failed to answer, or the worker holding it died) is made again only on a platform that drops
+ * repeats of its dedupe key (Discord's nonce) and only within {@link #REPEAT_WINDOW}; otherwise it is marked failed,
+ * since it may have been posted: a post is never made twice, at the price of possibly losing one.
  */
 public final class Deliveries {
     /** Attempts before a post that keeps failing is given up. */
     public static final int MAX_ATTEMPTS = 8;
+    /**
+     * How long a platform that drops repeats still does: a post of unknown outcome is made again only within this
+     * time of being recorded (after an unanswered attempt) or of the dead worker's claim.
+     */
+    public static final Duration REPEAT_WINDOW = Duration.ofMinutes(4);
+    /** A post no process has made within this time is given up. */
+    public static final Duration EXPIRY = Duration.ofDays(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
-    private static final int BATCH = 20;
+    private static final int PAGE = 50;
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final Outbox outbox;
@@ -55,38 +65,57 @@ public final class Deliveries {
      */
     public Deliveries(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease, Telemetry telemetry) {
-        this.telemetry = telemetry;
         this.outbox = outbox;
         this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ChatGateway::platform, g -> g));
         this.render = render;
         this.clock = clock;
         this.worker = worker;
         this.lease = lease;
+        this.telemetry = telemetry;
     }
 
-    /** Makes the due posts this process can make; returns how many it posted. */
+    /** Makes every due post this process can make; returns how many it posted. */
     public int deliverDue() {
         int sent = 0;
-        for (Outbox.Pending pending : outbox.due(clock.instant(), BATCH)) {
-            if (deliver(pending)) {
-                sent++;
+        long after = 0;
+        while (true) {
+            List<Outbox.Pending> page = outbox.due(clock.instant(), after, PAGE);
+            for (Outbox.Pending pending : page) {
+                if (deliver(pending)) {
+                    sent++;
+                }
+                after = pending.id();
+            }
+            if (page.size() < PAGE) {
+                return sent;
             }
         }
-        return sent;
     }
 
     private boolean deliver(Outbox.Pending pending) {
         OutboxPost post = pending.post();
+        Instant now = clock.instant();
         ChatGateway gateway = gateways.get(post.where().platform());
         if (gateway == null || !gateway.canPost(post.where())) {
+            if (pending.createdAt().plus(EXPIRY).isBefore(now)) {
+                giveUp(pending, "no process could make it within " + EXPIRY.toHours() + " hours");
+            }
             return false;
+        }
+        if (pending.inFlightSince().isPresent()) {
+            Instant since = pending.inFlightSince().get();
+            if (!gateway.dropsRepeats() || since.plus(REPEAT_WINDOW).isBefore(now)) {
+                giveUp(pending, "the worker making it stopped before storing the outcome; it may have been posted, "
+                        + "so it is not made again");
+                return false;
+            }
         }
         Optional<String> threadOf = Optional.empty();
         if (post.threadOf().isPresent()) {
             threadOf = outbox.messageId(post.threadOf().get());
             if (threadOf.isEmpty()) {
-                if (outbox.failed(post.threadOf().get()) && claim(pending)) {
-                    outbox.markFailed(pending.id(), worker, "the post it replies under failed");
+                if (outbox.failed(post.threadOf().get())) {
+                    giveUp(pending, "the post it replies under failed");
                 }
                 return false;
             }
@@ -98,32 +127,48 @@ public final class Deliveries {
         try {
             reply = render.apply(post);
         } catch (RuntimeException e) {
-            LOG.warn("outbox post {} cannot be rendered: {}", post.key(), e.getMessage());
-            outbox.markFailed(pending.id(), worker, "cannot render: " + e.getMessage());
-            telemetry.postFailed(post.where().platform());
+            fail(pending, "cannot render: " + e.getMessage());
             return false;
         }
         try {
             String messageId = gateway.post(post.where(), threadOf, reply, post.key());
             outbox.markSent(pending.id(), worker, messageId, clock.instant());
-            telemetry.posted(post.where().platform(), post.kind().name().toLowerCase(java.util.Locale.ROOT));
+            telemetry.posted(post.where().platform(), post.kind().name().toLowerCase(Locale.ROOT));
             return true;
         } catch (DeliveryException e) {
-            int attempts = pending.attempts() + 1;
-            if (e.retryable() && attempts < MAX_ATTEMPTS) {
-                Instant next = clock.instant().plus(backoff(attempts, e.retryAfter()));
-                LOG.info("outbox post {} to {} failed (attempt {}), retrying at {}: {}", post.key(),
-                        post.where().platform(), attempts, next, e.getMessage());
-                outbox.retryAt(pending.id(), worker, next, e.getMessage());
-                telemetry.postRetried(post.where().platform());
-            } else {
-                LOG.warn("outbox post {} to {} failed for good after {} attempts: {}", post.key(),
-                        post.where().platform(), attempts, e.getMessage());
-                outbox.markFailed(pending.id(), worker, e.getMessage());
-                telemetry.postFailed(post.where().platform());
-            }
+            retryOrFail(pending, e);
             return false;
         }
+    }
+
+    private void retryOrFail(Outbox.Pending pending, DeliveryException e) {
+        OutboxPost post = pending.post();
+        int attempts = pending.attempts() + 1;
+        boolean inWindow = !e.uncertain() || pending.createdAt().plus(REPEAT_WINDOW).isAfter(clock.instant());
+        if (e.retryable() && attempts < MAX_ATTEMPTS && inWindow) {
+            Duration wait = e.uncertain() ? FIRST_BACKOFF : backoff(attempts, e.retryAfter());
+            Instant next = clock.instant().plus(wait);
+            LOG.info("outbox post {} to {} failed (attempt {}), retrying at {}: {}", post.key(),
+                    post.where().platform(), attempts, next, e.getMessage());
+            outbox.retryAt(pending.id(), worker, next, e.getMessage());
+            telemetry.postRetried(post.where().platform());
+        } else {
+            fail(pending, e.getMessage());
+        }
+    }
+
+    /** Claims the post and marks it failed. */
+    private void giveUp(Outbox.Pending pending, String why) {
+        if (claim(pending)) {
+            fail(pending, why);
+        }
+    }
+
+    private void fail(Outbox.Pending pending, String why) {
+        LOG.warn("outbox post {} to {} given up after {} attempts: {}", pending.post().key(),
+                pending.post().where().platform(), pending.attempts() + 1, why);
+        outbox.markFailed(pending.id(), worker, why);
+        telemetry.postFailed(pending.post().where().platform());
     }
 
     private boolean claim(Outbox.Pending pending) {

@@ -10,12 +10,18 @@ public interface Outbox {
     /** Records a post unless one with its key is recorded already; true when it was new. */
     boolean enqueue(OutboxPost post, Instant now);
 
-    /** A recorded post that is waiting to be made, with its id and attempts so far. */
-    record Pending(long id, OutboxPost post, int attempts) {
+    /**
+     * A recorded post that is waiting to be made, with its id, attempts so far, when it was recorded, and, when a
+     * worker claimed it and died before storing the outcome, when that claim was made.
+     */
+    record Pending(long id, OutboxPost post, int attempts, Instant createdAt, Optional<Instant> inFlightSince) {
     }
 
-    /** Posts waiting whose next attempt is due, oldest first. */
-    List<Pending> due(Instant now, int limit);
+    /** Posts waiting whose next attempt is due and that no live claim holds, oldest first, after the given id. */
+    List<Pending> due(Instant now, long afterId, int limit);
+
+    /** Every post recorded under keys starting with {@code prefix} (one run's posts), oldest first. */
+    List<OutboxPost> withPrefix(String prefix);
 
     /** Takes a post for this worker until {@code until}; false when another worker holds it or it is done. */
     boolean claim(long id, String worker, Instant now, Instant until);

@@ -5,6 +5,7 @@ import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
 import io.taolun.core.article.ClaimKind;
 import io.taolun.core.article.Quote;
+import io.taolun.core.article.RitualQuote;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
 import io.taolun.core.poll.Poll;
@@ -75,14 +76,14 @@ public final class RitualRunner {
             postPoll(ritual, slot);
         }
         Instant after = now.isAfter(slotAt) ? now : slotAt;
-        return Optional.of(Slots.next(ritual.spec(), after).at());
+        // read again: the schedule may have been changed (config) or turned off while this slot ran
+        return rituals.find(ritualId).filter(Ritual::active).map(r -> Slots.next(r.spec(), after).at());
     }
 
     /** Closes the run's poll and posts its results in each channel and under each poll, in its thread. */
     public void closeRun(long ritualId, String slotKey) {
-        Optional<Ritual> ritual = rituals.find(ritualId);
         Optional<Run> run = rituals.run(ritualId, slotKey);
-        if (ritual.isEmpty() || run.isEmpty() || run.get().pollId().isEmpty()) {
+        if (run.isEmpty() || run.get().pollId().isEmpty()) {
             return;
         }
         long pollId = run.get().pollId().get();
@@ -91,14 +92,17 @@ public final class RitualRunner {
         if (poll.closedAt().isEmpty()) {
             polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
         }
+        // results go where the poll actually went (the schedule's channels may have changed since)
         String prefix = key(ritualId, slotKey);
-        List<ChannelRef> targets = ritual.get().spec().targets();
-        for (int i = 0; i < targets.size(); i++) {
-            ChannelRef where = targets.get(i);
-            outbox.enqueue(new OutboxPost(prefix + "c" + i, OutboxPost.PostKind.RESULTS, where, Optional.empty(),
-                    Optional.of(pollId), ""), now);
-            outbox.enqueue(new OutboxPost(prefix + "h" + i, OutboxPost.PostKind.RESULTS, where,
-                    Optional.of(prefix + "p" + i), Optional.of(pollId), ""), now);
+        for (OutboxPost pollPost : outbox.withPrefix(prefix)) {
+            if (pollPost.kind() != OutboxPost.PostKind.POLL) {
+                continue;
+            }
+            String target = pollPost.key().substring(prefix.length() + 1);
+            outbox.enqueue(new OutboxPost(prefix + "c" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
+                    Optional.empty(), Optional.of(pollId), ""), now);
+            outbox.enqueue(new OutboxPost(prefix + "h" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
+                    Optional.of(pollPost.key()), Optional.of(pollId), ""), now);
         }
         if (rituals.markClosed(ritualId, slotKey)) {
             pollChanged.accept(pollId);
@@ -106,18 +110,27 @@ public final class RitualRunner {
     }
 
     /**
+     * A ritual poll was closed by hand: its close runs now, so its results go to every channel and thread at once
+     * (not at the end of its planned time).
+     */
+    public void pollClosedByHand(long pollId) {
+        rituals.runOfPoll(pollId).ifPresent(run -> scheduler.closeNow(run.ritualId(), run.slot()));
+    }
+
+    /**
      * The quote a channel's quote-of-the-day shows today: the one posted today, or the one it will post next.
      * Empty when no quote ritual posts to the channel.
      */
-    public Optional<Integer> todaysQuote(ChannelRef where) {
+    public Optional<RitualQuote> todaysQuote(ChannelRef where) {
         if (article.quotes().isEmpty()) {
             return Optional.empty();
         }
         return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst().map(r -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), r.spec().zone());
-            return rituals.run(r.id(), today.toString()).filter(run -> !run.skipped()).flatMap(Run::item)
+            int number = rituals.run(r.id(), today.toString()).filter(run -> !run.skipped()).flatMap(Run::item)
                     .map(Integer::parseInt)
                     .orElseGet(() -> pickQuote(r));
+            return new RitualQuote(number, today);
         });
     }
 
@@ -153,7 +166,9 @@ public final class RitualRunner {
         }
         Claim claim = article.claims().stream().filter(c -> c.id().equals(run.item().orElseThrow())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("claim " + run.item() + " is gone from the article"));
-        Instant opened = slot.at();
+        // a slot run late (within the grace period) still gets its full time to vote
+        Instant now = clock.instant();
+        Instant opened = now.isAfter(slot.at()) ? now : slot.at();
         Poll poll = rituals.openPollOnce(ritual.id(), slot.key(), new NewPoll(article.id(), Optional.of(claim.id()),
                 claim.text(), OptionSets.likert(), home, BOT, true, false, opened,
                 Optional.of(opened.plus(ritual.spec().closeAfter()))));

@@ -17,4 +17,7 @@ public interface RitualScheduler {
 
     /** Closes the poll of a run at the given time (once, however often asked). */
     void scheduleClose(long ritualId, String slot, Instant at);
+
+    /** Closes the poll of a run now, instead of at its planned time. */
+    void closeNow(long ritualId, String slot);
 }

@@ -74,6 +74,17 @@ public final class RitualService {
     public void syncConfigured(List<Ritual.Spec> specs) {
         Instant now = clock.instant();
         for (Ritual.Spec spec : specs) {
+            if (spec.kind() == RitualKind.QOTD) {
+                // one quote of the day per channel: the config's wins over one set by command
+                for (var target : spec.targets()) {
+                    store.in(target).stream()
+                            .filter(r -> r.kind() == RitualKind.QOTD && r.spec().configName().isEmpty())
+                            .forEach(r -> {
+                                store.deactivate(r.id());
+                                scheduler.cancel(r.id());
+                            });
+                }
+            }
             RitualStore.Upserted upserted = store.upsertConfigured(spec, now);
             Instant next = Slots.next(spec, now).at();
             if (upserted.changed()) {

@@ -37,6 +37,9 @@ public interface RitualStore {
 
     Optional<Run> run(long ritualId, String slot);
 
+    /** The run that opened this poll, if a ritual did. */
+    Optional<Run> runOfPoll(long pollId);
+
     /**
      * Records the slot's run unless it is recorded already; either way returns the stored run, so the first choice
      * of quote or claim stands however often the slot is run.
