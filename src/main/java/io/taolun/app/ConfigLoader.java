@@ -23,7 +23,7 @@ final class ConfigLoader {
     record Source(Optional<Path> file) {
         @Override
         public String toString() {
-            return file.map(Path::toString).orElse("bundled default");
+            return file.map(f -> f.toAbsolutePath().toString()).orElse("bundled default");
         }
     }
 
