@@ -43,8 +43,9 @@ final class ConfigCheck {
         List<String> text() {
             List<String> text = new ArrayList<>(lines);
             problems.forEach(p -> text.add("error: " + p));
-            text.add(problems.isEmpty() ? "ok: Taolun can start with this config and environment"
-                    : problems.size() + (problems.size() == 1 ? " problem" : " problems") + ": Taolun would not start");
+            int n = problems.size();
+            text.add(n == 0 ? "ok: Taolun can start with this config and environment"
+                    : n + (n == 1 ? " problem" : " problems") + ": fix before starting Taolun");
             return text;
         }
     }

@@ -70,7 +70,8 @@ final class ConfigCheckTest {
                 "database: PostgreSQL at jdbc:postgresql://…@db.example:5432/taolun?…, user taolun, "
                         + "TAOLUN_DB_PASSWORD set",
                 "log format: json",
-                "schedule weekly: weekly-poll, mon 09:00 Europe/Berlin, closes after 2d, to slack T1/C1, discord 111/222",
+                "schedule weekly: weekly-poll, mon 09:00 Europe/Berlin, closes after 2d, to slack T1/C1, "
+                        + "discord 111/222",
                 "ok: Taolun can start with this config and environment");
         assertThat(String.join("\n", report.text())).doesNotContain(
                 SLACK_TOKEN, SIGNING_SECRET, DISCORD_TOKEN, DB_PASSWORD, URL_PASSWORD, QUERY_PASSWORD, "warning:");
@@ -149,7 +150,7 @@ final class ConfigCheckTest {
                 "TAOLUN_DB_URL: \"mysql://db/taolun\" is not a jdbc:postgresql: or jdbc:h2: URL",
                 "TAOLUN_LOG_FORMAT: \"xml\" is not text or json");
         assertThat(report.text()).contains("error: TAOLUN_LOG_FORMAT: \"xml\" is not text or json",
-                "3 problems: Taolun would not start");
+                "3 problems: fix before starting Taolun");
     }
 
     @Test
