@@ -4,8 +4,10 @@ import io.taolun.core.yaml.StrictYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@link TaolunConfig}: from {@code TAOLUN_CONFIG} if set, else {@code config/taolun.yaml} in the working
@@ -17,18 +19,40 @@ final class ConfigLoader {
 
     private final StrictYaml yaml = new StrictYaml();
 
+    /** Where the config is read from: a file, or (empty) the defaults bundled in the jar. */
+    record Source(Optional<Path> file) {
+        @Override
+        public String toString() {
+            return file.map(f -> f.toAbsolutePath().toString()).orElse("bundled default");
+        }
+    }
+
     TaolunConfig load(Map<String, String> env) {
+        return load(locate(env));
+    }
+
+    /** Chooses the file without reading it; a {@code TAOLUN_CONFIG} naming no file is refused. */
+    Source locate(Map<String, String> env) {
         String chosen = env.get("TAOLUN_CONFIG");
         if (chosen != null && !chosen.isBlank()) {
-            Path path = Path.of(chosen);
+            Path path;
+            try {
+                path = Path.of(chosen);
+            } catch (InvalidPathException e) {
+                throw new ConfigException("TAOLUN_CONFIG: \"" + chosen + "\" is not a usable path");
+            }
             if (!Files.isRegularFile(path)) {
                 throw new ConfigException("TAOLUN_CONFIG: \"" + chosen + "\" is not a readable file");
             }
-            return read(path);
+            return new Source(Optional.of(path));
         }
         Path local = Path.of(DEFAULT_FILE);
-        if (Files.isRegularFile(local)) {
-            return read(local);
+        return new Source(Files.isRegularFile(local) ? Optional.of(local) : Optional.empty());
+    }
+
+    TaolunConfig load(Source source) {
+        if (source.file().isPresent()) {
+            return read(source.file().get());
         }
         try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
             return in == null ? TaolunConfig.defaults() : parse(in.readAllBytes(), "taolun.yaml (bundled)");

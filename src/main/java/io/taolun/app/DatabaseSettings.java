@@ -31,7 +31,10 @@ record DatabaseSettings(String url, String user, String password) {
                 env.getOrDefault("TAOLUN_DB_PASSWORD", ""));
     }
 
-    /** The URL without any query part, where passwords can hide, for messages and logs. */
+    /**
+     * The URL for messages, logs and {@code check-config}: without the query part, the {@code user:password@} part or
+     * an H2 {@code ;PASSWORD=} setting, where passwords can hide.
+     */
     String safeUrl() {
         return redacted(url);
     }
@@ -43,6 +46,7 @@ record DatabaseSettings(String url, String user, String password) {
 
     private static String redacted(String url) {
         int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
+        String shown = query < 0 ? url : url.substring(0, query) + "?…";
+        return shown.replaceFirst("//[^/]*@", "//…@").replaceAll("(?i)(;\\s*PASSWORD\\s*=)[^;]*", "$1…");
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 /** The {@code taolun} command line: with no platform tokens it starts the console. */
 @Command(name = "taolun", mixinStandardHelpOptions = true, version = "taolun 0.1.0",
         description = "A discussion bot around one article. With no subcommand: the interactive console.",
-        subcommands = {Main.Console.class, Main.Serve.class})
+        subcommands = {Main.Console.class, Main.Serve.class, Main.CheckConfig.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -42,8 +42,12 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> env) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return run(args, env, new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+    }
+
+    /** Runs the command line printing to {@code out} and {@code err}, so tests can read what it says. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main(env, out, err));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
@@ -120,6 +124,22 @@ public final class Main implements Callable<Integer> {
         }, "taolun-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** {@code taolun check-config}: the config file and the environment checked, without connecting anywhere. */
+    @Command(name = "check-config", mixinStandardHelpOptions = true,
+            description = "Check the config file and the environment without connecting anywhere: print what would "
+                    + "start and every problem found; exit 2 if Taolun could not start.")
+    static final class CheckConfig implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        private Main main;
+
+        @Override
+        public Integer call() {
+            ConfigCheck.Report report = ConfigCheck.run(main.env);
+            report.text().forEach(main.out::println);
+            return report.exitCode();
+        }
     }
 
     /** {@code taolun console}: the console adapter, interactive or with {@code -e} commands. */

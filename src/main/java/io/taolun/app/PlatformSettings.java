@@ -2,6 +2,8 @@ package io.taolun.app;
 
 import io.taolun.discord.DiscordSettings;
 import io.taolun.slack.SlackSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,44 +19,59 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
         return from(env, DiscordConfig.defaults());
     }
 
+    /** The settings, or a {@link ConfigException} naming every variable that is wrong. */
     static PlatformSettings from(Map<String, String> env, DiscordConfig discordConfig) {
-        String portText = env.getOrDefault("TAOLUN_PORT", String.valueOf(DEFAULT_PORT)).strip();
+        List<String> problems = problems(env, discordConfig);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+        Optional<SlackSettings> slack = variable(env, "SLACK_BOT_TOKEN").map(token -> new SlackSettings(token,
+                variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env)));
+        Optional<DiscordSettings> discord = variable(env, "DISCORD_TOKEN").map(token -> new DiscordSettings(token,
+                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds()));
+        return new PlatformSettings(slack, discord, Integer.parseInt(portText(env)));
+    }
+
+    /**
+     * Everything wrong with the platform variables, one line each starting with the variable's name and never
+     * showing a secret; empty when {@link #from} would succeed.
+     */
+    static List<String> problems(Map<String, String> env, DiscordConfig discordConfig) {
+        List<String> problems = new ArrayList<>();
+        String portText = portText(env);
         if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65535) {
-            throw new ConfigException("TAOLUN_PORT: \"" + portText + "\" is not a port number (0 to 65535)");
+            problems.add("TAOLUN_PORT: \"" + portText + "\" is not a port number (0 to 65535)");
         }
-        Optional<SlackSettings> slack = Optional.empty();
-        String token = blankToNull(env.get("SLACK_BOT_TOKEN"));
-        if (token != null) {
-            try {
-                slack = Optional.of(new SlackSettings(token,
-                        Optional.ofNullable(blankToNull(env.get("SLACK_SIGNING_SECRET"))),
-                        Optional.ofNullable(blankToNull(env.get("SLACK_APP_TOKEN"))),
-                        Optional.ofNullable(blankToNull(env.get("SLACK_API_URL"))).orElse(SlackSettings.DEFAULT_API_URL)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage());
-            }
-        }
-        Optional<DiscordSettings> discord = Optional.empty();
-        String discordToken = blankToNull(env.get("DISCORD_TOKEN"));
-        if (discordToken != null) {
-            try {
-                discord = Optional.of(new DiscordSettings(discordToken,
-                        Optional.ofNullable(blankToNull(env.get("DISCORD_API_URL"))).orElse(DiscordSettings.DEFAULT_API_URL),
-                        Optional.ofNullable(blankToNull(env.get("DISCORD_GATEWAY_URL")))
-                                .orElse(DiscordSettings.DEFAULT_GATEWAY_URL),
-                        discordConfig.guilds()));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage());
-            }
-        }
-        return new PlatformSettings(slack, discord, Integer.parseInt(portText));
+        variable(env, "SLACK_BOT_TOKEN").ifPresent(token -> problems.addAll(SlackSettings.problems(token,
+                variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env))));
+        variable(env, "DISCORD_TOKEN").ifPresent(token -> problems.addAll(DiscordSettings.problems(token,
+                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds())));
+        return problems;
     }
 
     boolean any() {
         return slack.isPresent() || discord.isPresent();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** The variable's value without surrounding blanks; empty when unset or blank. */
+    static Optional<String> variable(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static String portText(Map<String, String> env) {
+        return env.getOrDefault("TAOLUN_PORT", String.valueOf(DEFAULT_PORT)).strip();
+    }
+
+    private static String slackApiUrl(Map<String, String> env) {
+        return variable(env, "SLACK_API_URL").orElse(SlackSettings.DEFAULT_API_URL);
+    }
+
+    private static String discordApiUrl(Map<String, String> env) {
+        return variable(env, "DISCORD_API_URL").orElse(DiscordSettings.DEFAULT_API_URL);
+    }
+
+    private static String discordGatewayUrl(Map<String, String> env) {
+        return variable(env, "DISCORD_GATEWAY_URL").orElse(DiscordSettings.DEFAULT_GATEWAY_URL);
     }
 }

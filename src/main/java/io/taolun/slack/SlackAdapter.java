@@ -160,8 +160,9 @@ public final class SlackAdapter implements AutoCloseable {
 
     /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
     public HttpExchange.Out handle(HttpExchange.In in) {
-        if (settings.signingSecret().isPresent() && !SlackMessages.signed(settings.signingSecret(), in)) {
-            // refused before anything parses (or logs) the body
+        if (!SlackMessages.signed(settings.signingSecret(), in)) {
+            // refused before anything parses (or logs) the body; with no secret (Socket Mode settings) nothing over
+            // HTTP can be verified, so nothing is taken
             return HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
         }
         Request<?> request;

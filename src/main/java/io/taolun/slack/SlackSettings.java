@@ -1,5 +1,7 @@
 package io.taolun.slack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,20 +17,35 @@ public record SlackSettings(String botToken, Optional<String> signingSecret, Opt
         Objects.requireNonNull(signingSecret, "signingSecret");
         Objects.requireNonNull(appToken, "appToken");
         Objects.requireNonNull(apiUrl, "apiUrl");
-        if (!botToken.startsWith("xoxb-")) {
-            throw new IllegalArgumentException("SLACK_BOT_TOKEN must be a bot token (xoxb-...)");
-        }
-        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
-            throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token (xapp-...)");
-        }
-        if (appToken.isEmpty() && signingSecret.map(String::isBlank).orElse(true)) {
-            throw new IllegalArgumentException(
-                    "SLACK_SIGNING_SECRET is needed to verify requests over HTTP (or set SLACK_APP_TOKEN for Socket Mode)");
-        }
-        if (!apiUrl.startsWith("https://") && !apiUrl.startsWith("http://")) {
-            throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL");
+        List<String> problems = problems(botToken, signingSecret, appToken, apiUrl);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
         apiUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+    }
+
+    /**
+     * Everything wrong with these values, one line each starting with the variable's name and never showing a value;
+     * empty when they make usable settings. Over HTTP the signing secret is required: without it anyone could forge
+     * requests. Socket Mode does not need it.
+     */
+    public static List<String> problems(String botToken, Optional<String> signingSecret, Optional<String> appToken,
+            String apiUrl) {
+        List<String> problems = new ArrayList<>();
+        if (!botToken.startsWith("xoxb-")) {
+            problems.add("SLACK_BOT_TOKEN: must be a bot token (xoxb-...)");
+        }
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            problems.add("SLACK_APP_TOKEN: must be an app-level token (xapp-...)");
+        }
+        if (appToken.isEmpty() && signingSecret.map(String::isBlank).orElse(true)) {
+            problems.add("SLACK_SIGNING_SECRET: not set, so requests over HTTP could not be verified (set it, or set "
+                    + "SLACK_APP_TOKEN for Socket Mode)");
+        }
+        if (!apiUrl.startsWith("https://") && !apiUrl.startsWith("http://")) {
+            problems.add("SLACK_API_URL: must be an http(s) URL");
+        }
+        return problems;
     }
 
     public boolean socketMode() {

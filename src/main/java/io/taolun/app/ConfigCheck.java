@@ -1,0 +1,238 @@
+package io.taolun.app;
+
+import io.taolun.core.article.Library;
+import io.taolun.core.article.SeedException;
+import io.taolun.core.ritual.Ritual;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code taolun check-config} finds: the config file and the environment, checked without connecting anywhere (no
+ * database opened, no platform called, no port bound). The report says what would start and lists every problem it
+ * can; it never shows a token, a signing secret or a password, only whether each is set.
+ */
+final class ConfigCheck {
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+    private static final List<String> SLACK_WITHOUT_TOKEN = List.of("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
+
+    /**
+     * The outcome of a check.
+     *
+     * @param lines    what would be used, one line each, with {@code warning:} lines among them
+     * @param problems what would stop Taolun, each {@code <key or variable>: <what is wrong>}
+     */
+    record Report(List<String> lines, List<String> problems) {
+        Report {
+            lines = List.copyOf(lines);
+            problems = List.copyOf(problems);
+        }
+
+        int exitCode() {
+            return problems.isEmpty() ? 0 : Main.CONFIG_ERROR;
+        }
+
+        /** The lines, an {@code error:} line per problem, and the verdict: what {@code check-config} prints. */
+        List<String> text() {
+            List<String> text = new ArrayList<>(lines);
+            problems.forEach(p -> text.add("error: " + p));
+            int n = problems.size();
+            text.add(n == 0 ? "ok: Taolun can start with this config and environment"
+                    : n + (n == 1 ? " problem" : " problems") + ": fix before starting Taolun");
+            return text;
+        }
+    }
+
+    private final Map<String, String> env;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigCheck(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Checks the config file that {@code env} selects and the variables in {@code env}. */
+    static Report run(Map<String, String> env) {
+        ConfigCheck check = new ConfigCheck(env);
+        Optional<TaolunConfig> config = check.config();
+        config.ifPresent(check::seeds);
+        check.platforms(config.map(TaolunConfig::discord).orElseGet(DiscordConfig::defaults));
+        check.database(config);
+        check.logFormat();
+        config.ifPresent(check::schedules);
+        return new Report(check.lines, check.problems);
+    }
+
+    private Optional<TaolunConfig> config() {
+        ConfigLoader loader = new ConfigLoader();
+        ConfigLoader.Source source;
+        try {
+            source = loader.locate(env);
+        } catch (ConfigException e) {
+            lines.add("config file: none read");
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+        lines.add("config file: " + source);
+        TaolunConfig config;
+        try {
+            config = loader.load(source);
+        } catch (ConfigException e) {
+            // the file is read strictly: its first error stops reading, so the rest of it is not known
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+        lines.add("language: " + config.language());
+        lines.add("time zone: " + config.timeZone());
+        try {
+            config.channelLanguages();
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
+        return Optional.of(config);
+    }
+
+    private void seeds(TaolunConfig config) {
+        Library library;
+        try {
+            library = Seeds.load(config);
+        } catch (ConfigException | SeedException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        library.warnings().forEach(w -> lines.add("warning: " + w));
+        library.defaultArticle().ifPresentOrElse(
+                article -> lines.add("articles: " + library.articles().size() + " (default: " + article.id() + ")"),
+                () -> problems.add("seeds: no article (*.txt) was found"));
+    }
+
+    private void platforms(DiscordConfig discordConfig) {
+        problems.addAll(PlatformSettings.problems(env, discordConfig));
+        String portText = env.getOrDefault("TAOLUN_PORT", String.valueOf(PlatformSettings.DEFAULT_PORT)).strip();
+        String port = portText.matches("\\d{1,5}") && Integer.parseInt(portText) <= 65535 ? "port " + portText
+                : "an unusable TAOLUN_PORT";
+        boolean slack = set("SLACK_BOT_TOKEN");
+        boolean discord = set("DISCORD_TOKEN");
+        if (slack && set("SLACK_APP_TOKEN")) {
+            lines.add("slack: Socket Mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN set, SLACK_SIGNING_SECRET "
+                    + setOrNot("SLACK_SIGNING_SECRET") + ", not needed)");
+        } else if (slack) {
+            lines.add("slack: over HTTP on " + port + " at /slack/events (SLACK_BOT_TOKEN set, "
+                    + "SLACK_SIGNING_SECRET " + setOrNot("SLACK_SIGNING_SECRET") + ")");
+        } else {
+            lines.add("slack: off (SLACK_BOT_TOKEN not set)");
+            SLACK_WITHOUT_TOKEN.stream().filter(this::set).forEach(name -> lines.add(
+                    "warning: " + name + ": set, but SLACK_BOT_TOKEN is not, so Slack will not start"));
+        }
+        if (discord) {
+            List<String> guilds = discordConfig.guilds();
+            lines.add("discord: gateway, commands registered " + (guilds.isEmpty() ? "globally"
+                    : "in guild" + (guilds.size() == 1 ? " " : "s ") + String.join(", ", guilds))
+                    + " (DISCORD_TOKEN set)");
+        } else {
+            lines.add("discord: off (DISCORD_TOKEN not set)");
+        }
+        if (slack || discord) {
+            lines.add("http: " + port + " (/healthz)");
+        } else {
+            lines.add("console only: no platform token is set (taolun starts the console; taolun serve refuses)");
+        }
+    }
+
+    private void database(Optional<TaolunConfig> config) {
+        if (set("TAOLUN_DB_URL")) {
+            DatabaseSettings db;
+            try {
+                db = DatabaseSettings.from(env, Path.of("."));
+            } catch (ConfigException e) {
+                lines.add("database: none usable (TAOLUN_DB_URL is wrong)");
+                problems.add(e.getMessage());
+                return;
+            }
+            if (db.url().startsWith("jdbc:h2:")) {
+                lines.add("database: H2 at " + db.safeUrl() + " (TAOLUN_DB_URL)");
+            } else {
+                lines.add("database: PostgreSQL at " + db.safeUrl() + ", user "
+                        + (db.user().isBlank() ? "not set" : db.user()) + ", TAOLUN_DB_PASSWORD "
+                        + setOrNot("TAOLUN_DB_PASSWORD"));
+            }
+            return;
+        }
+        if (config.isEmpty()) {
+            lines.add("database: embedded H2 in the config's dataDir (not known: the config file has an error)");
+            return;
+        }
+        Path dataDir = config.get().dataPath().toAbsolutePath();
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            problems.add("dataDir: \"" + config.get().dataDir() + "\" exists and is not a directory");
+        }
+        lines.add("database: embedded H2, file " + dataDir.resolve("taolun.mv.db"));
+    }
+
+    private void logFormat() {
+        Optional<String> format = PlatformSettings.variable(env, "TAOLUN_LOG_FORMAT");
+        if (format.isEmpty()) {
+            lines.add("log format: text (TAOLUN_LOG_FORMAT not set)");
+        } else if (LOG_FORMATS.contains(format.get())) {
+            lines.add("log format: " + format.get());
+        } else {
+            lines.add("log format: none usable (TAOLUN_LOG_FORMAT is wrong)");
+            problems.add("TAOLUN_LOG_FORMAT: \"" + format.get() + "\" is not text or json");
+        }
+    }
+
+    private void schedules(TaolunConfig config) {
+        List<RitualsConfig.ScheduleConfig> schedules = config.rituals().schedules();
+        if (schedules.isEmpty()) {
+            lines.add("schedules: none declared");
+            return;
+        }
+        boolean slack = set("SLACK_BOT_TOKEN");
+        boolean discord = set("DISCORD_TOKEN");
+        for (RitualsConfig.ScheduleConfig s : schedules) {
+            lines.add("schedule " + s.name() + ": " + describe(s));
+            Set<String> platforms = s.channels().stream().map(RitualsConfig.TargetConfig::platform)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String platform : platforms) {
+                String missing = switch (platform) {
+                    case "slack" -> slack ? null : "SLACK_BOT_TOKEN not set";
+                    case "discord" -> discord ? null : "DISCORD_TOKEN not set";
+                    default -> slack || discord ? "the console runs only when no platform token is set" : null;
+                };
+                if (missing != null) {
+                    lines.add("warning: rituals.schedules[" + s.name() + "]: no " + platform + " adapter (" + missing
+                            + "): its " + platform + " posts would wait in the outbox");
+                }
+            }
+        }
+    }
+
+    private static String describe(RitualsConfig.ScheduleConfig s) {
+        boolean weekly = s.day() != null;
+        String when = (weekly ? s.day() : "daily") + " " + s.time() + " " + s.zone();
+        String close = weekly ? ", closes after " + (s.closeAfter() != null ? s.closeAfter()
+                : span(Ritual.DEFAULT_CLOSE_AFTER)) : "";
+        String to = s.channels().stream().map(t -> t.platform() + " " + t.workspace() + "/" + t.channel())
+                .collect(Collectors.joining(", "));
+        return s.kind() + ", " + when + close + ", to " + to;
+    }
+
+    private static String span(Duration d) {
+        return d.toHours() % 24 == 0 ? d.toDays() + "d" : d.toHours() + "h";
+    }
+
+    private boolean set(String name) {
+        return PlatformSettings.variable(env, name).isPresent();
+    }
+
+    private String setOrNot(String name) {
+        return set(name) ? "set" : "not set";
+    }
+}

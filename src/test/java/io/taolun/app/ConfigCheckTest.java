@@ -1,0 +1,258 @@
+package io.taolun.app;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.article.SeedLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ConfigCheckTest {
+    private static final Path SEEDS = Path.of("seeds").toAbsolutePath();
+    private static final String SLACK_TOKEN = "xoxb-check-token-0123456789";
+    private static final String SIGNING_SECRET = "check-signing-secret-0123456789";
+    private static final String APP_TOKEN = "xapp-check-app-token-0123456789";
+    private static final String DISCORD_TOKEN = "check-discord-token-0123456789";
+    private static final String DB_PASSWORD = "check-db-password-0123456789";
+    private static final String URL_PASSWORD = "check-url-password-0123456789";
+    private static final String QUERY_PASSWORD = "check-query-password-0123456789";
+    private static final String WEEKLY_ON_BOTH = """
+            rituals:
+              schedules:
+                - name: weekly
+                  kind: weekly-poll
+                  day: mon
+                  time: "09:00"
+                  zone: %s
+                  closeAfter: 2d
+                  channels:
+                    - {platform: slack, workspace: T1, channel: C1}
+                    - {platform: discord, workspace: "111", channel: "222"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_good_config_with_slack_over_http_discord_and_postgresql_is_reported_in_full_without_any_secret() {
+        // GIVEN a config in English with a guild and a weekly poll on both platforms, and every variable set well
+        Path config = write("language: en\ntimeZone: Europe/Berlin\ndiscord:\n  guilds: [\"123456789012345678\"]\n"
+                + WEEKLY_ON_BOTH.formatted("Europe/Berlin"));
+        Map<String, String> env = env(config, "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
+                "DISCORD_TOKEN", DISCORD_TOKEN, "TAOLUN_PORT", "8080", "TAOLUN_LOG_FORMAT", "json",
+                "TAOLUN_DB_URL", "jdbc:postgresql://taolun:" + URL_PASSWORD + "@db.example:5432/taolun?password="
+                        + QUERY_PASSWORD,
+                "TAOLUN_DB_USER", "taolun", "TAOLUN_DB_PASSWORD", DB_PASSWORD);
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN everything that would start is said, there is no problem, and no secret is shown
+        String defaultArticle = new SeedLoader().load(SEEDS).defaultArticle().orElseThrow().id();
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.text()).contains(
+                "config file: " + config.toAbsolutePath(),
+                "language: en",
+                "time zone: Europe/Berlin",
+                "articles: 1 (default: " + defaultArticle + ")",
+                "slack: over HTTP on port 8080 at /slack/events (SLACK_BOT_TOKEN set, SLACK_SIGNING_SECRET set)",
+                "discord: gateway, commands registered in guild 123456789012345678 (DISCORD_TOKEN set)",
+                "http: port 8080 (/healthz)",
+                "database: PostgreSQL at jdbc:postgresql://…@db.example:5432/taolun?…, user taolun, "
+                        + "TAOLUN_DB_PASSWORD set",
+                "log format: json",
+                "schedule weekly: weekly-poll, mon 09:00 Europe/Berlin, closes after 2d, to slack T1/C1, "
+                        + "discord 111/222",
+                "ok: Taolun can start with this config and environment");
+        assertThat(String.join("\n", report.text())).doesNotContain(
+                SLACK_TOKEN, SIGNING_SECRET, DISCORD_TOKEN, DB_PASSWORD, URL_PASSWORD, QUERY_PASSWORD, "warning:");
+    }
+
+    @Test
+    void a_bad_zone_in_a_schedule_is_an_error_naming_the_schedule_key() {
+        // GIVEN a weekly poll in a zone that does not exist
+        Path config = write(WEEKLY_ON_BOTH.formatted("Mars/Olympus_Mons"));
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env(config));
+
+        // THEN the check fails naming the schedule's zone key
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.problems()).singleElement().asString().contains("rituals.schedules[weekly].zone");
+    }
+
+    @Test
+    void a_bad_top_level_time_zone_is_an_error_naming_the_key() {
+        // GIVEN a config whose time zone does not exist
+        Path config = write("timeZone: Asia/Atlantis\n");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env(config));
+
+        // THEN the check fails naming timeZone, and still says which file it read
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.text()).contains("config file: " + config.toAbsolutePath());
+        assertThat(report.problems()).singleElement().asString().contains("timeZone: \"Asia/Atlantis\"");
+    }
+
+    @Test
+    void slack_over_http_without_a_signing_secret_is_an_error_naming_SLACK_SIGNING_SECRET() {
+        // GIVEN a Slack bot token, no app token and no signing secret: requests over HTTP could not be verified
+        Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN);
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN the check fails naming the signing secret
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.text()).contains("slack: over HTTP on port 3000 at /slack/events (SLACK_BOT_TOKEN set, "
+                + "SLACK_SIGNING_SECRET not set)");
+        assertThat(report.problems()).singleElement().asString().startsWith("SLACK_SIGNING_SECRET: not set");
+    }
+
+    @Test
+    void slack_over_socket_mode_needs_no_signing_secret() {
+        // GIVEN a Slack bot token and an app token, no signing secret
+        Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_APP_TOKEN", APP_TOKEN);
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN Socket Mode would start and nothing is wrong
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.text()).contains("slack: Socket Mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN set, "
+                + "SLACK_SIGNING_SECRET not set, not needed)");
+        assertThat(String.join("\n", report.text())).doesNotContain(SLACK_TOKEN, APP_TOKEN);
+    }
+
+    @Test
+    void a_bad_port_database_url_and_log_format_are_listed_together() {
+        // GIVEN three variables wrong at once
+        Map<String, String> env = env(write(""), "TAOLUN_PORT", "70000", "TAOLUN_DB_URL", "mysql://db/taolun",
+                "TAOLUN_LOG_FORMAT", "xml");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN each is reported, naming its variable
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.problems()).containsExactly(
+                "TAOLUN_PORT: \"70000\" is not a port number (0 to 65535)",
+                "TAOLUN_DB_URL: \"mysql://db/taolun\" is not a jdbc:postgresql: or jdbc:h2: URL",
+                "TAOLUN_LOG_FORMAT: \"xml\" is not text or json");
+        assertThat(report.text()).contains("error: TAOLUN_LOG_FORMAT: \"xml\" is not text or json",
+                "3 problems: fix before starting Taolun");
+    }
+
+    @Test
+    void taolun_config_pointing_at_a_missing_file_is_reported_and_the_environment_still_checked() {
+        // GIVEN TAOLUN_CONFIG naming a file that does not exist, and a bad port
+        Path missing = dir.resolve("nowhere.yaml");
+        Map<String, String> env = env(missing, "TAOLUN_PORT", "http");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN both are reported
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.text()).contains("config file: none read");
+        assertThat(report.problems()).containsExactly(
+                "TAOLUN_CONFIG: \"" + missing + "\" is not a readable file",
+                "TAOLUN_PORT: \"http\" is not a port number (0 to 65535)");
+    }
+
+    @Test
+    void a_seeds_directory_that_does_not_exist_is_an_error() {
+        // GIVEN a config whose seedsDir is missing
+        Path config = dir.resolve("no-seeds.yaml");
+        writeString(config, "seedsDir: " + dir.resolve("no-seeds") + "\n");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(Map.of("TAOLUN_CONFIG", config.toString()));
+
+        // THEN the check fails naming seedsDir
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.problems()).singleElement().asString().startsWith("seedsDir: ");
+    }
+
+    @Test
+    void a_schedule_on_a_platform_with_no_adapter_is_a_warning_not_an_error() {
+        // GIVEN a weekly poll on Slack and Discord, and only Slack configured
+        Map<String, String> env = env(write(WEEKLY_ON_BOTH.formatted("UTC")), "SLACK_BOT_TOKEN", SLACK_TOKEN,
+                "SLACK_SIGNING_SECRET", SIGNING_SECRET);
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN the Discord posts are said to wait in the outbox, and Taolun can still start
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.text()).contains("discord: off (DISCORD_TOKEN not set)",
+                "warning: rituals.schedules[weekly]: no discord adapter (DISCORD_TOKEN not set): its discord posts "
+                        + "would wait in the outbox");
+    }
+
+    @Test
+    void the_check_config_subcommand_prints_the_report_and_exits_with_its_code() {
+        // GIVEN a good environment, and the same with a bad log format
+        Map<String, String> good = env(write(""));
+        Map<String, String> bad = env(write(""), "TAOLUN_LOG_FORMAT", "yaml");
+
+        // WHEN taolun check-config runs with each
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int ok = Main.run(new String[] {"check-config"}, good, new PrintStream(out, true, UTF_8), System.err);
+        int failed = Main.run(new String[] {"check-config"}, bad, new PrintStream(new ByteArrayOutputStream()),
+                System.err);
+
+        // THEN the report is printed and the exit code says whether Taolun could start
+        assertThat(ok).isZero();
+        assertThat(out.toString(UTF_8)).contains("console only:", "ok: Taolun can start");
+        assertThat(failed).isEqualTo(Main.CONFIG_ERROR);
+    }
+
+    @Test
+    void serve_refuses_slack_over_http_without_a_signing_secret() {
+        // GIVEN a Slack bot token with neither a signing secret nor an app token
+        Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN);
+
+        // WHEN taolun serve starts
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"serve"}, env, System.out, new PrintStream(err, true, UTF_8));
+
+        // THEN it stops before connecting anywhere, naming the missing variable
+        assertThat(code).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(err.toString(UTF_8)).contains("cannot start: SLACK_SIGNING_SECRET: not set");
+    }
+
+    /** TAOLUN_CONFIG, the repository's seeds, a data directory in the test's folder, and {@code pairs}. */
+    private Map<String, String> env(Path config, String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TAOLUN_CONFIG", config.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    /** A config file using the repository's seeds and a data directory here, followed by {@code yaml}. */
+    private Path write(String yaml) {
+        return writeString(dir.resolve("taolun.yaml"),
+                "seedsDir: " + SEEDS + "\ndataDir: " + dir.resolve("data") + "\n" + yaml);
+    }
+
+    private static Path writeString(Path file, String text) {
+        try {
+            return Files.writeString(file, text, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
