@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigCheck {
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
+    static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
     private static final List<String> SLACK_WITHOUT_TOKEN = List.of("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
 
     /**
@@ -185,6 +186,12 @@ final class ConfigCheck {
         } else {
             lines.add("log format: none usable (TAOLUN_LOG_FORMAT is wrong)");
             problems.add("TAOLUN_LOG_FORMAT: \"" + format.get() + "\" is not text or json");
+        }
+        Optional<String> level = PlatformSettings.variable(env, "TAOLUN_LOG_LEVEL");
+        if (level.isPresent() && !LOG_LEVELS.contains(level.get())) {
+            problems.add("TAOLUN_LOG_LEVEL: \"" + level.get() + "\" is not one of " + String.join(", ", LOG_LEVELS));
+        } else {
+            lines.add("log level: " + level.orElse("WARN"));
         }
     }
 

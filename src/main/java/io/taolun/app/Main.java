@@ -58,6 +58,15 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         });
+        boolean checking = args.length > 0 && args[0].equals("check-config");
+        String format = env.getOrDefault("TAOLUN_LOG_FORMAT", "text").strip();
+        String level = env.getOrDefault("TAOLUN_LOG_LEVEL", "WARN").strip();
+        if (!checking && (!format.matches("text|json") || !ConfigCheck.LOG_LEVELS.contains(level))) {
+            // logback would otherwise log nowhere (an unknown appender) or at DEBUG (an unknown level)
+            err.println("taolun: cannot start: TAOLUN_LOG_FORMAT must be text or json and TAOLUN_LOG_LEVEL one of "
+                    + String.join(", ", ConfigCheck.LOG_LEVELS));
+            return CONFIG_ERROR;
+        }
         return cli.execute(args);
     }
 
