@@ -151,7 +151,7 @@ final class Composition implements AutoCloseable {
         ledger.close();
         voteWriter.shutdown();
         try {
-            voteWriter.awaitTermination(10, TimeUnit.SECONDS);
+            voteWriter.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -141,7 +141,7 @@ final class ConfigCheck {
             lines.add("discord: off (DISCORD_TOKEN not set)");
         }
         if (slack || discord) {
-            lines.add("http: " + port + " (/healthz)");
+            lines.add("http: " + port + " (/healthz, /readyz, /metrics)");
         } else {
             lines.add("console only: no platform token is set (taolun starts the console; taolun serve refuses)");
         }

@@ -27,6 +27,10 @@ record DatabaseSettings(String url, String user, String password) {
             // without it H2 holds commits in memory for half a second, and a killed process loses them
             chosen = chosen + ";WRITE_DELAY=0";
         }
+        if (chosen.startsWith("jdbc:h2:") && !chosen.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // without it H2 closes the database from its own shutdown hook, under a graceful shutdown's last votes
+            chosen = chosen + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         return new DatabaseSettings(chosen, env.getOrDefault("TAOLUN_DB_USER", ""),
                 env.getOrDefault("TAOLUN_DB_PASSWORD", ""));
     }

@@ -102,35 +102,43 @@ final class Server implements AutoCloseable {
         close(2);
     }
 
-    /** Stops, giving requests in flight up to {@code graceSeconds} to finish. */
+    /**
+     * Stops within about eight seconds: no new requests (the HTTP listener closes, requests in flight get up to
+     * {@code graceSeconds}); the answers and votes in flight finish; no new scheduled posts, the one being made
+     * finishes; then the platform sessions close. The composition closes the vote writer and the pool after.
+     */
     void close(int graceSeconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds + 6L);
         if (http != null) {
             http.stop(graceSeconds);
         }
-        // no new scheduled posts; the one being made finishes while the platforms are still up
+        work.shutdown();
+        votes.shutdown();
+        await(work, deadline);
+        await(votes, deadline);
         app.rituals().close();
-        // answers in flight finish first, then the platforms are closed
-        shutdown(work);
-        shutdown(votes);
+        calls.shutdown();
+        await(calls, deadline);
         if (slack != null) {
             slack.ifPresent(SlackAdapter::close);
         }
         if (discord != null) {
             discord.ifPresent(DiscordAdapter::close);
         }
-        shutdown(healthCheck);
-        shutdown(calls);
-        shutdown(timers);
-        shutdown(httpThreads);
+        for (ExecutorService rest : List.of(healthCheck, timers, httpThreads)) {
+            rest.shutdownNow();
+        }
     }
 
-    private static void shutdown(ExecutorService executor) {
-        executor.shutdown();
+    /** Waits for the executor until the deadline, then interrupts what still runs. */
+    private static void await(ExecutorService executor, long deadlineNanos) {
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+            long left = Math.max(0, deadlineNanos - System.nanoTime());
+            if (!executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -22,10 +22,12 @@ public final class Database implements AutoCloseable {
     /**
      * The JDBC URL of the embedded database in {@code dataDir}. {@code WRITE_DELAY=0} writes every commit at once:
      * with H2's default delay, a process killed within a few hundred milliseconds of a commit loses the row.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2 would otherwise close the database from its own shutdown hook, under the
+     * votes that a graceful shutdown is still committing; the pool's close closes it instead.
      */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("taolun")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Opens the pool and brings the schema up to date. */

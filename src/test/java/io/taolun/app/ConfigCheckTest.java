@@ -66,7 +66,7 @@ final class ConfigCheckTest {
                 "articles: 1 (default: " + defaultArticle + ")",
                 "slack: over HTTP on port 8080 at /slack/events (SLACK_BOT_TOKEN set, SLACK_SIGNING_SECRET set)",
                 "discord: gateway, commands registered in guild 123456789012345678 (DISCORD_TOKEN set)",
-                "http: port 8080 (/healthz)",
+                "http: port 8080 (/healthz, /readyz, /metrics)",
                 "database: PostgreSQL at jdbc:postgresql://…@db.example:5432/taolun?…, user taolun, "
                         + "TAOLUN_DB_PASSWORD set",
                 "log format: json",

@@ -1,0 +1,154 @@
+package io.taolun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.slack.FakeSlack;
+import io.taolun.slack.SlackRequests;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bot as operators run it ({@code taolun serve}, a child JVM, Slack over HTTP, JSON logs at INFO, a database
+ * with a password), stopped with SIGTERM in the middle of a vote burst: it exits within 10 seconds, every vote it
+ * confirmed is stored, and its log carries request context and no secret.
+ */
+final class GracefulShutdownTest {
+    private static final String TOKEN = "xoxb-graceful-token-9f8e7d";
+    private static final String SECRET = "graceful-signing-secret-4c3b2a";
+    private static final String DB_PASSWORD = "graceful-db-password-1a2b3c";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void sigterm_during_a_vote_burst_loses_no_confirmed_vote_and_exits_within_ten_seconds() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            String dbUrl = "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            // GIVEN the bot serving Slack over HTTP
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main", "serve");
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("TAOLUN_"));
+            env.putAll(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_API_URL", slack.apiUrl(), "TAOLUN_PORT", String.valueOf(port), "TAOLUN_DB_URL", dbUrl,
+                    "TAOLUN_DB_USER", "taolun", "TAOLUN_DB_PASSWORD", DB_PASSWORD, "TAOLUN_LOG_FORMAT", "json",
+                    "TAOLUN_LOG_LEVEL", "INFO"));
+            Path out = data.resolve("out.txt");
+            Path err = data.resolve("err.txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process bot = pb.start();
+            URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+            waitUntil(() -> Files.readString(out).contains("serving on port"), Duration.ofSeconds(30));
+            SlackRequests.post(events, SECRET, now(), SlackRequests.slashCommand("T1", "C1", "alice", "poll c1",
+                    slack.responseUrl("poll"), "t-poll"), Map.of());
+            slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            // WHEN 8 voters' clients press buttons as fast as they can, and SIGTERM comes after 300 confirmations
+            AtomicInteger next = new AtomicInteger();
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService voters = Executors.newFixedThreadPool(8);
+            for (int t = 0; t < 8; t++) {
+                voters.submit(() -> {
+                    while (!stop.get()) {
+                        int n = next.incrementAndGet();
+                        String user = "U" + n;
+                        try {
+                            SlackRequests.post(events, SECRET, now(), SlackRequests.blockAction("T1", "C1", user,
+                                    "taolun-button-1", "vote 1 " + (1 + n % 5), "1700000000.000100",
+                                    slack.responseUrl("vote-" + user), "t-" + user), Map.of());
+                        } catch (Exception e) {
+                            // the bot stopped listening: expected after SIGTERM
+                        }
+                    }
+                    return null;
+                });
+            }
+            waitUntil(() -> confirmed(slack).size() >= 300, Duration.ofSeconds(60));
+            long term = System.nanoTime();
+            bot.destroy();
+            boolean exited = bot.waitFor(15, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - term) / 1e9;
+            stop.set(true);
+            voters.shutdown();
+            voters.awaitTermination(10, TimeUnit.SECONDS);
+            // THEN it exited within 10 s of SIGTERM
+            assertThat(exited).isTrue();
+            assertThat(seconds).isLessThan(10);
+            // AND every vote it confirmed is stored
+            Set<String> told = confirmed(slack);
+            Set<String> stored = new HashSet<>();
+            try (Connection c = DriverManager.getConnection(dbUrl, "taolun", DB_PASSWORD);
+                    PreparedStatement ps = c.prepareStatement("SELECT user_id FROM vote WHERE poll_id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            assertThat(told).hasSizeGreaterThanOrEqualTo(300);
+            assertThat(stored).containsAll(told);
+            // AND the log is JSON lines with the request context, and holds no secret
+            String log = Files.readString(err, StandardCharsets.UTF_8);
+            Files.writeString(Path.of("target", "graceful-shutdown.log"), log, StandardCharsets.UTF_8);
+            assertThat(log).doesNotContain(TOKEN, SECRET, DB_PASSWORD);
+            List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+            // AND nothing failed on the way down (no vote refused because the database closed under it)
+            assertThat(lines).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
+        }
+    }
+
+    /** The users whose vote the bot confirmed (a response_url answer that is not an error). */
+    private static Set<String> confirmed(FakeSlack slack) {
+        Set<String> users = new HashSet<>();
+        for (FakeSlack.Call call : slack.calls("response_url")) {
+            String path = call.path();
+            if (path != null && path.contains("/respond/vote-") && call.body().contains("已记录你在 #1 的投票")) {
+                users.add(path.substring(path.indexOf("/respond/vote-") + "/respond/vote-".length()));
+            }
+        }
+        return users;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitUntil(Check check, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
