@@ -42,7 +42,7 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
                         Optional.ofNullable(blankToNull(env.get("DISCORD_API_URL"))).orElse(DiscordSettings.DEFAULT_API_URL),
                         Optional.ofNullable(blankToNull(env.get("DISCORD_GATEWAY_URL")))
                                 .orElse(DiscordSettings.DEFAULT_GATEWAY_URL),
-                        discordConfig.guilds()));
+                        discordConfig.guilds(), discordConfig.shards().total(), discordConfig.shards().ids()));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage());
             }
