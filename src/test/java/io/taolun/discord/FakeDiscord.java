@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * dispatches interactions, enough for a real JDA to log in, register commands, answer interactions and post to the
  * guild's text channel {@link #CHANNEL_ID} (see {@link FakeChannels}: messages, files, threads, enforced nonces).
  *
+ * <p>Sharded as Discord is (see {@link FakeGateway}): with {@link #announceTwoGuilds()}, a session that identifies as
+ * shard 0 of 2 is told of {@link #GUILD_ID} only and one that identifies as shard 1 of 2 of {@link #SECOND_GUILD_ID}
+ * only; {@link #inGuild} moves a built interaction to the second guild, and it is dispatched to that shard's session.
+ *
  * <p>Paths in {@link Call#path()} and in every {@code pathRegex} are relative to {@link #apiUrl()} and carry no
  * query, e.g. {@code users/@me} or {@code interactions/123/tok/callback}; a regex must match the whole path. The
  * interaction builders return the INTERACTION_CREATE data as JSON; {@link Interaction#of(String)} reads its id and
@@ -50,6 +54,10 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String GUILD_ID = "1300000000000000003";
     /** The text channel every built interaction comes from. */
     public static final String CHANNEL_ID = "1400000000000000004";
+    /** A second guild, announced by {@link #announceTwoGuilds()}: on shard 1 of 2, where {@link #GUILD_ID} is on 0. */
+    public static final String SECOND_GUILD_ID = "1310000000000000003";
+    /** The text channel of {@link #SECOND_GUILD_ID}. */
+    public static final String SECOND_CHANNEL_ID = "1410000000000000004";
     /** The id of the {@code /article} command in built interactions. */
     public static final String COMMAND_ID = "1500000000000000005";
 
@@ -66,6 +74,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, String> originals = new ConcurrentHashMap<>();
+    /** The channel of each interaction sent, by token: its webhook messages are in that channel. */
+    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private volatile int recommendedShards = 1;
     private final FakeChannels channels = new FakeChannels(GUILD_ID, CHANNEL_ID);
     private final FakeGateway gateway = new FakeGateway(channels);
 
@@ -317,15 +328,31 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** From now on, READY announces the guild {@link #GUILD_ID} and a GUILD_CREATE for it follows. */
     public void announceGuild() {
-        gateway.announceGuild();
+        gateway.announce(GUILD_ID);
     }
 
-    /** Dispatches INTERACTION_CREATE with this data to the live session; waits up to 10 s for READY/RESUMED. */
+    /**
+     * From now on, READY announces {@link #GUILD_ID} and {@link #SECOND_GUILD_ID} (with its text channel
+     * {@link #SECOND_CHANNEL_ID}), each to the session of its shard, and {@code GET gateway/bot} recommends 2 shards.
+     */
+    public void announceTwoGuilds() {
+        channels.addTextChannel(SECOND_GUILD_ID, SECOND_CHANNEL_ID);
+        recommendedShards = 2;
+        gateway.announce(GUILD_ID);
+        gateway.announce(SECOND_GUILD_ID);
+    }
+
+    /**
+     * Dispatches INTERACTION_CREATE with this data to the live session of the interaction's guild (shard 0 for none);
+     * waits up to 10 s for READY/RESUMED.
+     */
     public void sendInteraction(String json) {
-        gateway.dispatch("INTERACTION_CREATE", parse(json));
+        JsonNode interaction = parse(json);
+        interactionChannels.put(interaction.path("token").asText(), interaction.path("channel_id").asText(CHANNEL_ID));
+        gateway.dispatch("INTERACTION_CREATE", interaction);
     }
 
-    /** Closes the Gateway socket with code 4000, which JDA answers by reconnecting and RESUMEing. */
+    /** Closes every Gateway socket with code 4000, which JDA answers by reconnecting and RESUMEing. */
     public void dropConnection() {
         gateway.drop();
     }
@@ -340,14 +367,19 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.count(6);
     }
 
-    /** Waits until READY was sent and the session is live; false on timeout. */
+    /** Waits until READY was sent and the session (shard 0) is live; false on timeout. */
     public boolean awaitReady(Duration timeout) {
-        return gateway.awaitLive(2, timeout);
+        return awaitReady(0, timeout);
     }
 
-    /** Waits until a RESUMED was sent and the session is live again; false on timeout. */
+    /** Waits until READY was sent to this shard's session and it is live; false on timeout. */
+    public boolean awaitReady(int shard, Duration timeout) {
+        return gateway.awaitLive(shard, 2, timeout);
+    }
+
+    /** Waits until a RESUMED was sent and the session (shard 0) is live again; false on timeout. */
     public boolean awaitResumed(Duration timeout) {
-        return gateway.awaitLive(6, timeout);
+        return gateway.awaitLive(0, 6, timeout);
     }
 
     /** Every payload the client sent on the Gateway, oldest first. */
@@ -394,6 +426,21 @@ public final class FakeDiscord implements AutoCloseable {
         sub.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
                 .put("focused", true);
         return interaction.toString();
+    }
+
+    /** The built interaction moved to another guild and its channel, e.g. {@link #SECOND_GUILD_ID}. */
+    public static String inGuild(String interaction, String guildId, String channelId) {
+        ObjectNode json = (ObjectNode) parse(interaction);
+        json.put("guild_id", guildId).put("channel_id", channelId);
+        ((ObjectNode) json.path("guild")).put("id", guildId);
+        ((ObjectNode) json.path("channel")).put("id", channelId).put("guild_id", guildId);
+        if (json.path("data").has("guild_id")) {
+            ((ObjectNode) json.path("data")).put("guild_id", guildId);
+        }
+        if (json.path("message").isObject()) {
+            ((ObjectNode) json.path("message")).put("channel_id", channelId);
+        }
+        return json.toString();
     }
 
     /** A fresh snowflake for now (Discord epoch millis in the high bits, a counter in the low 22). */
@@ -563,6 +610,12 @@ public final class FakeDiscord implements AutoCloseable {
         if (m.equals("GET") && call.path().equals("users/@me")) {
             return Answer.json(botUser());
         }
+        if (m.equals("GET") && call.path().equals("gateway/bot")) {
+            ObjectNode bot = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+            bot.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+                    .put("max_concurrency", 1);
+            return Answer.json(bot);
+        }
         if (m.equals("POST") && p.length == 4 && p[0].equals("interactions") && p[3].equals("callback")) {
             return Answer.empty();
         }
@@ -576,13 +629,13 @@ public final class FakeDiscord implements AutoCloseable {
         if (p.length == 5 && p[0].equals("webhooks") && p[3].equals("messages") && p[4].equals("@original")) {
             return switch (m) {
                 case "PATCH", "GET" -> Answer.json(message(originals.computeIfAbsent(p[2], t -> snowflake()),
-                        CHANNEL_ID, call.json()));
+                        interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json()));
                 case "DELETE" -> Answer.empty();
                 default -> null;
             };
         }
         if (p.length == 3 && p[0].equals("webhooks") && m.equals("POST")) {
-            return Answer.json(message(snowflake(), CHANNEL_ID, call.json()));
+            return Answer.json(message(snowflake(), interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json()));
         }
         if (p.length >= 2 && p[0].equals("channels")) {
             return channelRoute(call, p, raw);

@@ -8,9 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
@@ -19,8 +22,12 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * The fake Discord's loopback Gateway: HELLO on open, READY (and GUILD_CREATE for an announced guild) on IDENTIFY,
+ * The fake Discord's loopback Gateway: HELLO on open, READY (and GUILD_CREATE for each announced guild) on IDENTIFY,
  * RESUMED on RESUME, ACK on heartbeat. Tests reach it through {@link FakeDiscord}.
+ *
+ * <p>Sharded as Discord is: an IDENTIFY carrying {@code shard: [id, total]} opens that shard's session, which is told
+ * only of the guilds with {@code (guild_id >> 22) % total == id}, and a guild's interactions are dispatched to it. An
+ * IDENTIFY without {@code shard} is shard 0 of 1, which holds every guild.
  */
 final class FakeGateway extends WebSocketServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,16 +38,40 @@ final class FakeGateway extends WebSocketServer {
             | (1L << 35) | (1L << 38);
 
     private final FakeChannels channels;
-    private volatile boolean withGuild;
+    /** The guilds READY announces, in the order they were announced. */
+    private final List<String> guilds = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final Object lock = new Object();
     private final List<JsonNode> received = new ArrayList<>();
     private final Map<Integer, Integer> counts = new TreeMap<>();
-    private WebSocket current;
-    private boolean live;
-    private int lastOp;
+    /** The latest session of each shard, by shard id. */
+    private final Map<Integer, Session> shards = new TreeMap<>();
+    /** The shard of each session id READY gave out, so that a RESUME finds its shard. */
+    private final Map<String, Session> bySessionId = new HashMap<>();
     private int sequence;
     private volatile Exception failure;
+
+    /** One connection; it is shard 0 of 1 until its IDENTIFY says otherwise. Guarded by the lock. */
+    private static final class Session {
+        final WebSocket socket;
+        int shard;
+        int total = 1;
+        boolean live;
+        int lastOp;
+
+        Session(WebSocket socket) {
+            this.socket = socket;
+        }
+
+        /** Discord's rule: a guild belongs to shard {@code (guild_id >> 22) % total}. */
+        boolean holds(String guildId) {
+            return (Long.parseUnsignedLong(guildId) >>> 22) % total == shard;
+        }
+
+        boolean serving() {
+            return live && socket.isOpen();
+        }
+    }
 
     FakeGateway(FakeChannels channels) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -50,9 +81,11 @@ final class FakeGateway extends WebSocketServer {
         setConnectionLostTimeout(0);
     }
 
-    /** From now on, READY announces the guild {@link FakeDiscord#GUILD_ID} and a GUILD_CREATE for it follows. */
-    void announceGuild() {
-        withGuild = true;
+    /** From now on, READY announces this guild (on its shard) and a GUILD_CREATE for it follows. */
+    void announce(String guildId) {
+        if (!guilds.contains(guildId)) {
+            guilds.add(guildId);
+        }
     }
 
     /** The URL to connect to; also READY's resume_gateway_url. */
@@ -80,8 +113,7 @@ final class FakeGateway extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         synchronized (lock) {
-            current = connection;
-            live = false;
+            connection.setAttachment(new Session(connection));
             connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
             lock.notifyAll();
         }
@@ -94,30 +126,61 @@ final class FakeGateway extends WebSocketServer {
         synchronized (lock) {
             received.add(payload);
             counts.merge(op, 1, Integer::sum);
+            Session session = connection.getAttachment();
             switch (op) {
                 case 1 -> ack(connection);
-                case 2 -> {
-                    send(connection, "READY", ready());
-                    if (withGuild) {
-                        send(connection, "GUILD_CREATE", guildCreate());
-                    }
-                }
-                case 6 -> send(connection, "RESUMED", JSON.createObjectNode().putArray("_trace").add("fake"));
+                case 2 -> identify(session, payload.path("d"));
+                case 6 -> resume(session, payload.path("d"));
                 default -> { }
-            }
-            if ((op == 2 || op == 6) && connection == current) {
-                live = true;
-                lastOp = op;
             }
             lock.notifyAll();
         }
     }
 
+    /** READY and the GUILD_CREATEs of the shard the IDENTIFY asks for; the caller holds the lock. */
+    private void identify(Session session, JsonNode identify) {
+        JsonNode shard = identify.path("shard");
+        if (shard.isArray() && shard.size() == 2) {
+            session.shard = shard.get(0).asInt();
+            session.total = shard.get(1).asInt();
+        }
+        String sessionId = "fake-session-" + FakeDiscord.snowflake();
+        List<String> held = guilds.stream().filter(session::holds).toList();
+        send(session.socket, "READY", ready(sessionId, held));
+        for (String guild : held) {
+            send(session.socket, "GUILD_CREATE", guildCreate(guild));
+        }
+        bySessionId.put(sessionId, session);
+        serve(session, 2);
+    }
+
+    /** RESUMED, on the shard of the session resumed; the caller holds the lock. */
+    private void resume(Session session, JsonNode resume) {
+        Session earlier = bySessionId.get(resume.path("session_id").asText());
+        if (earlier != null) {
+            session.shard = earlier.shard;
+            session.total = earlier.total;
+            bySessionId.put(resume.path("session_id").asText(), session);
+        }
+        send(session.socket, "RESUMED", JSON.createObjectNode().putArray("_trace").add("fake"));
+        serve(session, 6);
+    }
+
+    private void serve(Session session, int op) {
+        Session before = shards.put(session.shard, session);
+        if (before != null && before != session) {
+            before.live = false;
+        }
+        session.live = true;
+        session.lastOp = op;
+    }
+
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         synchronized (lock) {
-            if (connection == current) {
-                live = false;
+            Session session = connection.getAttachment();
+            if (session != null) {
+                session.live = false;
             }
             lock.notifyAll();
         }
@@ -143,35 +206,54 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
-    boolean awaitLive(int op, Duration timeout) {
+    /** Waits until the shard's latest session is live after this op (2 IDENTIFY, 6 RESUME); false on timeout. */
+    boolean awaitLive(int shard, int op, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (!(live && lastOp == op && current.isOpen())) {
+            while (true) {
+                Session session = shards.get(shard);
+                if (session != null && session.serving() && session.lastOp == op) {
+                    return true;
+                }
                 if (!waitUntil(deadline)) {
                     return false;
                 }
             }
-            return true;
         }
     }
 
+    /**
+     * Sends a dispatch to the live session holding the data's {@code guild_id} (shard 0 when it has none, as Discord
+     * sends DMs there); waits up to 10 s for one.
+     */
     void dispatch(String type, JsonNode data) {
+        Optional<String> guild = data.hasNonNull("guild_id") ? Optional.of(data.get("guild_id").asText())
+                : Optional.empty();
         long deadline = System.nanoTime() + SESSION_WAIT.toNanos();
         synchronized (lock) {
-            while (!(live && current.isOpen())) {
+            while (true) {
+                Optional<Session> target = shards.values().stream().filter(Session::serving)
+                        .filter(s -> guild.map(s::holds).orElse(s.shard == 0)).findFirst();
+                if (target.isPresent()) {
+                    send(target.get().socket, type, data);
+                    return;
+                }
                 if (!waitUntil(deadline)) {
-                    throw new AssertionError("no live Gateway session within " + SESSION_WAIT);
+                    throw new AssertionError("no live Gateway session for guild " + guild.orElse("(none)")
+                            + " within " + SESSION_WAIT);
                 }
             }
-            send(current, type, data);
         }
     }
 
+    /** Closes every live session with code 4000. */
     void drop() {
         synchronized (lock) {
-            if (current != null) {
-                live = false;
-                current.close(4000, "fake drop");
+            for (Session session : shards.values()) {
+                if (session.live) {
+                    session.live = false;
+                    session.socket.close(4000, "fake drop");
+                }
             }
         }
     }
@@ -192,27 +274,27 @@ final class FakeGateway extends WebSocketServer {
         connection.send(payload.toString());
     }
 
-    private ObjectNode ready() {
+    private ObjectNode ready(String sessionId, List<String> held) {
         ObjectNode ready = JSON.createObjectNode().put("v", 10);
         ready.set("user", FakeDiscord.botUser());
-        ArrayNode guilds = ready.putArray("guilds");
-        if (withGuild) {
-            guilds.addObject().put("id", FakeDiscord.GUILD_ID).put("unavailable", true);
-        }
+        ArrayNode announced = ready.putArray("guilds");
+        held.forEach(guild -> announced.addObject().put("id", guild).put("unavailable", true));
         ready.putArray("private_channels");
         ready.putArray("relationships");
         ready.putArray("presences");
-        ready.put("session_id", "fake-session-" + FakeDiscord.snowflake()).put("session_type", "normal")
-                .put("resume_gateway_url", url());
+        ready.put("session_id", sessionId).put("session_type", "normal").put("resume_gateway_url", url());
         ready.putObject("application").put("id", FakeDiscord.APP_ID).put("flags", 0);
         ready.putArray("_trace").add("fake-gateway");
         return ready;
     }
 
-    /** A minimal GUILD_CREATE for the guild READY announced: enough for JDA to call it ready. */
-    private ObjectNode guildCreate() {
+    /** A minimal GUILD_CREATE for a guild READY announced: enough for JDA to call it ready. */
+    private ObjectNode guildCreate(String guildId) {
+        // each guild has its own bot role; the first guild's keeps the id it always had
+        String botRole = guildId.equals(FakeDiscord.GUILD_ID) ? BOT_ROLE_ID
+                : Long.toString(Long.parseLong(guildId) + 6);
         ObjectNode guild = JSON.createObjectNode();
-        guild.put("id", FakeDiscord.GUILD_ID).put("name", "Fake Guild").put("owner_id", "1").put("unavailable", false)
+        guild.put("id", guildId).put("name", "Fake Guild").put("owner_id", "1").put("unavailable", false)
                 .put("large", false).put("member_count", 1).put("joined_at", FakeDiscord.JOINED_AT)
                 .put("verification_level", 0).put("default_message_notifications", 0)
                 .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
@@ -221,18 +303,18 @@ final class FakeGateway extends WebSocketServer {
                 .putNull("banner").putNull("description").putNull("vanity_url_code").putNull("afk_channel_id")
                 .putNull("system_channel_id").putNull("rules_channel_id").putNull("application_id");
         ArrayNode roles = guild.putArray("roles");
-        roles.add(role(FakeDiscord.GUILD_ID, "@everyone", 0, 0, false));
-        roles.add(role(BOT_ROLE_ID, "Taolun", BOT_PERMISSIONS, 1, true));
+        roles.add(role(guildId, "@everyone", 0, 0, false));
+        roles.add(role(botRole, "Taolun", BOT_PERMISSIONS, 1, true));
         for (String empty : new String[] {"emojis", "stickers", "voice_states", "presences", "features",
                 "guild_scheduled_events", "stage_instances"}) {
             guild.putArray(empty);
         }
-        guild.set("channels", channels.guildChannels());
-        guild.set("threads", channels.activeThreads());
+        guild.set("channels", channels.guildChannels(guildId));
+        guild.set("threads", channels.activeThreads(guildId));
         // the bot's own member: JDA needs it to check its permissions before it sends
         ObjectNode self = guild.putArray("members").addObject();
         self.set("user", FakeDiscord.botUser());
-        self.putArray("roles").add(BOT_ROLE_ID);
+        self.putArray("roles").add(botRole);
         self.put("joined_at", FakeDiscord.JOINED_AT).put("flags", 0).put("deaf", false).put("mute", false)
                 .put("pending", false).putNull("nick").putNull("avatar").putNull("premium_since")
                 .putNull("communication_disabled_until");
