@@ -28,7 +28,8 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
         Optional<SlackSettings> slack = variable(env, "SLACK_BOT_TOKEN").map(token -> new SlackSettings(token,
                 variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env)));
         Optional<DiscordSettings> discord = variable(env, "DISCORD_TOKEN").map(token -> new DiscordSettings(token,
-                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds()));
+                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
+                discordConfig.shards().ids()));
         return new PlatformSettings(slack, discord, Integer.parseInt(portText(env)));
     }
 
@@ -45,7 +46,8 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
         variable(env, "SLACK_BOT_TOKEN").ifPresent(token -> problems.addAll(SlackSettings.problems(token,
                 variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env))));
         variable(env, "DISCORD_TOKEN").ifPresent(token -> problems.addAll(DiscordSettings.problems(token,
-                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds())));
+                discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
+                discordConfig.shards().ids())));
         return problems;
     }
 

@@ -6,13 +6,14 @@ import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
+import io.taolun.core.Telemetry;
 import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
@@ -37,7 +39,9 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import java.util.Map;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,9 +67,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final ScheduledExecutorService timers;
     private final CoalescedUpdates<String> tally;
     private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
-    private volatile JDA jda;
+    private volatile Shards shards;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final DiscordGateway gateway = new DiscordGateway(() -> jda);
+    private final AtomicBoolean globalCommands = new AtomicBoolean();
+    private final DiscordGateway gateway = new DiscordGateway(this::sessionOf);
+    private final Telemetry telemetry;
 
     /** A posted poll message, as last seen on a button press. */
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
@@ -73,6 +79,13 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
     public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
             ExecutorService work, ScheduledExecutorService timers, Clock clock) {
+        this(settings, router, polls, article, work, timers, clock, Telemetry.NONE);
+    }
+
+    /** @param telemetry told how long each interaction took to acknowledge */
+    public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
+            ExecutorService work, ScheduledExecutorService timers, Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.settings = settings;
         this.router = router;
         this.polls = polls;
@@ -83,32 +96,38 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 this::updatePoll);
     }
 
-    /** Logs in; commands are registered once the session is ready. */
+    /** Logs in (every shard held, when sharded); commands are registered once the sessions are ready. */
     public void start() {
         MessageRequest.setDefaultMentions(Embeds.NO_MENTIONS);
-        jda = Sessions.builder(settings, Sessions.REST_TIMEOUT).addEventListeners(this).build();
+        shards = Shards.login(settings, Sessions.REST_TIMEOUT, this);
     }
 
     /**
-     * Posts and edits outside of interactions (scheduled posts, live updates) through this adapter's session; it can
-     * post only where {@link ChatGateway#canPost} says this process holds the guild.
+     * Posts and edits outside of interactions (scheduled posts, live updates) through the session holding the guild;
+     * it can post only where {@link ChatGateway#canPost} says this process holds the guild.
      */
     public ChatGateway gateway() {
         return gateway;
     }
 
-    /** JDA's status, for the health endpoint. */
+    /** JDA's status (per shard if they differ), for the health endpoint. */
     public String state() {
-        JDA j = jda;
-        return j == null ? "starting" : j.getStatus().name().toLowerCase(Locale.ROOT);
+        Shards held = shards;
+        return held == null ? "starting" : held.state();
     }
 
+    /** Whether every shard held is connected. */
     public boolean ready() {
-        JDA j = jda;
-        return j != null && j.getStatus() == JDA.Status.CONNECTED;
+        Shards held = shards;
+        return held != null && held.ready();
     }
 
-    /** Waits (up to the grace period) for the answers in flight to be sent, then shuts JDA down. */
+    private Optional<JDA> sessionOf(String guild) {
+        Shards held = shards;
+        return held == null ? Optional.empty() : held.forGuild(guild);
+    }
+
+    /** Waits (up to the grace period) for the answers in flight to be sent, then shuts every session down. */
     @Override
     public void close() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -120,23 +139,16 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 break;
             }
         }
-        JDA j = jda;
-        if (j != null) {
-            j.shutdown();
-            try {
-                if (!j.awaitShutdown(5, TimeUnit.SECONDS)) {
-                    j.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                j.shutdownNow();
-            }
+        Shards held = shards;
+        if (held != null) {
+            held.shutdown(Duration.ofSeconds(5));
         }
     }
 
+    /** Each shard is ready once; global commands belong to the application, so one registration per process. */
     @Override
     public void onReady(ReadyEvent event) {
-        if (settings.guilds().isEmpty()) {
+        if (settings.guilds().isEmpty() && globalCommands.compareAndSet(false, true)) {
             event.getJDA().updateCommands().addCommands(CommandTree.commands()).queue(
                     done -> LOG.info("registered {} global commands", done.size()),
                     failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
@@ -215,16 +227,33 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
      */
     private void answer(IReplyCallback event, ChatRequest request, boolean ephemeralGuess,
             Consumer<Reply> after) {
+        long received = System.nanoTime();
+        String kind = event instanceof ButtonInteractionEvent ? "button" : "command";
+        Map<String, String> context = Map.of("platform", "discord", "channel", request.channel(),
+                "request", event.getId());
         AtomicInteger state = new AtomicInteger(PENDING);
-        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(request), work);
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> {
+            MDC.setContextMap(context);
+            try {
+                return router.handle(request);
+            } finally {
+                MDC.clear();
+            }
+        }, work);
         ScheduledFuture<?> defer = timers.schedule(() -> {
             if (state.compareAndSet(PENDING, DEFERRED)) {
-                event.deferReply(ephemeralGuess).queue(ok -> { }, f -> LOG.warn("defer failed: {}", f.getMessage()));
+                event.deferReply(ephemeralGuess).queue(ok -> telemetry.acknowledged("discord", kind,
+                        System.nanoTime() - received), f -> LOG.warn("defer failed: {}", f.getMessage()));
             }
         }, DEFER_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         inFlight.incrementAndGet();
         answer.whenComplete((reply, failure) -> {
             defer.cancel(false);
+            MDC.setContextMap(context);
+            if (state.get() == PENDING) {
+                // answered within the defer budget: the reply itself is the acknowledgement
+                telemetry.acknowledged("discord", kind, System.nanoTime() - received);
+            }
             try {
                 if (reply == null) {
                     LOG.error("discord command failed", failure);
@@ -241,6 +270,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 }
             } finally {
                 inFlight.decrementAndGet();
+                MDC.clear();
             }
         });
     }
@@ -267,7 +297,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(() -> polls.keptCurrentElsewhere(target.pollId()) ? java.util.Optional.<Reply>empty()
+        return CompletableFuture.supplyAsync(() -> polls.keptCurrentElsewhere(target.pollId()) ? Optional.<Reply>empty()
                         : polls.current("discord", target.guild(), target.pollId(), target.lang()), work)
                 .thenCompose(reply -> reply.isEmpty() ? CompletableFuture.completedFuture(null)
                         : target.message().editMessage(Embeds.edit(reply.get())).submit()

@@ -8,6 +8,7 @@ import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -18,8 +19,9 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
- * Posts and edits Taolun's messages on Discord outside of any interaction, through this process's JDA session,
- * rendered as in-channel replies ({@link Embeds}: embed, button rows, no mentions, the attachment as a file).
+ * Posts and edits Taolun's messages on Discord outside of any interaction, through the JDA session of this process
+ * that holds the channel's guild (its shard), rendered as in-channel replies ({@link Embeds}: embed, button rows, no
+ * mentions, the attachment as a file).
  *
  * <p>Every call blocks (run it on a worker, never on a JDA thread) and makes one attempt ({@link RestCalls}). A post
  * carries its dedupe key as an enforced nonce, so Discord drops a repeat in the same channel within a few minutes:
@@ -36,11 +38,19 @@ final class DiscordGateway implements ChatGateway {
 
     private static final String NONCE = "[A-Za-z0-9]{1,25}";
 
-    private final Supplier<JDA> session;
+    private final Function<String, Optional<JDA>> sessionOf;
 
-    /** @param session the process's JDA, or null before it logged in */
+    /** @param session the process's only JDA (unsharded), or null before it logged in */
     DiscordGateway(Supplier<JDA> session) {
-        this.session = Objects.requireNonNull(session, "session");
+        this(guild -> Optional.ofNullable(session.get()));
+    }
+
+    /**
+     * @param sessionOf the session of this process that holds a guild, by guild id: empty before login and for a
+     *                  guild on a shard this process does not hold
+     */
+    DiscordGateway(Function<String, Optional<JDA>> sessionOf) {
+        this.sessionOf = Objects.requireNonNull(sessionOf, "sessionOf");
     }
 
     @Override
@@ -49,16 +59,19 @@ final class DiscordGateway implements ChatGateway {
     }
 
     /**
-     * Whether this session holds the channel's guild: Discord sends each guild to one shard only, so with several
-     * replicas on different shards exactly one answers true.
+     * Whether a session of this process holds the channel's guild: Discord sends each guild to one shard only, so
+     * with several replicas on different shards exactly one answers true.
      */
     @Override
     public boolean canPost(ChannelRef where) {
-        JDA jda = session.get();
-        if (jda == null || !PLATFORM.equals(where.platform()) || !isSnowflake(where.workspace())
-                || !isSnowflake(where.channel())) {
+        if (!PLATFORM.equals(where.platform()) || !isSnowflake(where.workspace()) || !isSnowflake(where.channel())) {
             return false;
         }
+        Optional<JDA> held = sessionOf.apply(where.workspace());
+        if (held.isEmpty()) {
+            return false;
+        }
+        JDA jda = held.get();
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, where.channel());
         if (channel != null) {
             return channel.getGuild().getId().equals(where.workspace());
@@ -130,12 +143,19 @@ final class DiscordGateway implements ChatGateway {
         if (!PLATFORM.equals(where.platform())) {
             throw new IllegalArgumentException("not a Discord channel: " + where);
         }
-        JDA jda = session.get();
-        if (jda == null) {
-            throw DeliveryException.retryable("the Discord session has not started", Optional.empty(), null);
+        if (!isSnowflake(where.workspace())) {
+            throw DeliveryException.permanent("not a Discord guild id: " + where.workspace(), null);
         }
+        // nothing is sent: another replica, or this one once logged in, can post it
+        JDA jda = sessionOf.apply(where.workspace()).orElseThrow(() -> DeliveryException.retryable(
+                "no Discord session of this process holds guild " + where.workspace()
+                        + " (not logged in yet, or its shard is another replica's)", Optional.empty(), null));
         GuildMessageChannel channel = isSnowflake(where.channel())
                 ? jda.getChannelById(GuildMessageChannel.class, where.channel()) : null;
+        if (channel == null && jda.isUnavailable(Long.parseUnsignedLong(where.workspace()))) {
+            // the guild is in an outage: its channels come back with it
+            throw DeliveryException.retryable("guild " + where.workspace() + " is unavailable", Optional.empty(), null);
+        }
         if (channel == null) {
             throw DeliveryException.permanent("unknown Discord channel " + where.channel() + " in this session", null);
         }

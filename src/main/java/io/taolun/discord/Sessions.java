@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.SessionController;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -23,16 +24,18 @@ final class Sessions {
     }
 
     static JDABuilder builder(DiscordSettings settings, Duration restTimeout) {
-        String gateway = settings.gatewayUrl();
+        return builder(settings, restTimeout, controller(settings));
+    }
+
+    /**
+     * A builder whose sessions connect through {@code controller}: the shards of one process share one, so that they
+     * identify in turn (Discord allows one IDENTIFY per 5 s per bucket) and share the global REST rate limit.
+     */
+    static JDABuilder builder(DiscordSettings settings, Duration restTimeout, SessionController controller) {
         // slash commands, buttons and autocomplete need no intent at all (JDA always asks for guild events)
         return JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
-                .setSessionController(new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return gateway;
-                    }
-                })
+                .setSessionController(controller)
                 .setCompression(Compression.NONE)
                 // a blocking post (complete) must not hang on a dead connection; idle connections are dropped
                 // soon, as Discord closes them anyway
@@ -41,5 +44,16 @@ final class Sessions {
                         .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS)))
                 // the server shuts JDA down itself, after the answers in flight are sent
                 .setEnableShutdownHook(false);
+    }
+
+    /** Connects to the configured Gateway URL rather than asking Discord for one. */
+    static SessionController controller(DiscordSettings settings) {
+        String gateway = settings.gatewayUrl();
+        return new ConcurrentSessionController() {
+            @Override
+            public String getGateway() {
+                return gateway;
+            }
+        };
     }
 }

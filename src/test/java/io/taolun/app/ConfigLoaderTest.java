@@ -165,6 +165,82 @@ final class ConfigLoaderTest {
                 .hasMessageContaining("channels[].language");
     }
 
+    @Test
+    void without_discord_shards_the_process_holds_the_one_shard() {
+        // GIVEN a config file with Discord guilds but no shards
+        Path file = write("discord:\n  guilds: []\n");
+
+        // WHEN it is read
+        DiscordConfig.ShardsConfig shards = new ConfigLoader().read(file).discord().shards();
+
+        // THEN there is one shard in all, and this process holds it
+        assertThat(shards.total()).isEqualTo(1);
+        assertThat(shards.ids()).containsExactly(0);
+    }
+
+    @Test
+    void a_shard_total_without_ids_holds_every_shard() {
+        // GIVEN a config file with 3 shards in all and no ids
+        Path file = write("discord:\n  shards:\n    total: 3\n");
+
+        // WHEN it is read
+        // THEN this process holds all three
+        assertThat(new ConfigLoader().read(file).discord().shards().ids()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void a_replica_lists_its_own_shard_ids_and_they_reach_the_discord_settings() {
+        // GIVEN a replica holding shards 1 and 3 of 4
+        Path file = write("discord:\n  shards:\n    total: 4\n    ids: [3, 1]\n");
+
+        // WHEN it is read and the Discord settings are made from it
+        DiscordConfig discord = new ConfigLoader().read(file).discord();
+        var settings = PlatformSettings.from(Map.of("DISCORD_TOKEN", "t"), discord).discord().orElseThrow();
+
+        // THEN the settings hold those shards of 4
+        assertThat(settings.shardsTotal()).isEqualTo(4);
+        assertThat(settings.shardIds()).containsExactly(3, 1);
+    }
+
+    @Test
+    void a_shard_total_below_one_stops_loading_and_names_the_key() {
+        assertThatReadingFails(write("discord:\n  shards:\n    total: 0\n"))
+                .hasMessageContainingAll(FILE_NAME, "discord.shards.total: 0 is not between 1 and");
+    }
+
+    @Test
+    void a_shard_id_outside_the_total_stops_loading_and_names_the_key() {
+        assertThatReadingFails(write("discord:\n  shards:\n    total: 2\n    ids: [0, 2]\n"))
+                .hasMessageContainingAll(FILE_NAME, "discord.shards.ids: 2 is not a shard of 2 (0 to 1)");
+        assertThatReadingFails(write("discord:\n  shards:\n    total: 2\n    ids: [-1]\n"))
+                .hasMessageContainingAll(FILE_NAME, "discord.shards.ids: -1 is not a shard of 2");
+    }
+
+    @Test
+    void a_shard_id_listed_twice_stops_loading_and_names_the_key() {
+        assertThatReadingFails(write("discord:\n  shards:\n    total: 4\n    ids: [1, 3, 1]\n"))
+                .hasMessageContainingAll(FILE_NAME, "discord.shards.ids: 1 is listed twice");
+    }
+
+    @Test
+    void shard_ids_without_a_total_stop_loading_and_name_both_keys() {
+        // GIVEN ids, which only mean something against the total every replica shares, without that total
+        Path file = write("discord:\n  shards:\n    ids: [0]\n");
+
+        // WHEN it is read
+        // THEN loading stops rather than guess the total
+        assertThatReadingFails(file).hasMessageContainingAll(FILE_NAME,
+                "discord.shards.ids: [0] given without discord.shards.total");
+    }
+
+    @Test
+    void an_empty_list_of_shard_ids_or_an_unknown_shard_key_stops_loading() {
+        assertThatReadingFails(write("discord:\n  shards:\n    total: 2\n    ids: []\n"))
+                .hasMessageContainingAll(FILE_NAME, "discord.shards.ids: [] holds no shard");
+        assertThatReadingFails(write("discord:\n  shards:\n    count: 2\n"))
+                .hasMessageContainingAll(FILE_NAME, "unknown key \"count\"", "known keys here: ids, total");
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> assertThatReadingFails(Path file) {
         return assertThatThrownBy(() -> new ConfigLoader().read(file)).isInstanceOf(ConfigException.class);
     }

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The fake Discord's guild channels and the messages posted to them: one text channel, the threads started from its
- * messages (a thread's id is its starter message's id, as on Discord), and Discord's enforced nonce (a repeated nonce
- * in a channel returns the earlier message instead of posting again). Tests read it through {@link FakeDiscord}.
+ * The fake Discord's guild channels and the messages posted to them: a text channel per guild, the threads started
+ * from their messages (a thread's id is its starter message's id, as on Discord), and Discord's enforced nonce (a
+ * repeated nonce in a channel returns the earlier message instead of posting again). Tests read it through
+ * {@link FakeDiscord}.
  */
 public final class FakeChannels {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PUBLIC_THREAD = 11;
 
-    private final String guildId;
     private final Map<String, ObjectNode> channels = new LinkedHashMap<>();
     private final Map<String, List<Stored>> messages = new HashMap<>();
     private final Map<String, Stored> byNonce = new HashMap<>();
@@ -62,7 +62,11 @@ public final class FakeChannels {
     }
 
     FakeChannels(String guildId, String textChannelId) {
-        this.guildId = guildId;
+        addTextChannel(guildId, textChannelId);
+    }
+
+    /** A text channel named general in the guild. */
+    synchronized void addTextChannel(String guildId, String textChannelId) {
         ObjectNode text = JSON.createObjectNode();
         text.put("id", textChannelId).put("type", 0).put("guild_id", guildId).put("name", "general")
                 .put("position", 0).put("nsfw", false).putNull("parent_id").putNull("topic")
@@ -88,16 +92,18 @@ public final class FakeChannels {
 
     // ---- what the Gateway announces ----
 
-    synchronized ArrayNode guildChannels() {
+    synchronized ArrayNode guildChannels(String guildId) {
         ArrayNode out = JSON.createArrayNode();
-        channels.values().stream().filter(c -> c.path("type").asInt() != PUBLIC_THREAD)
+        channels.values().stream().filter(c -> c.path("guild_id").asText().equals(guildId))
+                .filter(c -> c.path("type").asInt() != PUBLIC_THREAD)
                 .forEach(c -> out.add(c.deepCopy()));
         return out;
     }
 
-    synchronized ArrayNode activeThreads() {
+    synchronized ArrayNode activeThreads(String guildId) {
         ArrayNode out = JSON.createArrayNode();
-        channels.values().stream().filter(c -> c.path("type").asInt() == PUBLIC_THREAD)
+        channels.values().stream().filter(c -> c.path("guild_id").asText().equals(guildId))
+                .filter(c -> c.path("type").asInt() == PUBLIC_THREAD)
                 .forEach(c -> out.add(c.deepCopy()));
         return out;
     }
@@ -182,6 +188,7 @@ public final class FakeChannels {
         }
         String now = Instant.now().atOffset(ZoneOffset.UTC).toString();
         ObjectNode thread = JSON.createObjectNode();
+        String guildId = channels.get(channelId).path("guild_id").asText();
         thread.put("id", messageId).put("type", PUBLIC_THREAD).put("guild_id", guildId).put("parent_id", channelId)
                 .put("owner_id", FakeDiscord.BOT_ID).put("name", payload.path("name").asText())
                 .putNull("last_message_id").put("message_count", 0).put("member_count", 1)

@@ -24,22 +24,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.java_websocket.WebSocket;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.WebSocketServer;
 
 /**
  * A fake Discord on loopback: a REST API (recording every request) and a Gateway that identifies, resumes and
  * dispatches interactions, enough for a real JDA to log in, register commands, answer interactions and post to the
  * guild's text channel {@link #CHANNEL_ID} (see {@link FakeChannels}: messages, files, threads, enforced nonces).
+ *
+ * <p>Sharded as Discord is (see {@link FakeGateway}): with {@link #announceTwoGuilds()}, a session that identifies as
+ * shard 0 of 2 is told of {@link #GUILD_ID} only and one that identifies as shard 1 of 2 of {@link #SECOND_GUILD_ID}
+ * only; {@link #inGuild} moves a built interaction to the second guild, and it is dispatched to that shard's session.
  *
  * <p>Paths in {@link Call#path()} and in every {@code pathRegex} are relative to {@link #apiUrl()} and carry no
  * query, e.g. {@code users/@me} or {@code interactions/123/tok/callback}; a regex must match the whole path. The
@@ -47,7 +46,6 @@ import org.java_websocket.server.WebSocketServer;
  * token back.
  */
 public final class FakeDiscord implements AutoCloseable {
-    private volatile boolean withGuild;
     /** The bot's user id, as {@code GET users/@me} and READY report it. */
     public static final String BOT_ID = "1100000000000000001";
     /** The application id, as READY reports it and interactions carry it. */
@@ -56,6 +54,10 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String GUILD_ID = "1300000000000000003";
     /** The text channel every built interaction comes from. */
     public static final String CHANNEL_ID = "1400000000000000004";
+    /** A second guild, announced by {@link #announceTwoGuilds()}: on shard 1 of 2, where {@link #GUILD_ID} is on 0. */
+    public static final String SECOND_GUILD_ID = "1310000000000000003";
+    /** The text channel of {@link #SECOND_GUILD_ID}. */
+    public static final String SECOND_CHANNEL_ID = "1410000000000000004";
     /** The id of the {@code /article} command in built interactions. */
     public static final String COMMAND_ID = "1500000000000000005";
 
@@ -63,22 +65,20 @@ public final class FakeDiscord implements AutoCloseable {
     private static final String API_PREFIX = "/api/v10/";
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final AtomicLong SNOWFLAKES = new AtomicLong();
-    private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
     private static final String NOT_FOUND = "{\"message\":\"Unknown\",\"code\":0}";
-    private static final String JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
+    static final String JOINED_AT = "2024-01-01T00:00:00.000000+00:00";
     private static final String PERMISSIONS = "2248473465835073";
-    /** The bot's role: view, send, embed, attach, read history, start public threads, send in threads. */
-    private static final String BOT_ROLE_ID = "1600000000000000006";
-    private static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16)
-            | (1L << 35) | (1L << 38);
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final Gateway gateway = new Gateway();
     private final List<Call> calls = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, String> originals = new ConcurrentHashMap<>();
+    /** The channel of each interaction sent, by token: its webhook messages are in that channel. */
+    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private volatile int recommendedShards = 1;
     private final FakeChannels channels = new FakeChannels(GUILD_ID, CHANNEL_ID);
+    private final FakeGateway gateway = new FakeGateway(channels);
 
     /**
      * One recorded REST request. {@code path} is relative to the API URL, without query; the raw query is kept in
@@ -225,7 +225,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The Gateway URL for {@code SessionController#getGateway}; also READY's resume_gateway_url. */
     public String gatewayUrl() {
-        return "ws://127.0.0.1:" + gateway.getPort();
+        return gateway.url();
     }
 
     // ---- REST recording ----
@@ -328,15 +328,31 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** From now on, READY announces the guild {@link #GUILD_ID} and a GUILD_CREATE for it follows. */
     public void announceGuild() {
-        withGuild = true;
+        gateway.announce(GUILD_ID);
     }
 
-    /** Dispatches INTERACTION_CREATE with this data to the live session; waits up to 10 s for READY/RESUMED. */
+    /**
+     * From now on, READY announces {@link #GUILD_ID} and {@link #SECOND_GUILD_ID} (with its text channel
+     * {@link #SECOND_CHANNEL_ID}), each to the session of its shard, and {@code GET gateway/bot} recommends 2 shards.
+     */
+    public void announceTwoGuilds() {
+        channels.addTextChannel(SECOND_GUILD_ID, SECOND_CHANNEL_ID);
+        recommendedShards = 2;
+        gateway.announce(GUILD_ID);
+        gateway.announce(SECOND_GUILD_ID);
+    }
+
+    /**
+     * Dispatches INTERACTION_CREATE with this data to the live session of the interaction's guild (shard 0 for none);
+     * waits up to 10 s for READY/RESUMED.
+     */
     public void sendInteraction(String json) {
-        gateway.dispatch("INTERACTION_CREATE", parse(json));
+        JsonNode interaction = parse(json);
+        interactionChannels.put(interaction.path("token").asText(), interaction.path("channel_id").asText(CHANNEL_ID));
+        gateway.dispatch("INTERACTION_CREATE", interaction);
     }
 
-    /** Closes the Gateway socket with code 4000, which JDA answers by reconnecting and RESUMEing. */
+    /** Closes every Gateway socket with code 4000, which JDA answers by reconnecting and RESUMEing. */
     public void dropConnection() {
         gateway.drop();
     }
@@ -351,14 +367,19 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.count(6);
     }
 
-    /** Waits until READY was sent and the session is live; false on timeout. */
+    /** Waits until READY was sent and the session (shard 0) is live; false on timeout. */
     public boolean awaitReady(Duration timeout) {
-        return gateway.awaitLive(2, timeout);
+        return awaitReady(0, timeout);
     }
 
-    /** Waits until a RESUMED was sent and the session is live again; false on timeout. */
+    /** Waits until READY was sent to this shard's session and it is live; false on timeout. */
+    public boolean awaitReady(int shard, Duration timeout) {
+        return gateway.awaitLive(shard, 2, timeout);
+    }
+
+    /** Waits until a RESUMED was sent and the session (shard 0) is live again; false on timeout. */
     public boolean awaitResumed(Duration timeout) {
-        return gateway.awaitLive(6, timeout);
+        return gateway.awaitLive(0, 6, timeout);
     }
 
     /** Every payload the client sent on the Gateway, oldest first. */
@@ -405,6 +426,21 @@ public final class FakeDiscord implements AutoCloseable {
         sub.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
                 .put("focused", true);
         return interaction.toString();
+    }
+
+    /** The built interaction moved to another guild and its channel, e.g. {@link #SECOND_GUILD_ID}. */
+    public static String inGuild(String interaction, String guildId, String channelId) {
+        ObjectNode json = (ObjectNode) parse(interaction);
+        json.put("guild_id", guildId).put("channel_id", channelId);
+        ((ObjectNode) json.path("guild")).put("id", guildId);
+        ((ObjectNode) json.path("channel")).put("id", channelId).put("guild_id", guildId);
+        if (json.path("data").has("guild_id")) {
+            ((ObjectNode) json.path("data")).put("guild_id", guildId);
+        }
+        if (json.path("message").isObject()) {
+            ((ObjectNode) json.path("message")).put("channel_id", channelId);
+        }
+        return json.toString();
     }
 
     /** A fresh snowflake for now (Discord epoch millis in the high bits, a counter in the low 22). */
@@ -463,7 +499,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("global_name", name).putNull("avatar").put("public_flags", 0);
     }
 
-    private static ObjectNode botUser() {
+    static ObjectNode botUser() {
         return JSON.createObjectNode().put("id", BOT_ID).put("username", "taolun").put("discriminator", "0")
                 .put("global_name", "Taolun").putNull("avatar").put("bot", true).put("flags", 0)
                 .put("verified", true).put("mfa_enabled", false);
@@ -574,6 +610,12 @@ public final class FakeDiscord implements AutoCloseable {
         if (m.equals("GET") && call.path().equals("users/@me")) {
             return Answer.json(botUser());
         }
+        if (m.equals("GET") && call.path().equals("gateway/bot")) {
+            ObjectNode bot = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+            bot.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+                    .put("max_concurrency", 1);
+            return Answer.json(bot);
+        }
         if (m.equals("POST") && p.length == 4 && p[0].equals("interactions") && p[3].equals("callback")) {
             return Answer.empty();
         }
@@ -587,13 +629,13 @@ public final class FakeDiscord implements AutoCloseable {
         if (p.length == 5 && p[0].equals("webhooks") && p[3].equals("messages") && p[4].equals("@original")) {
             return switch (m) {
                 case "PATCH", "GET" -> Answer.json(message(originals.computeIfAbsent(p[2], t -> snowflake()),
-                        CHANNEL_ID, call.json()));
+                        interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json()));
                 case "DELETE" -> Answer.empty();
                 default -> null;
             };
         }
         if (p.length == 3 && p[0].equals("webhooks") && m.equals("POST")) {
-            return Answer.json(message(snowflake(), CHANNEL_ID, call.json()));
+            return Answer.json(message(snowflake(), interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json()));
         }
         if (p.length >= 2 && p[0].equals("channels")) {
             return channelRoute(call, p, raw);
@@ -664,233 +706,11 @@ public final class FakeDiscord implements AutoCloseable {
         return Instant.now().atOffset(ZoneOffset.UTC).toString();
     }
 
-    private static JsonNode parse(String json) {
+    static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + json, e);
-        }
-    }
-
-    /** The loopback Gateway: HELLO on open, READY on IDENTIFY, RESUMED on RESUME, ACK on heartbeat. */
-    private final class Gateway extends WebSocketServer {
-        private final CountDownLatch started = new CountDownLatch(1);
-        private final Object lock = new Object();
-        private final List<JsonNode> received = new ArrayList<>();
-        private final Map<Integer, Integer> counts = new TreeMap<>();
-        private WebSocket current;
-        private boolean live;
-        private int lastOp;
-        private int sequence;
-        private volatile Exception failure;
-
-        Gateway() {
-            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            setReuseAddr(true);
-            setDaemon(true);
-            setConnectionLostTimeout(0);
-        }
-
-        void begin() {
-            start();
-            try {
-                if (!started.await(10, TimeUnit.SECONDS) || failure != null) {
-                    throw new IllegalStateException("fake Gateway did not start", failure);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
-        }
-
-        @Override
-        public void onOpen(WebSocket connection, ClientHandshake handshake) {
-            synchronized (lock) {
-                current = connection;
-                live = false;
-                connection.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
-                lock.notifyAll();
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket connection, String text) {
-            JsonNode payload = parse(text);
-            int op = payload.path("op").asInt(-1);
-            synchronized (lock) {
-                received.add(payload);
-                counts.merge(op, 1, Integer::sum);
-                switch (op) {
-                    case 1 -> ack(connection);
-                    case 2 -> {
-                        send(connection, "READY", ready());
-                        if (withGuild) {
-                            send(connection, "GUILD_CREATE", guildCreate());
-                        }
-                    }
-                    case 6 -> send(connection, "RESUMED", JSON.createObjectNode().putArray("_trace").add("fake"));
-                    default -> { }
-                }
-                if ((op == 2 || op == 6) && connection == current) {
-                    live = true;
-                    lastOp = op;
-                }
-                lock.notifyAll();
-            }
-        }
-
-        @Override
-        public void onClose(WebSocket connection, int code, String reason, boolean remote) {
-            synchronized (lock) {
-                if (connection == current) {
-                    live = false;
-                }
-                lock.notifyAll();
-            }
-        }
-
-        @Override
-        public void onError(WebSocket connection, Exception e) {
-            if (connection == null) {
-                failure = e;
-                started.countDown();
-            }
-        }
-
-        int count(int op) {
-            synchronized (lock) {
-                return counts.getOrDefault(op, 0);
-            }
-        }
-
-        List<JsonNode> received() {
-            synchronized (lock) {
-                return List.copyOf(received);
-            }
-        }
-
-        boolean awaitLive(int op, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            synchronized (lock) {
-                while (!(live && lastOp == op && current.isOpen())) {
-                    if (!waitUntil(deadline)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-
-        void dispatch(String type, JsonNode data) {
-            long deadline = System.nanoTime() + SESSION_WAIT.toNanos();
-            synchronized (lock) {
-                while (!(live && current.isOpen())) {
-                    if (!waitUntil(deadline)) {
-                        throw new AssertionError("no live Gateway session within " + SESSION_WAIT);
-                    }
-                }
-                send(current, type, data);
-            }
-        }
-
-        void drop() {
-            synchronized (lock) {
-                if (current != null) {
-                    live = false;
-                    current.close(4000, "fake drop");
-                }
-            }
-        }
-
-        /** Answers a heartbeat unless the socket is already closing (JDA may beat while it goes away). */
-        private void ack(WebSocket connection) {
-            try {
-                connection.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
-            } catch (WebsocketNotConnectedException e) {
-                // the client left; nothing to acknowledge
-            }
-        }
-
-        /** Sends a dispatch with the next sequence; the caller holds the lock. */
-        private void send(WebSocket connection, String type, JsonNode data) {
-            ObjectNode payload = JSON.createObjectNode().put("op", 0).put("s", ++sequence).put("t", type);
-            payload.set("d", data);
-            connection.send(payload.toString());
-        }
-
-        private ObjectNode ready() {
-            ObjectNode ready = JSON.createObjectNode().put("v", 10);
-            ready.set("user", botUser());
-            ArrayNode guilds = ready.putArray("guilds");
-            if (withGuild) {
-                guilds.addObject().put("id", GUILD_ID).put("unavailable", true);
-            }
-            ready.putArray("private_channels");
-            ready.putArray("relationships");
-            ready.putArray("presences");
-            ready.put("session_id", "fake-session-" + snowflake()).put("session_type", "normal")
-                    .put("resume_gateway_url", gatewayUrl());
-            ready.putObject("application").put("id", APP_ID).put("flags", 0);
-            ready.putArray("_trace").add("fake-gateway");
-            return ready;
-        }
-
-        /** A minimal GUILD_CREATE for the guild READY announced: enough for JDA to call it ready. */
-        private ObjectNode guildCreate() {
-            ObjectNode guild = JSON.createObjectNode();
-            guild.put("id", GUILD_ID).put("name", "Fake Guild").put("owner_id", "1").put("unavailable", false)
-                    .put("large", false).put("member_count", 1).put("joined_at", JOINED_AT)
-                    .put("verification_level", 0).put("default_message_notifications", 0)
-                    .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
-                    .put("system_channel_flags", 0).put("preferred_locale", "en-US").put("afk_timeout", 300)
-                    .put("max_members", 500000).put("premium_subscription_count", 0).putNull("icon").putNull("splash")
-                    .putNull("banner").putNull("description").putNull("vanity_url_code").putNull("afk_channel_id")
-                    .putNull("system_channel_id").putNull("rules_channel_id").putNull("application_id");
-            ArrayNode roles = guild.putArray("roles");
-            roles.add(role(GUILD_ID, "@everyone", 0, 0, false));
-            roles.add(role(BOT_ROLE_ID, "Taolun", BOT_PERMISSIONS, 1, true));
-            for (String empty : new String[] {"emojis", "stickers", "voice_states", "presences", "features",
-                    "guild_scheduled_events", "stage_instances"}) {
-                guild.putArray(empty);
-            }
-            guild.set("channels", channels.guildChannels());
-            guild.set("threads", channels.activeThreads());
-            // the bot's own member: JDA needs it to check its permissions before it sends
-            ObjectNode self = guild.putArray("members").addObject();
-            self.set("user", botUser());
-            self.putArray("roles").add(BOT_ROLE_ID);
-            self.put("joined_at", JOINED_AT).put("flags", 0).put("deaf", false).put("mute", false)
-                    .put("pending", false).putNull("nick").putNull("avatar").putNull("premium_since")
-                    .putNull("communication_disabled_until");
-            return guild;
-        }
-
-        private ObjectNode role(String id, String name, long permissions, int position, boolean managed) {
-            ObjectNode role = JSON.createObjectNode().put("id", id).put("name", name)
-                    .put("permissions", Long.toString(permissions)).put("position", position).put("color", 0)
-                    .put("hoist", false).put("managed", managed).put("mentionable", false).put("flags", 0);
-            role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
-            return role;
-        }
-
-        /** Waits on the lock until notified or the deadline; false once it passed. The caller holds the lock. */
-        private boolean waitUntil(long deadline) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
     }
 }

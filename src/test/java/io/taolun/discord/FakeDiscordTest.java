@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -137,6 +138,45 @@ final class FakeDiscordTest {
         FakeDiscord.Interaction slash = send(FakeDiscord.slashCommand("42", "en-US", "show", Map.of()));
         assertThat(fake.awaitCall("POST", slash.callbackPath(), 1, WAIT).json().path("type").asInt()).isEqualTo(4);
         bot.await("replied");
+    }
+
+    @Test
+    void a_session_identifying_as_shard_1_of_2_is_told_only_of_the_guild_on_that_shard() throws Exception {
+        // GIVEN two guilds, one on each shard of 2
+        fake.announceTwoGuilds();
+        // WHEN a second session logs in as shard 1 of 2
+        JDA shard1 = JDABuilder.createLight("fake-bot-token", EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(fake.apiUrl()))
+                .setSessionController(new LoopbackSessions(fake.gatewayUrl()))
+                .setCompression(Compression.NONE).setEnableShutdownHook(false).useSharding(1, 2).build();
+        try {
+            shard1.awaitReady();
+            // THEN it identified as that shard and holds the second guild only
+            assertThat(fake.awaitReady(1, WAIT)).isTrue();
+            assertThat(fake.gatewayReceived()).filteredOn(p -> p.path("op").asInt() == 2)
+                    .extracting(p -> p.path("d").path("shard").toString()).contains("[1,2]");
+            assertThat(shard1.getGuilds()).extracting(Guild::getId).containsExactly(FakeDiscord.SECOND_GUILD_ID);
+            assertThat(shard1.getTextChannelById(FakeDiscord.SECOND_CHANNEL_ID)).isNotNull();
+        } finally {
+            shard1.shutdownNow();
+            shard1.awaitShutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void gateway_bot_recommends_one_shard_and_two_once_two_guilds_are_announced() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI bot = URI.create(fake.apiUrl() + "gateway/bot");
+        JsonNode alone = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(bot).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        fake.announceTwoGuilds();
+        JsonNode two = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(bot).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(alone.path("shards").asInt()).isEqualTo(1);
+        assertThat(two.path("shards").asInt()).isEqualTo(2);
+        assertThat(two.path("url").asText()).isEqualTo(fake.gatewayUrl());
+        assertThat(two.path("session_start_limit").path("max_concurrency").asInt()).isEqualTo(1);
     }
 
     @Test
