@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile and package the runnable jar.
+# Build stage: compile and package the runnable jar (the CJK font for result charts is inside it).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -9,9 +9,9 @@ COPY seeds seeds
 COPY config config
 RUN mvn -B -q -DskipTests package
 
-# Runtime stage: a JRE, the jar, the seeds and the default config, as a non-root user.
+# Runtime stage: a slim JRE, the jar, the seeds and the default config, as a non-root user.
 FROM eclipse-temurin:17-jre
-RUN groupadd --system taolun && useradd --system --gid taolun --home-dir /app taolun
+RUN groupadd --system --gid 10001 taolun && useradd --system --uid 10001 --gid taolun --home-dir /app taolun
 WORKDIR /app
 COPY --from=build /src/target/taolun.jar /app/taolun.jar
 COPY seeds /app/seeds
@@ -19,7 +19,12 @@ COPY config /app/config
 RUN mkdir -p /app/data && chown -R taolun:taolun /app/data
 USER taolun
 ENV TAOLUN_CONFIG=/app/config/taolun.yaml
-# /slack/events and /healthz when SLACK_BOT_TOKEN or DISCORD_TOKEN is set
+ENV TAOLUN_PORT=3000
+# /slack/events, /healthz, /readyz and /metrics, when SLACK_BOT_TOKEN or DISCORD_TOKEN is set
 EXPOSE 3000
+# the H2 database, console history, charts and exports (config dataDir: data, under WORKDIR)
 VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+  CMD ["java", "-cp", "/app/taolun.jar", "io.taolun.app.HealthProbe"]
+# With tokens in the environment it serves the platforms; without, the console (docker run -it).
 ENTRYPOINT ["java", "-jar", "/app/taolun.jar"]
