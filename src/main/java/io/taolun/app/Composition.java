@@ -85,7 +85,6 @@ final class Composition implements AutoCloseable {
                 config.rituals().grace(), changes);
         PollService polls = new PollService(article, store, new MeteredVoteLedger(ledger, metrics),
                 config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
-        metrics.outboxDepth(outbox::depth);
         ZoneId zone = config.zone();
         this.pollMessages = new PollMessages(article, store, zone, clock, outbox);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
@@ -94,6 +93,7 @@ final class Composition implements AutoCloseable {
                 where.platform() + ":" + where.channel(), config.lang());
         this.rituals = new Rituals(article, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
                 timing, metrics);
+        metrics.outboxDepth(rituals::outboxDepth);
         List<Command> commands = List.of(
                 new AboutCommand(article),
                 new SectionCommand(article),
@@ -151,7 +151,7 @@ final class Composition implements AutoCloseable {
         ledger.close();
         voteWriter.shutdown();
         try {
-            voteWriter.awaitTermination(3, TimeUnit.SECONDS);
+            voteWriter.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

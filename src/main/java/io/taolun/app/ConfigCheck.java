@@ -178,7 +178,8 @@ final class ConfigCheck {
     }
 
     private void logFormat() {
-        Optional<String> format = PlatformSettings.variable(env, "TAOLUN_LOG_FORMAT");
+        // as logback reads them: not stripped, and set-but-blank is wrong
+        Optional<String> format = Optional.ofNullable(env.get("TAOLUN_LOG_FORMAT"));
         if (format.isEmpty()) {
             lines.add("log format: text (TAOLUN_LOG_FORMAT not set)");
         } else if (LOG_FORMATS.contains(format.get())) {
@@ -187,7 +188,7 @@ final class ConfigCheck {
             lines.add("log format: none usable (TAOLUN_LOG_FORMAT is wrong)");
             problems.add("TAOLUN_LOG_FORMAT: \"" + format.get() + "\" is not text or json");
         }
-        Optional<String> level = PlatformSettings.variable(env, "TAOLUN_LOG_LEVEL");
+        Optional<String> level = Optional.ofNullable(env.get("TAOLUN_LOG_LEVEL"));
         if (level.isPresent() && !LOG_LEVELS.contains(level.get())) {
             problems.add("TAOLUN_LOG_LEVEL: \"" + level.get() + "\" is not one of " + String.join(", ", LOG_LEVELS));
         } else {

@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
         subcommands = {Main.Console.class, Main.Serve.class, Main.CheckConfig.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
+    /** A stop that takes longer than this is cut short, inside a 10 s termination grace period. */
+    static final long SHUTDOWN_LIMIT_MILLIS = 9_500;
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
@@ -59,8 +61,9 @@ public final class Main implements Callable<Integer> {
             throw e;
         });
         boolean checking = args.length > 0 && args[0].equals("check-config");
-        String format = env.getOrDefault("TAOLUN_LOG_FORMAT", "text").strip();
-        String level = env.getOrDefault("TAOLUN_LOG_LEVEL", "WARN").strip();
+        // checked as logback reads them: not stripped, and set-but-blank is wrong
+        String format = env.getOrDefault("TAOLUN_LOG_FORMAT", "text");
+        String level = env.getOrDefault("TAOLUN_LOG_LEVEL", "WARN");
         if (!checking && (!format.matches("text|json") || !ConfigCheck.LOG_LEVELS.contains(level))) {
             // logback would otherwise log nowhere (an unknown appender) or at DEBUG (an unknown level)
             err.println("taolun: cannot start: TAOLUN_LOG_FORMAT must be text or json and TAOLUN_LOG_LEVEL one of "
@@ -127,9 +130,28 @@ public final class Main implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            app.close();
-            stopped.countDown();
+            // SIGTERM: stop within 10 s whatever hangs (every acknowledged vote is committed already)
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(SHUTDOWN_LIMIT_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                err.println("taolun: shutdown took over " + SHUTDOWN_LIMIT_MILLIS + " ms; stopping now");
+                Runtime.getRuntime().halt(1);
+            }, "taolun-shutdown-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            try {
+                server.close();
+            } finally {
+                try {
+                    app.close();
+                } finally {
+                    watchdog.interrupt();
+                    stopped.countDown();
+                }
+            }
         }, "taolun-shutdown"));
         stopped.await();
         return 0;

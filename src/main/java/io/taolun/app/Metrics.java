@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.taolun.core.Telemetry;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -22,6 +23,11 @@ import java.util.function.IntSupplier;
  * {@code GET /metrics}.
  */
 final class Metrics implements Telemetry, AutoCloseable {
+    /** Histogram buckets for latencies: few, fixed, so a scrape stays small (not Micrometer's ~70 per series). */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -53,21 +59,21 @@ final class Metrics implements Telemetry, AutoCloseable {
     public void commandHandled(String platform, String command, String outcome, long nanos) {
         Timer.builder("taolun.commands").description("commands answered by the core, and how long the answer took")
                 .tags("platform", platform, "command", command, "outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void acknowledged(String platform, String kind, long nanos) {
         Timer.builder("taolun.acks").description("platform requests acknowledged, and how long that took")
                 .tags("platform", platform, "kind", kind)
-                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void voteRecorded(String outcome, long nanos) {
         Timer.builder("taolun.votes").description("votes committed, and how long until they were")
                 .tags("outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

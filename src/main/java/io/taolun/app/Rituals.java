@@ -108,6 +108,7 @@ final class Rituals implements AutoCloseable {
     private ExecutorService refreshWork;
     private ScheduledExecutorService refreshTimer;
     private boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger outboxDepth = new java.util.concurrent.atomic.AtomicInteger();
 
     Rituals(Article article, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
             PollMessages pollMessages, Function<ChannelRef, Lang> languages, Changes changes, Clock clock,
@@ -142,6 +143,7 @@ final class Rituals implements AutoCloseable {
         delivery.scheduleWithFixedDelay(() -> {
             try {
                 deliveries.deliverDue();
+                outboxDepth.set(outbox.depth());
             } catch (RuntimeException e) {
                 LOG.warn("outbox delivery pass failed: {}", e.getMessage());
             }
@@ -163,6 +165,11 @@ final class Rituals implements AutoCloseable {
         return outbox;
     }
 
+    /** Scheduled posts waiting, as of the last delivery pass (read by metrics without touching the database). */
+    int outboxDepth() {
+        return outboxDepth.get();
+    }
+
     /** Stops firing slots, lets the post being made finish, and stops refreshing polls. */
     @Override
     public synchronized void close() {
@@ -182,7 +189,7 @@ final class Rituals implements AutoCloseable {
         }
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(3, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

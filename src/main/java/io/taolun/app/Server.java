@@ -29,7 +29,10 @@ final class Server implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(128, named("taolun-http"));
     private final ExecutorService work = new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
     private final ExecutorService votes = new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
-    private final ExecutorService healthCheck = Executors.newSingleThreadExecutor(named("taolun-health"));
+    // one probe at a time; while one hangs (the pool waits for a connection), the next is refused: not ready
+    private final ExecutorService healthCheck = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), named("taolun-health"),
+            new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
     private final ExecutorService calls =
             new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
@@ -57,8 +60,14 @@ final class Server implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
-        this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
-                app.metrics()::scrape, httpThreads);
+        try {
+            this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
+                    app.metrics()::scrape, httpThreads);
+        } catch (java.net.BindException e) {
+            close(0);
+            throw new ConfigException("TAOLUN_PORT: port " + platforms.port() + " cannot be used (" + e.getMessage()
+                    + "); is another process on it?");
+        }
         if (slack.isPresent() && platforms.slack().get().socketMode()) {
             slack.get().startSocketMode();
         }
@@ -83,7 +92,7 @@ final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             db = false;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
             db = false;
         }
         boolean ready = db && slack.map(SlackAdapter::ready).orElse(true)
@@ -99,26 +108,30 @@ final class Server implements AutoCloseable {
 
     @Override
     public void close() {
-        close(2);
+        close(3);
     }
 
     /**
-     * Stops within about eight seconds: no new requests (the HTTP listener closes, requests in flight get up to
-     * {@code graceSeconds}); the answers and votes in flight finish; no new scheduled posts, the one being made
-     * finishes; then the platform sessions close. The composition closes the vote writer and the pool after.
+     * Stops: no new requests (Discord interactions are answered "restarting"; the HTTP listener closes, requests in
+     * flight get up to {@code graceSeconds}, more than Slack's 2 s acknowledgement budget); the answers and votes in
+     * flight finish; no new scheduled posts, the one being made finishes; then the platform sessions close. The
+     * composition closes the vote writer and the pool after; Main's watchdog cuts anything past 9.5 s.
      */
     void close(int graceSeconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds + 6L);
+        long start = System.nanoTime();
+        if (discord != null) {
+            discord.ifPresent(DiscordAdapter::stopTakingInteractions);
+        }
         if (http != null) {
             http.stop(graceSeconds);
         }
         work.shutdown();
         votes.shutdown();
-        await(work, deadline);
-        await(votes, deadline);
+        await(work, start + TimeUnit.SECONDS.toNanos(graceSeconds + 2L));
+        await(votes, start + TimeUnit.SECONDS.toNanos(graceSeconds + 2L));
         app.rituals().close();
         calls.shutdown();
-        await(calls, deadline);
+        await(calls, start + TimeUnit.SECONDS.toNanos(graceSeconds + 4L));
         if (slack != null) {
             slack.ifPresent(SlackAdapter::close);
         }

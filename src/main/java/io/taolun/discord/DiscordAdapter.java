@@ -7,7 +7,6 @@ import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.Telemetry;
-import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
@@ -19,11 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -37,11 +33,8 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
-import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -53,11 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscordAdapter extends ListenerAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
     /** Discord allows 3 s for the first response; past this the interaction is deferred. */
-    static final long DEFER_AFTER_MILLIS = 1500;
-
-    private static final int PENDING = 0;
-    private static final int DEFERRED = 1;
-    private static final int ANSWERED = 2;
+    static final long DEFER_AFTER_MILLIS = InteractionAnswers.DEFER_AFTER_MILLIS;
 
     private final DiscordSettings settings;
     private final CommandRouter router;
@@ -68,10 +57,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final CoalescedUpdates<String> tally;
     private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
     private volatile Shards shards;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean globalCommands = new AtomicBoolean();
     private final DiscordGateway gateway = new DiscordGateway(this::sessionOf);
-    private final Telemetry telemetry;
+    private final InteractionAnswers answers;
 
     /** A posted poll message, as last seen on a button press. */
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
@@ -85,7 +73,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     /** @param telemetry told how long each interaction took to acknowledge */
     public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
             ExecutorService work, ScheduledExecutorService timers, Clock clock, Telemetry telemetry) {
-        this.telemetry = telemetry;
+        this.answers = new InteractionAnswers(router, work, timers, telemetry);
         this.settings = settings;
         this.router = router;
         this.polls = polls;
@@ -130,8 +118,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     /** Waits (up to the grace period) for the answers in flight to be sent, then shuts every session down. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        stopTakingInteractions();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (answers.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -141,8 +130,13 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         }
         Shards held = shards;
         if (held != null) {
-            held.shutdown(Duration.ofSeconds(5));
+            held.shutdown(Duration.ofSeconds(2));
         }
+    }
+
+    /** From now on, interactions are answered that the bot is restarting, without running the core. */
+    public void stopTakingInteractions() {
+        answers.stopTaking();
     }
 
     /** Each shard is ready once; global commands belong to the application, so one registration per process. */
@@ -187,10 +181,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         if (event.getName().equals(CommandTree.ADMIN) && !admin) {
             Messages m = Messages.of(Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN));
             event.reply(Embeds.create(Reply.builder().error().text(m.get("discord.needsManageServer")).build()))
-                    .setEphemeral(true).queue(ok -> { }, failure -> LOG.warn("reply failed: {}", failure.getMessage()));
+                    .setEphemeral(true).queue(ok -> { }, failure -> InteractionAnswers.logged(
+                            InteractionAnswers.context(event, request.channel()),
+                            () -> LOG.warn("reply failed: {}", failure.getMessage())));
             return;
         }
-        answer(event, request, !publicAnswer, reply -> { });
+        answers.answer(event, request, !publicAnswer, reply -> { });
     }
 
     @Override
@@ -198,14 +194,15 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         String id = event.getComponentId();
         var pollId = PollMessages.pollOf(id);
         if (pollId.isEmpty()) {
-            LOG.info("unknown discord button ignored");
+            InteractionAnswers.logged(InteractionAnswers.context(event, String.valueOf(event.getChannelId())),
+                    () -> LOG.info("unknown discord button ignored"));
             event.deferEdit().queue();
             return;
         }
         ChatRequest request = request(event, id, managesServer(event), false);
         Message message = event.getMessage();
         Lang lang = Lang.fromLocale(event.isFromGuild() ? event.getGuildLocale().getLocale() : "", Lang.ZH);
-        answer(event, request, true, reply -> {
+        answers.answer(event, request, true, reply -> {
             if (!reply.error()) {
                 pollMessages.put(message.getId(), new PollMessage(message, request.workspace(), pollId.get(), lang));
                 tally.changed(message.getId());
@@ -218,77 +215,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         Lang lang = Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN);
         var focused = event.getFocusedOption();
         event.replyChoices(autocomplete.choices(focused.getName(), focused.getValue(), lang))
-                .queue(ok -> { }, failure -> LOG.info("autocomplete reply failed: {}", failure.getMessage()));
-    }
-
-    /**
-     * Runs the core off the event thread; replies directly when the answer comes within the defer budget, else
-     * defers first and edits the original when it comes.
-     */
-    private void answer(IReplyCallback event, ChatRequest request, boolean ephemeralGuess,
-            Consumer<Reply> after) {
-        long received = System.nanoTime();
-        String kind = event instanceof ButtonInteractionEvent ? "button" : "command";
-        Map<String, String> context = Map.of("platform", "discord", "channel", request.channel(),
-                "request", event.getId());
-        AtomicInteger state = new AtomicInteger(PENDING);
-        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> {
-            MDC.setContextMap(context);
-            try {
-                return router.handle(request);
-            } finally {
-                MDC.clear();
-            }
-        }, work);
-        ScheduledFuture<?> defer = timers.schedule(() -> {
-            if (state.compareAndSet(PENDING, DEFERRED)) {
-                event.deferReply(ephemeralGuess).queue(ok -> telemetry.acknowledged("discord", kind,
-                        System.nanoTime() - received), f -> LOG.warn("defer failed: {}", f.getMessage()));
-            }
-        }, DEFER_AFTER_MILLIS, TimeUnit.MILLISECONDS);
-        inFlight.incrementAndGet();
-        answer.whenComplete((reply, failure) -> {
-            defer.cancel(false);
-            MDC.setContextMap(context);
-            if (state.get() == PENDING) {
-                // answered within the defer budget: the reply itself is the acknowledgement
-                telemetry.acknowledged("discord", kind, System.nanoTime() - received);
-            }
-            try {
-                if (reply == null) {
-                    LOG.error("discord command failed", failure);
-                    send(event, state, internalError(request), r -> { });
-                } else {
-                    send(event, state, reply, after);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("discord reply could not be built or sent", e);
-                try {
-                    send(event, state, internalError(request), r -> { });
-                } catch (RuntimeException again) {
-                    LOG.error("discord error reply failed too", again);
-                }
-            } finally {
-                inFlight.decrementAndGet();
-                MDC.clear();
-            }
-        });
-    }
-
-    private static Reply internalError(ChatRequest request) {
-        return Reply.builder().error().text(Messages.of(Lang.fromLocale(request.locale(), Lang.EN))
-                .get("error.internal")).build();
-    }
-
-    /** Replies, or edits the deferred original; {@code after} runs once Discord took it. */
-    private static void send(IReplyCallback event, AtomicInteger state, Reply reply, Consumer<Reply> after) {
-        if (state.compareAndSet(PENDING, ANSWERED)) {
-            event.reply(Embeds.create(reply)).setEphemeral(reply.visibility() == Visibility.EPHEMERAL)
-                    .queue(ok -> after.accept(reply), f -> LOG.warn("reply failed: {}", f.getMessage()));
-        } else {
-            event.getHook().editOriginal(Embeds.edit(reply))
-                    .queue(ok -> after.accept(reply), f -> LOG.warn("edit failed: {}", f.getMessage()));
-        }
+                .queue(ok -> { }, failure -> InteractionAnswers.logged(Map.of("platform", "discord", "channel",
+                        String.valueOf(event.getChannelId()), "request", event.getId()),
+                        () -> LOG.info("autocomplete reply failed: {}", failure.getMessage())));
     }
 
     /** Edits the poll message; done when Discord answered (JDA waits out rate limits itself). */

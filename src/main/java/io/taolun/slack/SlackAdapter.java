@@ -2,11 +2,9 @@ package io.taolun.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.Request;
@@ -16,28 +14,21 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
-import com.slack.api.util.thread.ExecutorServiceProvider;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
-import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import io.taolun.core.Telemetry;
-import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,13 +50,9 @@ public final class SlackAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     /** How long a request may wait for its answer before it is acknowledged without it (Slack allows 3 s). */
     static final long ACK_BUDGET_MILLIS = 2000;
-    private static final int SOCKET_MODE_THREADS = 16;
-    private static final long AUTH_TEST_CACHE_MILLIS = TimeUnit.HOURS.toMillis(12);
 
     private final SlackSettings settings;
     private final CommandRouter router;
-    private final PollMessages polls;
-    private final Lang lang;
     private final ExecutorService work;
     private final ExecutorService votes;
     private final ExecutorService calls;
@@ -74,7 +61,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackRequestParser parser;
     private final SlackWeb web;
     private final SlackGateway gateway;
-    private final CoalescedUpdates<TallyTarget> tally;
+    private final SlackFollowUps followUps;
     private final Deliveries deliveries = new Deliveries();
     private final Gson gson = GsonFactory.createSnakeCase();
     private final SlackMessages messages;
@@ -95,42 +82,16 @@ public final class SlackAdapter implements AutoCloseable {
         this.settings = settings;
         this.telemetry = telemetry;
         this.router = router;
-        this.polls = polls;
-        this.lang = lang;
         this.work = work;
         this.votes = votes;
         this.calls = calls;
         this.messages = new SlackMessages(lang, gson);
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-        config.setPrettyResponseLoggingEnabled(false);
-        config.setStatsEnabled(false);
-        // Socket Mode hands envelopes to this provider's scheduled executor: several threads, not the default one
-        config.setExecutorServiceProvider(new ExecutorServiceProvider() {
-            @Override
-            public ExecutorService createThreadPoolExecutor(String name, int size) {
-                return Executors.newFixedThreadPool(Math.max(size, 4));
-            }
-
-            @Override
-            public ScheduledExecutorService createThreadScheduledExecutor(String name) {
-                return Executors.newScheduledThreadPool(SOCKET_MODE_THREADS);
-            }
-        });
-        this.slack = SlackWeb.client(config);
-        this.app = new App(AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret().orElse(null))
-                .requestVerificationEnabled(settings.signingSecret().isPresent())
-                .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(AUTH_TEST_CACHE_MILLIS)
-                .build());
+        this.slack = BoltApps.client(settings);
+        this.app = BoltApps.app(slack, settings);
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
         this.gateway = new SlackGateway(web);
-        this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
-                target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
+        this.followUps = new SlackFollowUps(web, messages, gson, polls, lang, timers, calls, clock);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
                 () -> onCommand(request, ctx)));
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> acknowledged("button",
@@ -152,10 +113,6 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (Exception e) {
             LOG.info("slack client close: {}", e.getClass().getSimpleName());
         }
-    }
-
-    /** A posted poll message whose tally is kept current. */
-    private record TallyTarget(String workspace, String channel, String ts, long pollId) {
     }
 
     /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
@@ -214,10 +171,17 @@ public final class SlackAdapter implements AutoCloseable {
         return s.isClientStopped() ? "socket-mode stopped" : "socket-mode";
     }
 
-    /** True when the adapter can take requests. */
+    /** True when the adapter can take requests: over HTTP always, over Socket Mode while its WebSocket is open. */
     public boolean ready() {
         SocketModeApp s = socketMode;
-        return s == null || !s.isClientStopped();
+        if (s == null) {
+            return true;
+        }
+        try {
+            return s.getClient() != null && s.getClient().verifyConnection();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -266,12 +230,12 @@ public final class SlackAdapter implements AutoCloseable {
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
         Optional<Reply> ready = within(answer);
         if (ready.isEmpty()) {
-            answer.thenAcceptAsync(r -> deliver(r, chat, p.getResponseUrl()), calls);
+            answer.thenAcceptAsync(r -> followUps.deliver(r, chat, p.getResponseUrl()), calls);
             return ctx.ack();
         }
         Reply reply = ready.get();
         if (SlackMessages.postsAsBot(reply)) {
-            calls.execute(() -> deliver(reply, chat, p.getResponseUrl()));
+            calls.execute(() -> followUps.deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();
         }
         return Response.json(200, gson.toJson(messages.message(reply, chat, false)));
@@ -303,7 +267,7 @@ public final class SlackAdapter implements AutoCloseable {
                 "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value);
         if (actionId.equals(BlockKit.SHARE)) {
             CompletableFuture.supplyAsync(() -> router.handle(chat), work)
-                    .thenAcceptAsync(r -> deliver(r, chat, p.getResponseUrl()), calls);
+                    .thenAcceptAsync(r -> followUps.deliver(r, chat, p.getResponseUrl()), calls);
             return ctx.ack();
         }
         Optional<Long> pollId = PollMessages.pollOf(value);
@@ -317,7 +281,7 @@ public final class SlackAdapter implements AutoCloseable {
             web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
             if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
                     && !p.getContainer().isEphemeral()) {
-                tally.changed(new TallyTarget(chat.workspace(), chat.channel(),
+                followUps.tallyChanged(new SlackFollowUps.TallyTarget(chat.workspace(), chat.channel(),
                         p.getContainer().getMessageTs(), pollId.get()));
             }
         }, calls);
@@ -325,43 +289,6 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.info("vote not committed within the ack budget; acknowledged, confirmation follows");
         }
         return ctx.ack();
-    }
-
-    /** Sends a reply that could not go in the acknowledgement. */
-    private void deliver(Reply reply, ChatRequest chat, String responseUrl) {
-        if (SlackMessages.postsAsBot(reply)) {
-            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            SlackWeb.Result<?> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(r -> r
-                    .channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
-                    .unfurlMedia(false)));
-            if (posted.ok()) {
-                return;
-            }
-            if (!posted.surelyNotDone()) {
-                // Slack may have posted before failing: say so rather than risk posting the poll twice
-                Messages m = Messages.of(lang);
-                Reply uncertain = Reply.builder().error().text(m.get("slack.postUncertain")).build();
-                if (responseUrl != null) {
-                    web.respond(responseUrl, gson.toJson(messages.message(uncertain, chat, false)));
-                }
-                return;
-            }
-            LOG.info("chat.postMessage refused (is the bot in the channel?); posting through response_url instead");
-        }
-        if (responseUrl != null) {
-            web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
-        }
-    }
-
-    private void updatePoll(TallyTarget target) {
-        if (polls.keptCurrentElsewhere(target.pollId())) {
-            return;
-        }
-        polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
-            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            web.call("chat.update", true, m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
-                    .text(BlockKit.fallback(reply)).blocks(blocks)));
-        });
     }
 
     /** The answer if it is ready within the ack budget. */

@@ -85,7 +85,7 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
                 .missedHeartbeatsLimit(4)
                 .threads(settings.threads())
                 .clock(clock::instant)
-                .shutdownMaxWait(Duration.ofSeconds(2))
+                .shutdownMaxWait(Duration.ofSeconds(1))
                 .build();
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bot as operators run it ({@code taolun serve}, a child JVM, Slack over HTTP, JSON logs at INFO, a database
  * with a password), stopped with SIGTERM in the middle of a vote burst: it exits within 10 seconds, every vote it
- * confirmed is stored, and its log carries request context and no secret.
+ * acknowledged is stored, and its log carries request context and no secret.
  */
 final class GracefulShutdownTest {
     private static final String TOKEN = "xoxb-graceful-token-9f8e7d";
@@ -68,7 +68,12 @@ final class GracefulShutdownTest {
             SlackRequests.post(events, SECRET, now(), SlackRequests.slashCommand("T1", "C1", "alice", "poll c1",
                     slack.responseUrl("poll"), "t-poll"), Map.of());
             slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            // AND a re-delivered command (Slack's retry), which the bot logs and ignores
+            String again = SlackRequests.slashCommand("T1", "C1", "alice", "quote 1", slack.responseUrl("q"), "t-q");
+            SlackRequests.post(events, SECRET, now(), again, Map.of());
+            SlackRequests.post(events, SECRET, now(), again, Map.of("X-Slack-Retry-Num", "1"));
             // WHEN 8 voters' clients press buttons as fast as they can, and SIGTERM comes after 300 confirmations
+            Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             AtomicInteger next = new AtomicInteger();
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService voters = Executors.newFixedThreadPool(8);
@@ -78,9 +83,12 @@ final class GracefulShutdownTest {
                         int n = next.incrementAndGet();
                         String user = "U" + n;
                         try {
-                            SlackRequests.post(events, SECRET, now(), SlackRequests.blockAction("T1", "C1", user,
-                                    "taolun-button-1", "vote 1 " + (1 + n % 5), "1700000000.000100",
+                            var answer = SlackRequests.post(events, SECRET, now(), SlackRequests.blockAction("T1",
+                                    "C1", user, "taolun-button-1", "vote 1 " + (1 + n % 5), "1700000000.000100",
                                     slack.responseUrl("vote-" + user), "t-" + user), Map.of());
+                            if (answer.statusCode() == 200) {
+                                acknowledged.add(user);
+                            }
                         } catch (Exception e) {
                             // the bot stopped listening: expected after SIGTERM
                         }
@@ -99,7 +107,7 @@ final class GracefulShutdownTest {
             // THEN it exited within 10 s of SIGTERM
             assertThat(exited).isTrue();
             assertThat(seconds).isLessThan(10);
-            // AND every vote it confirmed is stored
+            // AND every vote it acknowledged (HTTP 200 to Slack) or confirmed (its answer to the voter) is stored
             Set<String> told = confirmed(slack);
             Set<String> stored = new HashSet<>();
             try (Connection c = DriverManager.getConnection(dbUrl, "taolun", DB_PASSWORD);
@@ -110,13 +118,18 @@ final class GracefulShutdownTest {
                 }
             }
             assertThat(told).hasSizeGreaterThanOrEqualTo(300);
-            assertThat(stored).containsAll(told);
+            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+            assertThat(stored).containsAll(acknowledged).containsAll(told);
             // AND the log is JSON lines with the request context, and holds no secret
             String log = Files.readString(err, StandardCharsets.UTF_8);
             Files.writeString(Path.of("target", "graceful-shutdown.log"), log, StandardCharsets.UTF_8);
             assertThat(log).doesNotContain(TOKEN, SECRET, DB_PASSWORD);
             List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
             assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+            // AND the line about the re-delivered request names its platform, channel and request id
+            assertThat(lines).filteredOn(line -> line.contains("re-delivered")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("\"platform\":\"slack\"", "\"channel\":\"C1\"")
+                            .containsPattern("\"request\":\"[0-9a-f]{8}\""));
             // AND nothing failed on the way down (no vote refused because the database closed under it)
             assertThat(lines).noneMatch(line -> line.contains("\"level\":\"ERROR\""));
         }

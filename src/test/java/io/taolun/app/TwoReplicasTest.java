@@ -84,6 +84,8 @@ final class TwoReplicasTest {
                 for (Future<HttpResponse<String>> f : sent) {
                     assertThat(f.get().statusCode()).isEqualTo(200);
                 }
+                // (a move must not overtake the first vote it moves: wait until every first vote is confirmed)
+                slack.awaitCall("response_url", 120, Duration.ofSeconds(30));
                 sent.clear();
                 for (int i = 0; i < 40; i++) {
                     int n = i;
@@ -104,7 +106,7 @@ final class TwoReplicasTest {
                 // AND either replica reports it
                 HttpResponse<String> results = SlackRequests.post(b.events(), SECRET, now(), SlackRequests
                         .slashCommand("T1", "C1", "bob", "results 1", slack.responseUrl("results"), "res-1"), Map.of());
-                assertThat(results.body()).contains("120");
+                assertThat(results.body()).contains("共 120 票");
             } finally {
                 a.process().destroy();
                 b.process().destroy();
