@@ -4,19 +4,23 @@ import io.taolun.chart.PngResultChart;
 import io.taolun.core.ChatGateway;
 import io.taolun.discord.DiscordAdapter;
 import io.taolun.slack.SlackAdapter;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.PrintStream;
-import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,9 +34,9 @@ final class Server implements AutoCloseable {
     private final ExecutorService work = new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
     private final ExecutorService votes = new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
     // one probe at a time; while one hangs (the pool waits for a connection), the next is refused: not ready
-    private final ExecutorService healthCheck = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), named("taolun-health"),
-            new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+    private final ExecutorService healthCheck = new ThreadPoolExecutor(1, 1, 0,
+            TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), named("taolun-health"),
+            new ThreadPoolExecutor.AbortPolicy());
     private final ExecutorService calls =
             new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
@@ -63,7 +67,7 @@ final class Server implements AutoCloseable {
         try {
             this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
                     app.metrics()::scrape, httpThreads);
-        } catch (java.net.BindException e) {
+        } catch (BindException e) {
             close(0);
             throw new ConfigException("TAOLUN_PORT: port " + platforms.port() + " cannot be used (" + e.getMessage()
                     + "); is another process on it?");
@@ -92,7 +96,7 @@ final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             db = false;
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
             db = false;
         }
         boolean ready = db && slack.map(SlackAdapter::ready).orElse(true)

@@ -4,7 +4,6 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.ritual.Ritual;
-import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualStore;
 import io.taolun.core.ritual.Run;
 import io.taolun.core.ritual.Slot;
@@ -12,11 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +33,7 @@ public final class JdbcRitualStore implements RitualStore {
 
     @Override
     public Ritual create(Ritual.Spec spec, Instant at) {
-        return inTransaction("creating a ritual", c -> new Ritual(insert(c, spec, at), spec, true));
+        return inTransaction("creating a ritual", c -> new Ritual(RitualRows.insert(c, spec, at), spec, true));
     }
 
     @Override
@@ -67,18 +62,18 @@ public final class JdbcRitualStore implements RitualStore {
     public Upserted upsertConfigured(Ritual.Spec spec, Instant at) {
         String name = spec.configName().orElseThrow(() -> new IllegalArgumentException("not a config ritual"));
         return inTransaction("storing config ritual " + name, c -> {
-            Optional<Ritual> existing = list(c, "SELECT " + COLUMNS + " FROM ritual r WHERE r.config_name = ? FOR UPDATE",
+            Optional<Ritual> existing = RitualRows.list(c, "SELECT " + COLUMNS + " FROM ritual r WHERE r.config_name = ? FOR UPDATE",
                     ps -> ps.setString(1, name)).stream().findFirst();
             if (existing.isPresent() && existing.get().spec().equals(spec) && existing.get().active()) {
                 return new Upserted(existing.get(), false);
             }
             if (existing.isEmpty()) {
-                return new Upserted(new Ritual(insert(c, spec, at), spec, true), true);
+                return new Upserted(new Ritual(RitualRows.insert(c, spec, at), spec, true), true);
             }
             long id = existing.get().id();
             try (PreparedStatement ps = c.prepareStatement("UPDATE ritual SET kind = ?, article_id = ?, day_of_week = ?, "
                     + "local_time = ?, zone = ?, close_after_minutes = ?, active = TRUE WHERE id = ?")) {
-                bindRule(ps, spec);
+                RitualRows.bindRule(ps, spec);
                 ps.setLong(7, id);
                 ps.executeUpdate();
             }
@@ -86,7 +81,7 @@ public final class JdbcRitualStore implements RitualStore {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
-            insertTargets(c, id, spec.targets());
+            RitualRows.insertTargets(c, id, spec.targets());
             return new Upserted(new Ritual(id, spec, true), true);
         });
     }
@@ -105,7 +100,7 @@ public final class JdbcRitualStore implements RitualStore {
 
     @Override
     public Optional<Run> run(long ritualId, String slot) {
-        return inTransaction("reading a ritual run", c -> readRun(c, ritualId, slot, false));
+        return inTransaction("reading a ritual run", c -> RitualRows.readRun(c, ritualId, slot, false));
     }
 
     @Override
@@ -115,7 +110,7 @@ public final class JdbcRitualStore implements RitualStore {
                     "SELECT ritual_id, slot FROM ritual_run WHERE poll_id = ?")) {
                 ps.setLong(1, pollId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? readRun(c, rs.getLong(1), rs.getString(2), false) : Optional.<Run>empty();
+                    return rs.next() ? RitualRows.readRun(c, rs.getLong(1), rs.getString(2), false) : Optional.<Run>empty();
                 }
             }
         });
@@ -133,7 +128,7 @@ public final class JdbcRitualStore implements RitualStore {
                 ps.setString(5, item.orElse(null));
                 ps.executeUpdate();
             }
-            return readRun(c, ritualId, slot.key(), false).orElseThrow();
+            return RitualRows.readRun(c, ritualId, slot.key(), false).orElseThrow();
         });
     }
 
@@ -157,7 +152,7 @@ public final class JdbcRitualStore implements RitualStore {
     @Override
     public Poll openPollOnce(long ritualId, String slot, NewPoll poll) {
         return inTransaction("opening a ritual's poll", c -> {
-            Run run = readRun(c, ritualId, slot, true)
+            Run run = RitualRows.readRun(c, ritualId, slot, true)
                     .orElseThrow(() -> new IllegalStateException("no run " + ritualId + "/" + slot));
             if (run.pollId().isPresent()) {
                 return JdbcPollStore.find(c, run.pollId().get()).orElseThrow();
@@ -202,104 +197,8 @@ public final class JdbcRitualStore implements RitualStore {
         });
     }
 
-    private static long insert(Connection c, Ritual.Spec spec, Instant at) throws SQLException {
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual (kind, article_id, day_of_week, local_time, "
-                + "zone, close_after_minutes, config_name, created_by, created_at, active) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)", new String[] {"id"})) {
-            bindRule(ps, spec);
-            ps.setString(7, spec.configName().orElse(null));
-            ps.setString(8, spec.createdBy());
-            Jdbc.setInstant(ps, 9, at);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
-        insertTargets(c, id, spec.targets());
-        return id;
-    }
-
-    private static void bindRule(PreparedStatement ps, Ritual.Spec spec) throws SQLException {
-        ps.setString(1, spec.kind().word());
-        ps.setString(2, spec.articleId());
-        ps.setObject(3, spec.day().map(DayOfWeek::getValue).orElse(null));
-        ps.setString(4, spec.time().toString());
-        ps.setString(5, spec.zone().getId());
-        ps.setInt(6, (int) spec.closeAfter().toMinutes());
-    }
-
-    private static void insertTargets(Connection c, long id, List<ChannelRef> targets) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual_target (ritual_id, position, platform, "
-                + "workspace, channel) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < targets.size(); i++) {
-                ps.setLong(1, id);
-                ps.setInt(2, i);
-                ps.setString(3, targets.get(i).platform());
-                ps.setString(4, targets.get(i).workspace());
-                ps.setString(5, targets.get(i).channel());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static Optional<Run> readRun(Connection c, long ritualId, String slot, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT slot_at, state, item, poll_id, closed FROM ritual_run "
-                + "WHERE ritual_id = ? AND slot = ?" + (lock ? " FOR UPDATE" : ""))) {
-            ps.setLong(1, ritualId);
-            ps.setString(2, slot);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long poll = rs.getLong("poll_id");
-                Optional<Long> pollId = rs.wasNull() ? Optional.empty() : Optional.of(poll);
-                return Optional.of(new Run(ritualId, slot, Jdbc.instant(rs, "slot_at").orElseThrow(),
-                        rs.getString("state").equals("skipped"), Optional.ofNullable(rs.getString("item")), pollId,
-                        rs.getBoolean("closed")));
-            }
-        }
-    }
-
-    private static List<Ritual> list(Connection c, String sql, Jdbc.Binder binder) throws SQLException {
-        List<Ritual> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(ritual(c, rs));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Ritual ritual(Connection c, ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        int day = rs.getInt("day_of_week");
-        Optional<DayOfWeek> dayOfWeek = rs.wasNull() ? Optional.empty() : Optional.of(DayOfWeek.of(day));
-        List<ChannelRef> targets = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT platform, workspace, channel FROM ritual_target "
-                + "WHERE ritual_id = ? ORDER BY position")) {
-            ps.setLong(1, id);
-            try (ResultSet t = ps.executeQuery()) {
-                while (t.next()) {
-                    targets.add(new ChannelRef(t.getString(1), t.getString(2), t.getString(3)));
-                }
-            }
-        }
-        RitualKind kind = RitualKind.parse(rs.getString("kind")).orElseThrow();
-        Ritual.Spec spec = new Ritual.Spec(kind, rs.getString("article_id"), dayOfWeek,
-                LocalTime.parse(rs.getString("local_time")), ZoneId.of(rs.getString("zone")),
-                Duration.ofMinutes(rs.getInt("close_after_minutes")), targets,
-                Optional.ofNullable(rs.getString("config_name")), rs.getString("created_by"));
-        return new Ritual(id, spec, rs.getBoolean("active"));
-    }
-
     private List<Ritual> query(String sql, Jdbc.Binder binder) {
-        return inTransaction("reading rituals", c -> list(c, sql, binder));
+        return inTransaction("reading rituals", c -> RitualRows.list(c, sql, binder));
     }
 
     private int update(String sql, Jdbc.Binder binder) {
