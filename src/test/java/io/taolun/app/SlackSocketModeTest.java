@@ -8,6 +8,10 @@ import io.taolun.slack.FakeSlack;
 import io.taolun.slack.FakeSocketMode;
 import io.taolun.slack.SlackRequests;
 import io.taolun.store.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,5 +64,33 @@ final class SlackSocketModeTest {
                         .isEqualTo("Bearer xapp-test-app-token");
             }
         }
+    }
+
+    @Test
+    void readyz_turns_unavailable_when_the_socket_mode_connection_is_lost() throws Exception {
+        FakeSocketMode socket = FakeSocketMode.start();
+        // GIVEN a bot connected over Socket Mode
+        SlackServerHarness h = new SlackServerHarness(data, TestDatabases.Kind.H2,
+                Map.of("SLACK_APP_TOKEN", "xapp-test-app-token", "SLACK_SIGNING_SECRET", ""), socket.url());
+        try (h) {
+            URI ready = URI.create("http://127.0.0.1:" + h.server.port() + "/readyz");
+            socket.awaitAck(socket.send("slash_commands", FakeSocketMode.slashPayload("T1", "C1", "alice",
+                    "quote 1", h.slack.responseUrl("s1"), "sock-1")), WAIT);
+            assertThat(status(ready)).isEqualTo(200);
+            // WHEN Slack's end of the WebSocket goes away
+            socket.close();
+            // THEN the bot is no longer ready (a load balancer or orchestrator can act), though alive
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (status(ready) != 503 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(status(ready)).isEqualTo(503);
+            assertThat(status(URI.create("http://127.0.0.1:" + h.server.port() + "/healthz"))).isEqualTo(200);
+        }
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
