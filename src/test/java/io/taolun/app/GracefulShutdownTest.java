@@ -105,6 +105,7 @@ final class GracefulShutdownTest {
             voters.shutdown();
             voters.awaitTermination(10, TimeUnit.SECONDS);
             // THEN it exited within 10 s of SIGTERM
+            System.out.printf("GracefulShutdownTest: exited %.2f s after SIGTERM%n", seconds);
             assertThat(exited).isTrue();
             assertThat(seconds).isLessThan(10);
             // AND every vote it acknowledged (HTTP 200 to Slack) or confirmed (its answer to the voter) is stored
