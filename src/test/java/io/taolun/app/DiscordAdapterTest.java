@@ -196,6 +196,30 @@ final class DiscordAdapterTest {
     }
 
     @Test
+    void admins_schedule_list_and_turn_off_rituals_through_the_admin_subcommands() throws Exception {
+        start(TestDatabases.Kind.H2);
+        // WHEN an admin schedules a weekly poll and a quote of the day with the typed options
+        JsonNode weekly = send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-weekly-poll",
+                Map.of("day", "wed", "time", "20:30", "zone", "Europe/Berlin", "close-after", "36h"))));
+        JsonNode quote = send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-qotd",
+                Map.of("time", "09:00", "zone", "Asia/Shanghai"))));
+        // THEN both are confirmed in the channel
+        assertThat(weekly.toString()).contains("Scheduled #1", "Wednesdays at 20:30 Europe/Berlin, open 36 hours");
+        assertThat(quote.toString()).contains("Scheduled #2", "daily at 09:00 Asia/Shanghai");
+        // AND anyone lists them; a bad zone is answered with what is accepted; an admin turns one off
+        assertThat(send(FakeDiscord.slashCommand("bob", "en-US", "schedule-list", Map.of())).toString())
+                .contains("2 schedules in this channel");
+        assertThat(send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-qotd",
+                Map.of("time", "09:00", "zone", "Mars/Olympus")))).toString()).contains("is not a time zone");
+        assertThat(send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-off", Map.of("id", 1))))
+                .toString()).contains("Turned off schedule #1");
+        // AND a member without Manage Server cannot
+        assertThat(send(withoutPermissions(admin(FakeDiscord.slashCommand("mallory", "en-US", "schedule-off",
+                Map.of("id", 2)))))
+                .toString()).doesNotContain("Turned off");
+    }
+
+    @Test
     void a_forged_button_and_a_member_without_manage_server_change_nothing() throws Exception {
         start(TestDatabases.Kind.H2);
         JsonNode refused = send(withoutPermissions(admin(
