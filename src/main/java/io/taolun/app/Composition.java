@@ -27,6 +27,7 @@ import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
 import io.taolun.core.search.SearchCommand;
+import io.taolun.search.LuceneIndex;
 import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
@@ -73,6 +74,8 @@ final class Composition implements AutoCloseable {
             Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
         this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
+        // in memory and garbage-collected with the rest; built before the database so a failure leaks nothing
+        LuceneIndex searchIndex = LuceneIndex.build(List.of(article));
         this.database = openDatabase(db, metrics);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
@@ -100,7 +103,7 @@ final class Composition implements AutoCloseable {
                 new SummaryCommand(article),
                 new QuoteCommand(article, clock, zone, random, runner::todaysQuote),
                 new ClaimsCommand(article),
-                new SearchCommand(article),
+                new SearchCommand(article, searchIndex.of(article)),
                 new DiscussCommand(article),
                 new OpenPollCommand(polls, zone),
                 new VoteCommand(polls, zone),

@@ -227,7 +227,7 @@ final class CommandsTest {
 
     @Test
     void search_with_no_match_says_so_in_english() {
-        Reply reply = bot.askInEnglish("search electricity");
+        Reply reply = bot.askInEnglish("search xylophone");
         assertThat(reply.blocks()).containsExactly(new Block.Text(Messages.of(Lang.EN).get("search.none")));
         assertThat(reply.error()).isFalse();
     }

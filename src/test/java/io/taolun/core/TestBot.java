@@ -21,6 +21,7 @@ import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.search.SearchCommand;
+import io.taolun.search.LuceneIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public final class TestBot {
                 new SummaryCommand(article),
                 new QuoteCommand(article, ticking, ZONE, new Random(42)),
                 new ClaimsCommand(article),
-                new SearchCommand(article),
+                new SearchCommand(article, LuceneIndex.build(List.of(article)).of(article)),
                 new DiscussCommand(article)));
         if (store != null) {
             PollService polls = new PollService(article, store, ledger, policy, ticking);

@@ -1,27 +1,44 @@
 package io.taolun.core.search;
 
 import io.taolun.core.Reply;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Marks every occurrence of the query's words in a paragraph, and cuts long paragraphs down around the first hit. */
+/** Marks the matched ranges of a paragraph, and cuts long paragraphs down around the first of them. */
 final class Highlighter {
     static final int CONTEXT = 60;
 
     private Highlighter() {
     }
 
-    static String mark(String text, List<String> words) {
-        boolean[] hit = new boolean[text.length()];
+    /** Every case-insensitive occurrence of the words in the text, compared on the original text. */
+    static List<SearchHit.Span> occurrences(String text, List<String> words) {
+        List<SearchHit.Span> spans = new ArrayList<>();
         for (String word : words) {
             for (int at = 0; !word.isEmpty() && at + word.length() <= text.length(); at++) {
                 if (text.regionMatches(true, at, word, 0, word.length())) {
-                    java.util.Arrays.fill(hit, at, at + word.length(), true);
+                    spans.add(new SearchHit.Span(at, at + word.length()));
                 }
             }
+        }
+        return spans;
+    }
+
+    /** The text with touching or overlapping spans marked as one, cut to the context around the first mark. */
+    static String mark(String text, List<SearchHit.Span> spans) {
+        boolean[] hit = new boolean[text.length()];
+        for (SearchHit.Span span : spans) {
+            // an index may report offsets of a text it saw differently; never trust them past the end
+            int from = Math.min(span.start(), text.length());
+            int to = Math.min(span.end(), text.length());
+            java.util.Arrays.fill(hit, from, to, true);
         }
         int first = 0;
         while (first < hit.length && !hit[first]) {
             first++;
+        }
+        if (first == hit.length) {
+            first = 0;
         }
         int from = Math.max(0, first - CONTEXT);
         int to = Math.min(text.length(), first + 2 * CONTEXT);

@@ -7,19 +7,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A simple matcher: a paragraph matches when it contains at least one of the query's words (case-insensitive
- * substring); paragraphs with more distinct words, then more occurrences, come first. Ranking proper comes later.
+ * The simple matcher: a paragraph matches when it contains at least one of the query's words (case-insensitive
+ * substring); paragraphs with more distinct words, then more occurrences, come first. What the Lucene index replaced;
+ * kept as {@link ArticleIndex#substring} for the benchmark's baseline.
  */
 final class ParagraphMatcher {
     private ParagraphMatcher() {
     }
 
-    record Hit(Line line, int words, int occurrences) {
+    private record Candidate(Line line, int words, int occurrences) {
     }
 
-    static List<Hit> search(Article article, List<String> words, int limit) {
+    static List<SearchHit> search(Article article, List<String> words, int limit) {
         List<String> needles = words.stream().distinct().toList();
-        List<Hit> hits = new ArrayList<>();
+        List<Candidate> found = new ArrayList<>();
         for (Line line : article.contentLines()) {
             String hay = line.text();
             int matched = 0;
@@ -32,13 +33,16 @@ final class ParagraphMatcher {
                 }
             }
             if (matched > 0) {
-                hits.add(new Hit(line, matched, occurrences));
+                found.add(new Candidate(line, matched, occurrences));
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::words).reversed()
-                .thenComparing(Comparator.comparingInt(Hit::occurrences).reversed())
-                .thenComparingInt(h -> h.line().number()));
-        return hits.subList(0, Math.min(limit, hits.size()));
+        found.sort(Comparator.comparingInt(Candidate::words).reversed()
+                .thenComparing(Comparator.comparingInt(Candidate::occurrences).reversed())
+                .thenComparingInt(c -> c.line().number()));
+        return found.subList(0, Math.min(limit, found.size())).stream()
+                .map(c -> new SearchHit(c.line().number(), c.words() + c.occurrences() / 1000.0,
+                        Highlighter.occurrences(c.line().text(), needles)))
+                .toList();
     }
 
     /** Occurrences of needle in hay, ignoring case, compared on the original text (no case-mapped copies). */

@@ -1,0 +1,20 @@
+package io.taolun.core.search;
+
+import io.taolun.core.article.Article;
+import java.util.List;
+
+/**
+ * The port the search command asks: an article's paragraphs ranked for a query. The Lucene index in
+ * {@code io.taolun.search} implements it; {@link #substring(Article)} is the simple matcher kept as a fallback and as
+ * the baseline the search benchmark compares against. Any query string is safe: empty, very long, or full of query
+ * syntax, which is never interpreted.
+ */
+public interface ArticleIndex {
+    /** At most {@code limit} paragraphs, best first; empty when nothing matches. */
+    List<SearchHit> search(String query, int limit);
+
+    /** The simple matcher: paragraphs holding any of the query's space-separated words, case-insensitive. */
+    static ArticleIndex substring(Article article) {
+        return (query, limit) -> ParagraphMatcher.search(article, SearchHit.words(query), limit);
+    }
+}
