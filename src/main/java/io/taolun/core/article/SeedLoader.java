@@ -17,10 +17,21 @@ import java.util.stream.Stream;
 /**
  * Loads every {@code *.txt} article in a seeds directory with its {@code *.yaml} sidecar, if any. A sidecar that
  * breaks a rule stops loading with a {@link SeedException}; an article with no sidecar is loaded uncurated; a text
- * file that cannot be read as an article is skipped with a warning.
+ * file that cannot be read as an article is skipped with a warning. An uncurated article gets its summaries, claims
+ * and quotes from {@link AutoContent}, which sees words through the given {@link Segmenter}.
  */
 public final class SeedLoader {
     private final StrictYaml yaml = new StrictYaml();
+    private final Segmenter segmenter;
+
+    /** A loader whose automatic content sees words as character pairs: no dictionary, for tests and tools. */
+    public SeedLoader() {
+        this(Segmenter.characterBigrams());
+    }
+
+    public SeedLoader(Segmenter segmenter) {
+        this.segmenter = java.util.Objects.requireNonNull(segmenter, "segmenter");
+    }
 
     /** Reads the directory; {@code dir} may live in a zip file system (the seeds bundled in the jar). */
     public Library load(Path dir) {
@@ -72,7 +83,7 @@ public final class SeedLoader {
                 warnings.add(text + ": skipped, it holds no text");
                 return Optional.empty();
             }
-            return Optional.of(UncuratedArticles.of(id, lines));
+            return Optional.of(AutoContent.of(UncuratedArticles.of(id, lines), segmenter));
         } catch (IOException e) {
             warnings.add(text + ": skipped, it cannot be read as UTF-8 text (" + e.getMessage() + ")");
             return Optional.empty();

@@ -561,7 +561,7 @@ final class SeedLoaderTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     @Test
-    void an_article_without_a_sidecar_loads_uncurated_with_no_claims_or_quotes() {
+    void an_article_without_a_sidecar_loads_uncurated_and_lines_too_short_to_claim_give_no_claims_or_quotes() {
         // GIVEN a text with no sidecar
         writeText("plain.txt", PLAIN_TEXT);
 
@@ -588,9 +588,10 @@ final class SeedLoaderTest {
         // WHEN the directory is loaded
         Article article = new SeedLoader().load(dir).articles().get(0);
 
-        // THEN every section holds at most four content lines: 4 + 4 + 2
+        // THEN every section holds at most four content lines: 4 + 4 + 2, and is summarised by some of them
         assertThat(article.sections()).extracting(s -> article.contentLines(s).size()).containsExactly(4, 4, 2);
-        assertThat(article.sections()).allSatisfy(s -> assertThat(s.summary()).isEmpty());
+        assertThat(article.sections()).allSatisfy(s -> assertThat(article.contentLines(s)).extracting(Line::text)
+                .contains(s.summary().orElseThrow().zh().split("\n")));
     }
 
     @Test
