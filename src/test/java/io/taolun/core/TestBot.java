@@ -96,6 +96,11 @@ public final class TestBot {
         return new TestBot(library().defaultArticle().orElseThrow(), store, ledger, policy);
     }
 
+    /** A bot on any article that also runs polls on the given store and ledger. */
+    public static TestBot withPolls(Article article, PollStore store, VoteLedger ledger, PollPolicy policy) {
+        return new TestBot(article, store, ledger, policy);
+    }
+
     /** Everyone may open polls, which run 7 days by default; {@code admin} is the console admin. */
     public static PollPolicy everyoneMayOpen() {
         return new PollPolicy(PollPolicy.Openers.EVERYONE, java.util.Map.of("console", java.util.Set.of("admin")),

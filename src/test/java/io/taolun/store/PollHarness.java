@@ -1,6 +1,7 @@
 package io.taolun.store;
 
 import io.taolun.core.TestBot;
+import io.taolun.core.article.Article;
 import io.taolun.core.poll.PollPolicy;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +25,19 @@ final class PollHarness implements AutoCloseable {
 
     /** A bot on an existing database: two harnesses on one URL are two replicas. */
     PollHarness(TestDatabases.Url url, PollPolicy policy) {
+        this(url, policy, TestBot.library().defaultArticle().orElseThrow());
+    }
+
+    /** A bot with polls on any article. */
+    PollHarness(TestDatabases.Kind kind, Article article) {
+        this(TestDatabases.fresh(kind), TestBot.everyoneMayOpen(), article);
+    }
+
+    private PollHarness(TestDatabases.Url url, PollPolicy policy, Article article) {
         this.database = Database.open(url.url(), url.user(), url.password(), 16);
         this.store = new JdbcPollStore(database.dataSource());
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
-        this.bot = TestBot.withPolls(new CachingPollStore(store, java.time.Duration.ofSeconds(2),
+        this.bot = TestBot.withPolls(article, new CachingPollStore(store, java.time.Duration.ofSeconds(2),
                 com.github.benmanes.caffeine.cache.Ticker.systemTicker()), ledger, policy);
     }
 

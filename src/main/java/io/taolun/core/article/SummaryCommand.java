@@ -5,7 +5,10 @@ import io.taolun.core.Invocation;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 
-/** {@code summary [n]}: the thesis and one line per section, or the summary of one section. */
+/**
+ * {@code summary [n]}: the thesis and one line per section, or the summary of one section. An uncurated article's
+ * summaries are the sentences {@link AutoContent} extracted, and the reply says so.
+ */
 public final class SummaryCommand implements Command {
     private final Article article;
 
@@ -22,15 +25,19 @@ public final class SummaryCommand implements Command {
     public Reply run(Invocation inv) {
         inv.withoutOptions();
         Messages m = inv.messages();
-        if (!article.curated()) {
+        if (article.sections().stream().anyMatch(s -> s.summary().isEmpty())) {
             return Reply.builder().title(article.meta().title().in(inv.lang()))
                     .text(m.get("article.uncurated")).text(m.get("summary.tryInstead")).build();
         }
         if (!inv.args().isEmpty()) {
             Section section = SectionArg.resolve(article, inv.args(), inv.lang());
-            return Reply.builder()
+            Reply.Builder reply = Reply.builder()
                     .title(Labels.section(m, section))
-                    .text(section.summary().orElseThrow().in(inv.lang()))
+                    .text(section.summary().orElseThrow().in(inv.lang()));
+            if (!article.curated()) {
+                reply.text(m.get("summary.automatic"));
+            }
+            return reply
                     .footer(m.get("section.footer", section.firstLine(), section.lastLine(), section.number(),
                             article.sections().size()))
                     .visibility(inv.shareVisibility())
@@ -40,6 +47,9 @@ public final class SummaryCommand implements Command {
         article.thesis().ifPresent(t -> reply.text(t.in(inv.lang())));
         for (Section s : article.sections()) {
             reply.text(Labels.section(m, s) + "\n" + leadingSentences(s.summary().orElseThrow().in(inv.lang()), 2));
+        }
+        if (!article.curated()) {
+            reply.text(m.get("summary.automatic"));
         }
         return reply.footer(m.get("summary.footer")).visibility(inv.shareVisibility()).build();
     }
