@@ -2,6 +2,7 @@ package io.taolun.app;
 
 import io.taolun.core.article.Library;
 import io.taolun.core.article.SeedLoader;
+import io.taolun.nlp.HanLpSegmenter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +21,7 @@ final class Seeds {
     }
 
     static Library load(TaolunConfig config) {
-        SeedLoader loader = new SeedLoader();
+        SeedLoader loader = new SeedLoader(new HanLpSegmenter());
         if (config.seedsPath().isPresent()) {
             Path dir = config.seedsPath().get();
             if (!Files.isDirectory(dir)) {

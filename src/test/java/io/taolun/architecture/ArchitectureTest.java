@@ -33,7 +33,7 @@ final class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.slack..", "net.dv8tion..", "java.sql..", "javax.sql..", "org.jline..", "picocli..",
                         "okhttp3..", "org.h2..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..",
-                        "java.awt..", "javax.imageio..", "org.knowm..");
+                        "java.awt..", "javax.imageio..", "org.knowm..", "com.hankcs..");
         rule.check(classes);
     }
 
@@ -42,16 +42,16 @@ final class ArchitectureTest {
         noClasses().that().resideInAPackage("io.taolun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.taolun.console..", "io.taolun.slack..", "io.taolun.discord..", "io.taolun.store..",
-                        "io.taolun.chart..", "io.taolun.search..", "io.taolun.app..")
+                        "io.taolun.chart..", "io.taolun.search..", "io.taolun.nlp..", "io.taolun.app..")
                 .check(classes);
     }
 
     @Test
     void adapters_do_not_depend_on_each_other_or_on_the_app() {
-        for (String adapter : List.of("console", "store", "slack", "discord", "chart", "search")) {
+        for (String adapter : List.of("console", "store", "slack", "discord", "chart", "search", "nlp")) {
             List<String> others = new java.util.ArrayList<>(List.of("io.taolun.console..", "io.taolun.store..",
                     "io.taolun.slack..", "io.taolun.discord..", "io.taolun.chart..", "io.taolun.search..",
-                    "io.taolun.app.."));
+                    "io.taolun.nlp..", "io.taolun.app.."));
             others.remove("io.taolun." + adapter + "..");
             noClasses().that().resideInAPackage("io.taolun." + adapter + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
