@@ -27,7 +27,6 @@ import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
 import io.taolun.core.search.SearchCommand;
-import io.taolun.search.LuceneIndex;
 import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
@@ -64,6 +63,7 @@ final class Composition implements AutoCloseable {
     private final Article article;
     private final Rituals rituals;
     private final Metrics metrics = new Metrics();
+    private final LazyIndex searchIndex;
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
@@ -74,8 +74,8 @@ final class Composition implements AutoCloseable {
             Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
         this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
-        // in memory and garbage-collected with the rest; built before the database so a failure leaks nothing
-        LuceneIndex searchIndex = LuceneIndex.build(List.of(article));
+        // in memory, built on first search (a server warms it once up)
+        this.searchIndex = new LazyIndex(article);
         this.database = openDatabase(db, metrics);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
@@ -103,7 +103,7 @@ final class Composition implements AutoCloseable {
                 new SummaryCommand(article),
                 new QuoteCommand(article, clock, zone, random, runner::todaysQuote),
                 new ClaimsCommand(article),
-                new SearchCommand(article, searchIndex.of(article)),
+                new SearchCommand(article, searchIndex),
                 new DiscussCommand(article),
                 new OpenPollCommand(polls, zone),
                 new VoteCommand(polls, zone),
@@ -145,6 +145,11 @@ final class Composition implements AutoCloseable {
 
     Metrics metrics() {
         return metrics;
+    }
+
+    /** Builds the search index now (a server calls it in the background once it is up). */
+    void warmSearch() {
+        searchIndex.warm();
     }
 
     /** Stops the rituals, commits the votes already queued, then closes the pool. */

@@ -79,6 +79,7 @@ final class Server implements AutoCloseable {
         slack.ifPresent(s -> gateways.add(s.gateway()));
         discord.ifPresent(d -> gateways.add(d.gateway()));
         app.rituals().start(gateways, new PngResultChart());
+        work.execute(app::warmSearch);
         out.println("taolun: serving on port " + http.port() + " (healthz"
                 + (slack.isPresent() ? ", slack " + slack.get().state() : "")
                 + (discord.isPresent() ? ", discord" : "") + ")");
