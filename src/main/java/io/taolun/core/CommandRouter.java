@@ -74,14 +74,18 @@ public final class CommandRouter {
     /** Answers one request. Never throws for anything a user can type. */
     public Reply handle(ChatRequest request) {
         long start = ticker.getAsLong();
-        String[] command = {"help"};
-        Reply reply = answer(request, command);
+        Answered answered = answer(request);
+        Reply reply = answered.reply();
         String outcome = !reply.error() ? "ok" : reply.fields().isEmpty() ? "error" : "bad_input";
-        telemetry.commandHandled(request.platform(), command[0], outcome, ticker.getAsLong() - start);
+        telemetry.commandHandled(request.platform(), answered.command(), outcome, ticker.getAsLong() - start);
         return reply;
     }
 
-    private Reply answer(ChatRequest request, String[] named) {
+    /** A reply and the subcommand that gave it ({@code help} for unknown ones), for telemetry. */
+    private record Answered(Reply reply, String command) {
+    }
+
+    private Answered answer(ChatRequest request) {
         Lang channel = channelLanguages.get(request.platform() + ":" + request.channel());
         Messages messages = Messages.of(channel != null ? channel : Lang.fromLocale(request.locale(), defaultLang));
         String subcommand = "help";
@@ -98,27 +102,26 @@ public final class CommandRouter {
             messages = takeLanguage(words, messages);
             boolean share = words.remove("--share");
             if (words.isEmpty()) {
-                return help(messages, request.platform());
+                return new Answered(help(messages, request.platform()), "help");
             }
             subcommand = SafeText.halfWidth(words.remove(0)).toLowerCase(Locale.ROOT);
             if (subcommand.equals("help")) {
-                return help(messages, request.platform());
+                return new Answered(help(messages, request.platform()), "help");
             }
             Command command = commands.get(subcommand);
-            if (command != null) {
-                named[0] = subcommand;
-            }
             if (command == null) {
                 String unknown = SafeText.echo(subcommand);
                 subcommand = "help";
                 throw new BadInputException("error.command.unknown", unknown);
             }
-            return command.run(new Invocation(request, messages, words, share));
+            return new Answered(command.run(new Invocation(request, messages, words, share)), subcommand);
         } catch (BadInputException e) {
-            return usageReply(messages, request.platform(), subcommand, messages.get(e.key(), e.args()));
+            return new Answered(usageReply(messages, request.platform(), subcommand, messages.get(e.key(), e.args())),
+                    commands.containsKey(subcommand) ? subcommand : "help");
         } catch (RuntimeException e) {
             onFailure.accept(e);
-            return Reply.builder().error().text(messages.get("error.internal")).build();
+            return new Answered(Reply.builder().error().text(messages.get("error.internal")).build(),
+                    commands.containsKey(subcommand) ? subcommand : "help");
         }
     }
 

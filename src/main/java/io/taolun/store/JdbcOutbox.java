@@ -176,19 +176,15 @@ public final class JdbcOutbox implements Outbox, PollReach {
         });
     }
 
+    /** Whether the poll was posted to a channel of this workspace (its users may then vote on it). */
     @Override
-    public boolean pollPostedIn(long pollId, String platform, String workspace) {
+    public boolean reaches(long pollId, String platform, String workspace) {
         return count("SELECT COUNT(*) FROM outbox WHERE poll_id = ? AND kind = 'POLL' AND platform = ? AND workspace = ?",
                 ps -> {
                     ps.setLong(1, pollId);
                     ps.setString(2, platform);
                     ps.setString(3, workspace);
                 }) > 0;
-    }
-
-    @Override
-    public boolean reaches(long pollId, String platform, String workspace) {
-        return pollPostedIn(pollId, platform, workspace);
     }
 
     @Override

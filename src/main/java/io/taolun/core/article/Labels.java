@@ -8,7 +8,7 @@ final class Labels {
     }
 
     static String section(Messages m, Section s) {
-        return m.get("section.name", s.number(), s.title().in(m.lang()));
+        return s.label(m);
     }
 
     static String kind(Messages m, ClaimKind kind) {

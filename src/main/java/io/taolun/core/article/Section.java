@@ -1,5 +1,6 @@
 package io.taolun.core.article;
 
+import io.taolun.core.Messages;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ public record Section(String id, int number, Localized title, int firstLine, int
         if (number < 1 || firstLine < 1 || lastLine < firstLine) {
             throw new IllegalArgumentException("bad section " + id + ": " + firstLine + ".." + lastLine);
         }
+    }
+
+    /** How replies name the section, e.g. {@code §3 AI时代的两大变化}. */
+    public String label(Messages m) {
+        return m.get("section.name", number, title.in(m.lang()));
     }
 
     public boolean contains(int line) {

@@ -45,9 +45,6 @@ public interface Outbox {
     /** The posted messages showing this poll. */
     List<Posted> pollMessages(long pollId);
 
-    /** Whether the poll was posted to a channel of this workspace. */
-    boolean pollPostedIn(long pollId, String platform, String workspace);
-
     /** How many posts are waiting. */
     int depth();
 }

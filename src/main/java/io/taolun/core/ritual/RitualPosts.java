@@ -58,7 +58,7 @@ public final class RitualPosts {
         Quote quote = article.quotes().stream().filter(q -> q.number() == number).findFirst()
                 .orElseThrow(() -> new IllegalStateException("quote " + number + " is gone from the article"));
         return Reply.builder().title(m.get("quote.today", parts[1]))
-                .quote(quote.text(), m.lang() == Lang.EN ? quote.gloss() : "", section(m, quote.section()))
+                .quote(quote.text(), m.lang() == Lang.EN ? quote.gloss() : "", quote.section().label(m))
                 .footer(m.get("quote.footer", quote.number(), article.quotes().size()))
                 .visibility(Visibility.IN_CHANNEL)
                 .build();
@@ -71,7 +71,7 @@ public final class RitualPosts {
         String gloss = article.closing().map(Closing::gloss).orElse(m.get("discuss.question"));
         Reply.Builder reply = Reply.builder().title(m.lang() == Lang.EN ? question + " · " + gloss : question);
         Section section = claim.section();
-        reply.text(section(m, section));
+        reply.text(section.label(m));
         section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
         return reply.text(m.get("discuss.invite")).visibility(Visibility.IN_CHANNEL).build();
     }
@@ -85,9 +85,5 @@ public final class RitualPosts {
     private Poll poll(OutboxPost post) {
         long id = post.pollId().orElseThrow(() -> new IllegalStateException("a poll post without a poll"));
         return polls.find(id).orElseThrow(() -> new IllegalStateException("poll " + id + " is gone"));
-    }
-
-    private static String section(Messages m, Section s) {
-        return m.get("section.name", s.number(), s.title().in(m.lang()));
     }
 }
