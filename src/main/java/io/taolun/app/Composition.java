@@ -1,6 +1,7 @@
 package io.taolun.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.Answerer;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Command;
 import io.taolun.core.CommandRouter;
@@ -13,6 +14,10 @@ import io.taolun.core.article.Library;
 import io.taolun.core.article.QuoteCommand;
 import io.taolun.core.article.SectionCommand;
 import io.taolun.core.article.SummaryCommand;
+import io.taolun.core.library.LibraryRouter;
+import io.taolun.core.library.ListArticlesCommand;
+import io.taolun.core.library.Shelf;
+import io.taolun.core.library.UseArticleCommand;
 import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
@@ -31,12 +36,14 @@ import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.GroupCommitVoteLedger;
+import io.taolun.store.JdbcChannelArticles;
 import io.taolun.store.JdbcOutbox;
 import io.taolun.store.JdbcPollStore;
 import io.taolun.store.JdbcRitualStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +61,11 @@ import java.util.random.RandomGenerator;
 final class Composition implements AutoCloseable {
     /** How long another replica's close of a poll can go unseen here. */
     private static final Duration POLL_CACHE = Duration.ofSeconds(2);
+    /** How long another replica's {@code /article use} can go unseen here. */
+    private static final Duration CHOICE_CACHE = Duration.ofSeconds(2);
 
-    private final CommandRouter router;
+    private final Answerer router;
+    private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
     private final Database database;
     private final ExecutorService voteWriter;
     private final GroupCommitVoteLedger ledger;
@@ -63,7 +73,6 @@ final class Composition implements AutoCloseable {
     private final Article article;
     private final Rituals rituals;
     private final Metrics metrics = new Metrics();
-    private final LazyIndex searchIndex;
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
@@ -74,8 +83,6 @@ final class Composition implements AutoCloseable {
             Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
         this.article = library.defaultArticle()
                 .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
-        // in memory, built on first search (a server warms it once up)
-        this.searchIndex = new LazyIndex(article);
         this.database = openDatabase(db, metrics);
         this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
@@ -97,24 +104,40 @@ final class Composition implements AutoCloseable {
         this.rituals = new Rituals(article, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
                 timing, metrics);
         metrics.outboxDepth(rituals::outboxDepth);
-        List<Command> commands = List.of(
-                new AboutCommand(article),
-                new SectionCommand(article),
-                new SummaryCommand(article),
-                new QuoteCommand(article, clock, zone, random, runner::todaysQuote),
-                new ClaimsCommand(article),
-                new SearchCommand(article, searchIndex),
-                new DiscussCommand(article),
-                new OpenPollCommand(polls, zone),
-                new VoteCommand(polls, zone),
-                new ResultsCommand(polls, zone),
-                new ClosePollCommand(polls, zone),
-                new PollsCommand(polls, zone),
-                new HistoryCommand(polls, zone),
-                new ExportCommand(polls),
-                new ScheduleCommand(ritualService, article.id()));
-        this.router = new CommandRouter(commands, config.lang(), channelLanguages, onFailure, metrics,
-                System::nanoTime);
+        Shelf shelf = new Shelf(library, new JdbcChannelArticles(database.dataSource(), CHOICE_CACHE,
+                Ticker.systemTicker()));
+        for (Article each : library.articles()) {
+            // the rituals run on the default article only, so every channel's schedules name it
+            boolean home = each.id().equals(article.id());
+            PollService own = home ? polls : new PollService(each, store, new MeteredVoteLedger(ledger, metrics),
+                    config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
+            // in memory, built on first search (a server warms it once up)
+            LazyIndex index = new LazyIndex(each);
+            List<Command> commands = List.of(
+                    new AboutCommand(each),
+                    new SectionCommand(each),
+                    new SummaryCommand(each),
+                    home ? new QuoteCommand(each, clock, zone, random, runner::todaysQuote)
+                            : new QuoteCommand(each, clock, zone, random),
+                    new ClaimsCommand(each),
+                    new SearchCommand(each, index),
+                    new DiscussCommand(each),
+                    new OpenPollCommand(own, zone),
+                    new VoteCommand(own, zone),
+                    new ResultsCommand(own, zone),
+                    new ClosePollCommand(own, zone),
+                    new PollsCommand(own, zone),
+                    new HistoryCommand(own, zone),
+                    new ExportCommand(own),
+                    new ScheduleCommand(ritualService, article.id()),
+                    new ListArticlesCommand(shelf),
+                    new UseArticleCommand(shelf, config.polls().policy(), clock));
+            desks.put(each.id(), new ArticleDesk(each, new CommandRouter(commands, config.lang(), channelLanguages,
+                    onFailure, metrics, System::nanoTime), index));
+        }
+        Map<String, CommandRouter> routers = new LinkedHashMap<>();
+        desks.forEach((id, desk) -> routers.put(id, desk.router()));
+        this.router = new LibraryRouter(shelf, routers, config.lang(), onFailure);
         try {
             ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(article.id())).toList());
         } catch (RuntimeException e) {
@@ -123,7 +146,7 @@ final class Composition implements AutoCloseable {
         }
     }
 
-    CommandRouter router() {
+    Answerer router() {
         return router;
     }
 
@@ -147,9 +170,9 @@ final class Composition implements AutoCloseable {
         return metrics;
     }
 
-    /** Builds the search index now (a server calls it in the background once it is up). */
+    /** Builds the search indexes now (a server calls it in the background once it is up). */
     void warmSearch() {
-        searchIndex.warm();
+        desks.values().forEach(desk -> desk.search().warm());
     }
 
     /** Stops the rituals, commits the votes already queued, then closes the pool. */

@@ -2,7 +2,7 @@ package io.taolun.console;
 
 import io.taolun.core.Attachment;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.CommandRouter;
+import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
@@ -26,7 +26,7 @@ public final class ConsoleSession {
 
     private static final String PREFIX = "/article";
 
-    private final CommandRouter router;
+    private final Answerer router;
     private final String user;
     private final String channel;
     private final Optional<Lang> lang;
@@ -40,7 +40,7 @@ public final class ConsoleSession {
      * @param columns     terminal width used for wrapping
      * @param attachmentsDir where files attached to replies (CSV exports, charts) are saved
      */
-    public ConsoleSession(CommandRouter router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
+    public ConsoleSession(Answerer router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
             int columns, Path attachmentsDir) {
         this.router = Objects.requireNonNull(router, "router");
         this.user = user;

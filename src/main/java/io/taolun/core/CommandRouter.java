@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * It resolves the language, takes out the global options ({@code --lang}, {@code --share}), routes to the
  * subcommand and turns every failure into a short answer.
  */
-public final class CommandRouter {
+public final class CommandRouter implements Answerer {
     /** Longest command text accepted, in characters; anything longer gets a short refusal. */
     public static final int MAX_INPUT = 2000;
     /** Longest workspace, channel or user id kept; platform ids are far shorter. */
@@ -63,7 +63,7 @@ public final class CommandRouter {
         }
     }
 
-    /** The subcommand words, {@code help} first; for tab completion and platform command trees. */
+    @Override
     public List<String> commandNames() {
         List<String> names = new ArrayList<>();
         names.add("help");
@@ -71,7 +71,7 @@ public final class CommandRouter {
         return names;
     }
 
-    /** Answers one request. Never throws for anything a user can type. */
+    @Override
     public Reply handle(ChatRequest request) {
         long start = ticker.getAsLong();
         Answered answered = answer(request);

@@ -2,7 +2,7 @@ package io.taolun.discord;
 
 import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.CommandRouter;
+import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
@@ -49,7 +49,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     static final long DEFER_AFTER_MILLIS = InteractionAnswers.DEFER_AFTER_MILLIS;
 
     private final DiscordSettings settings;
-    private final CommandRouter router;
+    private final Answerer router;
     private final PollMessages polls;
     private final Autocomplete autocomplete;
     private final ExecutorService work;
@@ -65,13 +65,13 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
     }
 
-    public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
+    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Article article,
             ExecutorService work, ScheduledExecutorService timers, Clock clock) {
         this(settings, router, polls, article, work, timers, clock, Telemetry.NONE);
     }
 
     /** @param telemetry told how long each interaction took to acknowledge */
-    public DiscordAdapter(DiscordSettings settings, CommandRouter router, PollMessages polls, Article article,
+    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Article article,
             ExecutorService work, ScheduledExecutorService timers, Clock clock, Telemetry telemetry) {
         this.answers = new InteractionAnswers(router, work, timers, telemetry);
         this.settings = settings;

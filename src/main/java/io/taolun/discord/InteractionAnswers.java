@@ -1,7 +1,7 @@
 package io.taolun.discord;
 
 import io.taolun.core.ChatRequest;
-import io.taolun.core.CommandRouter;
+import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
@@ -37,14 +37,14 @@ final class InteractionAnswers {
     private static final int DEFERRED = 1;
     private static final int ANSWERED = 2;
 
-    private final CommandRouter router;
+    private final Answerer router;
     private final ExecutorService work;
     private final ScheduledExecutorService timers;
     private final Telemetry telemetry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
 
-    InteractionAnswers(CommandRouter router, ExecutorService work, ScheduledExecutorService timers,
+    InteractionAnswers(Answerer router, ExecutorService work, ScheduledExecutorService timers,
             Telemetry telemetry) {
         this.router = router;
         this.work = work;

@@ -18,7 +18,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.CommandRouter;
+import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
@@ -52,7 +52,7 @@ public final class SlackAdapter implements AutoCloseable {
     static final long ACK_BUDGET_MILLIS = 2000;
 
     private final SlackSettings settings;
-    private final CommandRouter router;
+    private final Answerer router;
     private final ExecutorService work;
     private final ExecutorService votes;
     private final ExecutorService calls;
@@ -76,7 +76,7 @@ public final class SlackAdapter implements AutoCloseable {
      *               rate-limited Slack never delays a vote
      * @param timers schedules live-tally updates
      */
-    public SlackAdapter(SlackSettings settings, CommandRouter router, PollMessages polls, Lang lang,
+    public SlackAdapter(SlackSettings settings, Answerer router, PollMessages polls, Lang lang,
             ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
             Clock clock, Telemetry telemetry) {
         this.settings = settings;

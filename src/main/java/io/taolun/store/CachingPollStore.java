@@ -42,13 +42,13 @@ public final class CachingPollStore implements PollStore {
     }
 
     @Override
-    public List<Poll> openIn(ChannelRef where, Instant now) {
-        return store.openIn(where, now);
+    public List<Poll> openIn(ChannelRef where, String articleId, Instant now) {
+        return store.openIn(where, articleId, now);
     }
 
     @Override
-    public Optional<Poll> latestIn(ChannelRef where) {
-        return store.latestIn(where);
+    public Optional<Poll> latestIn(ChannelRef where, String articleId) {
+        return store.latestIn(where, articleId);
     }
 
     @Override

@@ -101,18 +101,23 @@ public final class JdbcPollStore implements PollStore {
     }
 
     @Override
-    public List<Poll> openIn(ChannelRef where, Instant now) {
+    public List<Poll> openIn(ChannelRef where, String articleId, Instant now) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
-                + "AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?) ORDER BY id DESC", ps -> {
+                + "AND article_id = ? AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?) "
+                + "ORDER BY id DESC", ps -> {
                     bindPlace(ps, where);
-                    Jdbc.setInstant(ps, 4, now);
+                    ps.setString(4, articleId);
+                    Jdbc.setInstant(ps, 5, now);
                 });
     }
 
     @Override
-    public Optional<Poll> latestIn(ChannelRef where) {
+    public Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
-                + "ORDER BY id DESC LIMIT 1", ps -> bindPlace(ps, where)).stream().findFirst();
+                + "AND article_id = ? ORDER BY id DESC LIMIT 1", ps -> {
+                    bindPlace(ps, where);
+                    ps.setString(4, articleId);
+                }).stream().findFirst();
     }
 
     @Override

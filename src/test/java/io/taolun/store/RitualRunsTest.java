@@ -124,7 +124,7 @@ final class RitualRunsTest {
             Run run = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow();
             Poll poll = h.polls.find(run.pollId().orElseThrow()).orElseThrow();
             assertThat(poll.claimId()).contains(debatable(h).get(0));
-            assertThat(h.polls.latestIn(slack("C1"))).map(Poll::id).contains(poll.id());
+            assertThat(h.polls.latestIn(slack("C1"), poll.articleId())).map(Poll::id).contains(poll.id());
             // AND each platform got the poll and, in its thread, the closing question
             for (RecordingGateway platform : List.of(slack, discord)) {
                 assertThat(platform.posts()).hasSize(2);

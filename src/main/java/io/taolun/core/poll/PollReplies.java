@@ -144,7 +144,7 @@ final class PollReplies {
     }
 
     private void question(Reply.Builder reply, Poll poll, Messages m) {
-        Optional<Claim> claim = poll.claimId().flatMap(id -> article.claims().stream()
+        Optional<Claim> claim = poll.claimId().filter(id -> poll.articleId().equals(article.id())).flatMap(id -> article.claims().stream()
                 .filter(c -> c.id().equals(id) && c.text().equals(poll.question())).findFirst());
         String gloss = m.lang() == Lang.EN ? claim.map(Claim::gloss).orElse("") : "";
         String source = claim.map(c -> m.get("poll.source", c.id(), c.section().number(),

@@ -122,12 +122,15 @@ public final class PollService {
         return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));
     }
 
-    /** The poll a {@code results} or {@code export} asks for: the given id, else the newest in the channel. */
+    /**
+     * The poll a {@code results} or {@code export} asks for: the given id (on any article), else the newest in the
+     * channel on this article.
+     */
     public Poll pollFor(ChatRequest request, Optional<Long> id) {
         if (id.isPresent()) {
             return find(request, id.get());
         }
-        return store.latestIn(request.where()).orElseThrow(() -> new BadInputException("error.poll.noneHere"));
+        return store.latestIn(request.where(), article.id()).orElseThrow(() -> new BadInputException("error.poll.noneHere"));
     }
 
     public Tally tally(Poll poll) {
@@ -154,7 +157,7 @@ public final class PollService {
     }
 
     public List<Poll> openHere(ChatRequest request) {
-        return store.openIn(request.where(), clock.instant());
+        return store.openIn(request.where(), article.id(), clock.instant());
     }
 
     public List<Poll> history(ChatRequest request, String claimId) {

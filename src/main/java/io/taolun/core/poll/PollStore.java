@@ -13,11 +13,11 @@ public interface PollStore {
 
     Optional<Poll> find(long id);
 
-    /** Polls of the channel that are still open at {@code now}, newest first. */
-    List<Poll> openIn(ChannelRef where, Instant now);
+    /** Polls of the channel on this article that are still open at {@code now}, newest first. */
+    List<Poll> openIn(ChannelRef where, String articleId, Instant now);
 
-    /** The newest poll opened in the channel. */
-    Optional<Poll> latestIn(ChannelRef where);
+    /** The newest poll opened in the channel on this article. */
+    Optional<Poll> latestIn(ChannelRef where, String articleId);
 
     /** Every poll of this workspace on this claim of this article, oldest first. */
     List<Poll> onClaim(String platform, String workspace, String articleId, String claimId);
