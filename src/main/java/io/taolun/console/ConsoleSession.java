@@ -1,8 +1,8 @@
 package io.taolun.console;
 
+import io.taolun.core.Answerer;
 import io.taolun.core.Attachment;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;

@@ -1,8 +1,8 @@
 package io.taolun.discord;
 
+import io.taolun.core.Answerer;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.Answerer;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;

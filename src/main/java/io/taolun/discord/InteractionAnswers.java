@@ -1,7 +1,7 @@
 package io.taolun.discord;
 
-import io.taolun.core.ChatRequest;
 import io.taolun.core.Answerer;
+import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;

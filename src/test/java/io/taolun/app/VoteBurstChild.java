@@ -1,7 +1,7 @@
 package io.taolun.app;
 
+import io.taolun.core.Answerer;
 import io.taolun.core.ChatRequest;
-import io.taolun.core.CommandRouter;
 import io.taolun.core.Reply;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.SeedLoader;
@@ -52,7 +52,7 @@ public final class VoteBurstChild {
         }
     }
 
-    private static void burst(CommandRouter router, int votes, int threads, PrintStream out) throws Exception {
+    private static void burst(Answerer router, int votes, int threads, PrintStream out) throws Exception {
         Reply poll = router.handle(new ChatRequest("console", "local", "crash", "opener", "en", "poll c1"));
         long id = Long.parseLong(poll.title().replaceAll("\\D", ""));
         out.println("POLL " + id);
@@ -84,7 +84,7 @@ public final class VoteBurstChild {
         return (i + 2) % 5 + 1;
     }
 
-    private static void press(CommandRouter router, long id, String user, int option, PrintStream out) {
+    private static void press(Answerer router, long id, String user, int option, PrintStream out) {
         Reply reply = router.handle(new ChatRequest("console", "local", "crash", user, "en", "vote " + id + " " + option));
         if (!reply.error() && (reply.title().startsWith("Your vote on #" + id) || reply.title().contains(" is now: "))) {
             synchronized (out) {
