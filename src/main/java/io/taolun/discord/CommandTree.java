@@ -24,7 +24,7 @@ final class CommandTree {
     static final String ADMIN = "article-admin";
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search", "results",
-            "history");
+            "history", "list");
 
     private CommandTree() {
     }
@@ -56,7 +56,8 @@ final class CommandTree {
                                 .addOption(OptionType.STRING, "claim", "Claim", true, true),
                         sub("export", "A poll's counts as CSV")
                                 .addOption(OptionType.INTEGER, "poll", "Poll id", true),
-                        sub("schedule-list", "Weekly polls and quotes of the day scheduled here"));
+                        sub("schedule-list", "Weekly polls and quotes of the day scheduled here"),
+                        sub("list", "Every article of the library, and the one this channel discusses"));
         for (SubcommandData sub : article.getSubcommands()) {
             if (SHAREABLE.contains(sub.getName())) {
                 sub.addOption(OptionType.BOOLEAN, "share", "Post the answer to the channel", false);
@@ -86,7 +87,9 @@ final class CommandTree {
                                 .addOption(OptionType.STRING, "time", "Local time, HH:MM (24 h)", true)
                                 .addOption(OptionType.STRING, "zone", "IANA time zone, e.g. Asia/Shanghai", true),
                         sub("schedule-off", "Turn a schedule off")
-                                .addOption(OptionType.INTEGER, "id", "Schedule id (see schedule-list)", true));
+                                .addOption(OptionType.INTEGER, "id", "Schedule id (see schedule-list)", true),
+                        sub("use", "Make this channel discuss another article of the library")
+                                .addOption(OptionType.STRING, "article", "Article id (see /article list)", true));
         return List.of(article, admin);
     }
 
@@ -94,7 +97,7 @@ final class CommandTree {
     static boolean isPublic(CommandInteractionPayload command) {
         String sub = command.getSubcommandName() == null ? "" : command.getSubcommandName();
         OptionMapping share = command.getOption("share");
-        return Set.of("poll", "close", "discuss", "schedule-weekly-poll", "schedule-qotd", "schedule-off").contains(sub) || (share != null && share.getAsBoolean());
+        return Set.of("poll", "close", "discuss", "schedule-weekly-poll", "schedule-qotd", "schedule-off", "use").contains(sub) || (share != null && share.getAsBoolean());
     }
 
     /** The core's command text for a slash command, e.g. {@code section 3 --share}. */
@@ -111,6 +114,7 @@ final class CommandTree {
             }
             case "results", "export", "close" -> add(words, command, "poll");
             case "history" -> plain(words, command, "claim");
+            case "use" -> plain(words, command, "article");
             case "schedule-list" -> words.set(0, "schedule list");
             case "schedule-off" -> {
                 words.set(0, "schedule off");
