@@ -196,6 +196,21 @@ final class DiscordAdapterTest {
     }
 
     @Test
+    void anyone_lists_the_library_and_an_admin_chooses_the_channels_article() throws Exception {
+        start(TestDatabases.Kind.H2);
+        // WHEN bob lists the library and an admin picks an unknown id, then the seeded article
+        String list = send(FakeDiscord.slashCommand("bob", "en-US", "list", Map.of())).toString();
+        String unknown = send(admin(FakeDiscord.slashCommand("alice", "en-US", "use", Map.of("article", "nope"))))
+                .toString();
+        String chosen = send(admin(FakeDiscord.slashCommand("alice", "en-US", "use",
+                Map.of("article", "000_a8e75d267bb866eb")))).toString();
+        // THEN the list marks this channel's article, the unknown id is refused and the known one is taken
+        assertThat(list).contains("000_a8e75d267bb866eb", "curated", "this channel");
+        assertThat(unknown).contains("There is no article nope");
+        assertThat(chosen).contains("This channel now discusses 000_a8e75d267bb866eb");
+    }
+
+    @Test
     void admins_schedule_list_and_turn_off_rituals_through_the_admin_subcommands() throws Exception {
         start(TestDatabases.Kind.H2);
         // WHEN an admin schedules a weekly poll and a quote of the day with the typed options
