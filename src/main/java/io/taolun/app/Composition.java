@@ -71,6 +71,7 @@ final class Composition implements AutoCloseable {
     private final GroupCommitVoteLedger ledger;
     private final PollMessages pollMessages;
     private final Article article;
+    private final Shelf shelf;
     private final Rituals rituals;
     private final Metrics metrics = new Metrics();
 
@@ -91,23 +92,22 @@ final class Composition implements AutoCloseable {
         JdbcRitualStore ritualStore = new JdbcRitualStore(database.dataSource());
         DbRitualScheduler scheduler = new DbRitualScheduler(database.dataSource(), timing.scheduler(), clock);
         Rituals.Changes changes = new Rituals.Changes();
-        RitualRunner runner = new RitualRunner(article, ritualStore, store, outbox, scheduler, clock,
+        RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
                 config.rituals().grace(), changes);
         PollService polls = new PollService(article, store, new MeteredVoteLedger(ledger, metrics),
                 config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
         ZoneId zone = config.zone();
-        this.pollMessages = new PollMessages(article, store, zone, clock, outbox);
+        this.pollMessages = new PollMessages(library, store, zone, clock, outbox);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
-        this.rituals = new Rituals(article, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
+        this.rituals = new Rituals(library, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
                 timing, metrics);
         metrics.outboxDepth(rituals::outboxDepth);
-        Shelf shelf = new Shelf(library, new JdbcChannelArticles(database.dataSource(), CHOICE_CACHE,
+        this.shelf = new Shelf(library, new JdbcChannelArticles(database.dataSource(), CHOICE_CACHE,
                 Ticker.systemTicker()));
         for (Article each : library.articles()) {
-            // the rituals run on the default article only, so every channel's schedules name it
             boolean home = each.id().equals(article.id());
             PollService own = home ? polls : new PollService(each, store, new MeteredVoteLedger(ledger, metrics),
                     config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
@@ -117,8 +117,7 @@ final class Composition implements AutoCloseable {
                     new AboutCommand(each),
                     new SectionCommand(each),
                     new SummaryCommand(each),
-                    home ? new QuoteCommand(each, clock, zone, random, runner::todaysQuote)
-                            : new QuoteCommand(each, clock, zone, random),
+                    new QuoteCommand(each, clock, zone, random, where -> runner.todaysQuote(where, each.id())),
                     new ClaimsCommand(each),
                     new SearchCommand(each, index),
                     new DiscussCommand(each),
@@ -129,9 +128,9 @@ final class Composition implements AutoCloseable {
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),
                     new ExportCommand(own),
-                    new ScheduleCommand(ritualService, article.id()),
+                    new ScheduleCommand(ritualService, each.id()),
                     new ListArticlesCommand(shelf),
-                    new UseArticleCommand(shelf, config.polls().policy(), clock));
+                    new UseArticleCommand(shelf, ritualService, config.polls().policy(), clock));
             desks.put(each.id(), new ArticleDesk(each, new CommandRouter(commands, config.lang(), channelLanguages,
                     onFailure, metrics, System::nanoTime), index));
         }
@@ -139,7 +138,7 @@ final class Composition implements AutoCloseable {
         desks.forEach((id, desk) -> routers.put(id, desk.router()));
         this.router = new LibraryRouter(shelf, routers, config.lang(), onFailure);
         try {
-            ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(article.id())).toList());
+            ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(s.articleIn(library))).toList());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -156,6 +155,11 @@ final class Composition implements AutoCloseable {
 
     Article article() {
         return article;
+    }
+
+    /** The library and each channel's choice in it. */
+    Shelf shelf() {
+        return shelf;
     }
 
     PollMessages pollMessages() {

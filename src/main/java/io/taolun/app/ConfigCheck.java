@@ -54,6 +54,8 @@ final class ConfigCheck {
     private final Map<String, String> env;
     private final List<String> lines = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    /** The seeds as read, when they could be; the schedules name their articles in it. */
+    private Library library;
 
     private ConfigCheck(Map<String, String> env) {
         this.env = env;
@@ -108,6 +110,7 @@ final class ConfigCheck {
             problems.add(e.getMessage());
             return;
         }
+        this.library = library;
         library.warnings().forEach(w -> lines.add("warning: " + w));
         library.defaultArticle().ifPresentOrElse(
                 article -> lines.add("articles: " + library.articles().size() + " (default: " + article.id() + ")"),
@@ -206,6 +209,13 @@ final class ConfigCheck {
         boolean discord = set("DISCORD_TOKEN");
         for (RitualsConfig.ScheduleConfig s : schedules) {
             lines.add("schedule " + s.name() + ": " + describe(s));
+            if (library != null && library.defaultArticle().isPresent()) {
+                try {
+                    s.articleIn(library);
+                } catch (ConfigException e) {
+                    problems.add(e.getMessage());
+                }
+            }
             Set<String> platforms = s.channels().stream().map(RitualsConfig.TargetConfig::platform)
                     .collect(Collectors.toCollection(TreeSet::new));
             for (String platform : platforms) {
@@ -229,7 +239,8 @@ final class ConfigCheck {
                 : span(Ritual.DEFAULT_CLOSE_AFTER)) : "";
         String to = s.channels().stream().map(t -> t.platform() + " " + t.workspace() + "/" + t.channel())
                 .collect(Collectors.joining(", "));
-        return s.kind() + ", " + when + close + ", to " + to;
+        return s.kind() + ", " + when + close + ", to " + to
+                + (s.article() == null ? "" : ", from article " + s.article());
     }
 
     private static String span(Duration d) {

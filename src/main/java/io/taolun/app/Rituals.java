@@ -4,7 +4,7 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.Lang;
 import io.taolun.core.Telemetry;
-import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
 import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.ResultChart;
@@ -93,7 +93,7 @@ final class Rituals implements AutoCloseable {
         }
     }
 
-    private final Article article;
+    private final Library library;
     private final PollStore polls;
     private final JdbcOutbox outbox;
     private final DbRitualScheduler scheduler;
@@ -110,11 +110,11 @@ final class Rituals implements AutoCloseable {
     private boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger outboxDepth = new java.util.concurrent.atomic.AtomicInteger();
 
-    Rituals(Article article, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
+    Rituals(Library library, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
             PollMessages pollMessages, Function<ChannelRef, Lang> languages, Changes changes, Clock clock,
             Timing timing, Telemetry telemetry) {
         this.telemetry = telemetry;
-        this.article = article;
+        this.library = library;
         this.polls = polls;
         this.outbox = outbox;
         this.scheduler = scheduler;
@@ -131,7 +131,7 @@ final class Rituals implements AutoCloseable {
         if (delivery != null) {
             throw new IllegalStateException("rituals already started");
         }
-        RitualPosts posts = new RitualPosts(article, pollMessages, chart, languages);
+        RitualPosts posts = new RitualPosts(library, pollMessages, chart, languages);
         Deliveries deliveries = new Deliveries(outbox, gateways, posts::render, clock, timing.scheduler().name(),
                 timing.claimLease(), telemetry);
         refreshWork = Executors.newFixedThreadPool(2, daemon("taolun-poll-refresh"));

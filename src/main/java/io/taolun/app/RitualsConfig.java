@@ -1,5 +1,9 @@
 package io.taolun.app;
 
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
+import java.util.stream.Collectors;
+
 import io.taolun.core.BadInputException;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
@@ -60,7 +64,13 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
 
     /** One declared schedule. */
     record ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
-            List<TargetConfig> channels) {
+            List<TargetConfig> channels, String article) {
+        /** One that posts from the default article. */
+        ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
+                List<TargetConfig> channels) {
+            this(name, kind, day, time, zone, closeAfter, channels, null);
+        }
+
         ScheduleConfig {
             String at = "rituals.schedules[" + name + "]";
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,60}")) {
@@ -90,6 +100,21 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             if (closeAfter != null) {
                 word(at + ".closeAfter", () -> ScheduleWords.closeAfter(closeAfter));
             }
+        }
+
+        /**
+         * The article it posts from: the one named by {@code article}, else the library's default.
+         *
+         * @throws ConfigException when the named article is not in the library
+         */
+        String articleIn(Library library) {
+            Article fallback = library.defaultArticle().orElseThrow(() -> new ConfigException("seeds: no article"));
+            if (article == null) {
+                return fallback.id();
+            }
+            return library.find(article).map(Article::id).orElseThrow(() -> new ConfigException(
+                    "rituals.schedules[" + name + "].article: \"" + article + "\" is not in the library ("
+                            + library.articles().stream().map(Article::id).collect(Collectors.joining(", ")) + ")"));
         }
 
         Ritual.Spec spec(String articleId) {

@@ -89,7 +89,7 @@ final class CommandTree {
                         sub("schedule-off", "Turn a schedule off")
                                 .addOption(OptionType.INTEGER, "id", "Schedule id (see schedule-list)", true),
                         sub("use", "Make this channel discuss another article of the library")
-                                .addOption(OptionType.STRING, "article", "Article id (see /article list)", true));
+                                .addOption(OptionType.STRING, "article", "Article id (see /article list)", true, true));
         return List.of(article, admin);
     }
 

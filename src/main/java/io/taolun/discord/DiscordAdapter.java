@@ -7,7 +7,7 @@ import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.Telemetry;
-import io.taolun.core.article.Article;
+import io.taolun.core.library.Shelf;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
@@ -65,19 +65,19 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
     }
 
-    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Article article,
+    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
             ExecutorService work, ScheduledExecutorService timers, Clock clock) {
-        this(settings, router, polls, article, work, timers, clock, Telemetry.NONE);
+        this(settings, router, polls, shelf, work, timers, clock, Telemetry.NONE);
     }
 
     /** @param telemetry told how long each interaction took to acknowledge */
-    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Article article,
+    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
             ExecutorService work, ScheduledExecutorService timers, Clock clock, Telemetry telemetry) {
         this.answers = new InteractionAnswers(router, work, timers, telemetry);
         this.settings = settings;
         this.router = router;
         this.polls = polls;
-        this.autocomplete = new Autocomplete(article);
+        this.autocomplete = new Autocomplete(shelf);
         this.work = work;
         this.timers = timers;
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
@@ -214,7 +214,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         Lang lang = Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN);
         var focused = event.getFocusedOption();
-        event.replyChoices(autocomplete.choices(focused.getName(), focused.getValue(), lang))
+        ChatRequest at = request(event, "", false, false);
+        event.replyChoices(autocomplete.choices(at.where(), focused.getName(), focused.getValue(), lang))
                 .queue(ok -> { }, failure -> InteractionAnswers.logged(Map.of("platform", "discord", "channel",
                         String.valueOf(event.getChannelId()), "request", event.getId()),
                         () -> LOG.info("autocomplete reply failed: {}", failure.getMessage())));

@@ -26,6 +26,7 @@ import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
+import io.taolun.core.ritual.RitualService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,6 +167,8 @@ final class LibraryTest {
                 Ticker.systemTicker()));
         CachingPollStore store = new CachingPollStore(new JdbcPollStore(db.dataSource()), Duration.ofSeconds(2),
                 Ticker.systemTicker());
+        RitualService rituals = new RitualService(new JdbcRitualStore(db.dataSource()),
+                new RitualHarness.RecordedScheduler(), policy, clock);
         Map<String, CommandRouter> routers = new LinkedHashMap<>();
         for (Article article : library.articles()) {
             PollService polls = new PollService(article, store, ledger, policy, clock);
@@ -179,7 +182,7 @@ final class LibraryTest {
                     new PollsCommand(polls, TestBot.ZONE),
                     new HistoryCommand(polls, TestBot.ZONE),
                     new ListArticlesCommand(shelf),
-                    new UseArticleCommand(shelf, policy, clock));
+                    new UseArticleCommand(shelf, rituals, policy, clock));
             routers.put(article.id(), new CommandRouter(commands, Lang.ZH, failures::add));
         }
         return new LibraryRouter(shelf, routers, Lang.ZH, failures::add);

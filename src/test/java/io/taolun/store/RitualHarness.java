@@ -6,6 +6,7 @@ import io.taolun.core.ChatGateway;
 import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
 import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.ritual.Deliveries;
@@ -32,7 +33,8 @@ final class RitualHarness implements AutoCloseable {
     final JdbcRitualStore rituals;
     final JdbcOutbox outbox;
     final RecordedScheduler scheduler = new RecordedScheduler();
-    final Article article = TestBot.library().defaultArticle().orElseThrow();
+    final Library library;
+    final Article article;
     final RitualRunner runner;
     final PollMessages pollMessages;
     final GroupCommitVoteLedger ledger;
@@ -44,21 +46,28 @@ final class RitualHarness implements AutoCloseable {
     }
 
     RitualHarness(TestDatabases.Url url, Instant start) {
+        this(url, start, TestBot.library());
+    }
+
+    /** With this library: rituals post from the article each names. */
+    RitualHarness(TestDatabases.Url url, Instant start, Library library) {
+        this.library = library;
+        this.article = library.defaultArticle().orElseThrow();
         this.database = Database.open(url.url(), url.user(), url.password(), 8);
         this.clock = new SettableClock(start);
         this.polls = new JdbcPollStore(database.dataSource());
         this.rituals = new JdbcRitualStore(database.dataSource());
         this.outbox = new JdbcOutbox(database.dataSource());
-        this.runner = new RitualRunner(article, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
+        this.runner = new RitualRunner(library, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
                 id -> { });
-        this.pollMessages = new PollMessages(article, polls, TestBot.ZONE, clock, outbox);
+        this.pollMessages = new PollMessages(library, polls, TestBot.ZONE, clock, outbox);
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
         this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, outbox, id -> { });
     }
 
     /** A delivery worker posting through these gateways. */
     Deliveries deliveries(String worker, ChatGateway... gateways) {
-        RitualPosts posts = new RitualPosts(article, pollMessages, CHART, where -> Lang.ZH);
+        RitualPosts posts = new RitualPosts(library, pollMessages, CHART, where -> Lang.ZH);
         return new Deliveries(outbox, List.of(gateways), posts::render, clock, worker, Duration.ofMinutes(2));
     }
 

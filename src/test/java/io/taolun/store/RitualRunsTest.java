@@ -69,7 +69,7 @@ final class RitualRunsTest {
             assertThat(next).contains(Instant.parse("2026-12-01T08:00:00Z"));
             // AND quote today in that channel shows the same quote
             Run run = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow();
-            assertThat(h.runner.todaysQuote(slack("C1"))).contains(new io.taolun.core.article.RitualQuote(
+            assertThat(h.runner.todaysQuote(slack("C1"), h.article.id())).contains(new io.taolun.core.article.RitualQuote(
                     Integer.parseInt(run.item().orElseThrow()), java.time.LocalDate.of(2026, 11, 30)));
         }
     }

@@ -34,7 +34,7 @@ final class ScheduleCommandTest {
     private final List<RuntimeException> failures = new ArrayList<>();
     private final CommandRouter router = new CommandRouter(List.of(
             new ScheduleCommand(service, h.article.id()),
-            new QuoteCommand(h.article, h.clock, ZoneId.of("Asia/Shanghai"), new Random(1), h.runner::todaysQuote)),
+            new QuoteCommand(h.article, h.clock, ZoneId.of("Asia/Shanghai"), new Random(1), where -> h.runner.todaysQuote(where, h.article.id()))),
             Lang.EN, Map.of(), failures::add);
 
     @AfterEach

@@ -15,10 +15,28 @@ public record Library(List<Article> articles, List<String> warnings) {
     }
 
     /**
-     * The article the bot discusses: the first curated one by file name, else the first one. (Choosing an article
-     * per channel comes with the library of articles.)
+     * The article a channel discusses until it chooses another: the first curated one by file name, else the first
+     * one.
      */
     public Optional<Article> defaultArticle() {
         return articles.stream().filter(Article::curated).findFirst().or(() -> articles.stream().findFirst());
+    }
+
+    /** A library of one article (tests, and tools that look at a single file). */
+    public static Library of(Article article) {
+        return new Library(List.of(article), List.of());
+    }
+
+    /** The article with this id; ids are file names, so case is forgiven. */
+    public Optional<Article> find(String id) {
+        return articles.stream().filter(a -> a.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /**
+     * The article with this id, or the default one when its seed is gone (what a channel that chose it now
+     * discusses). Throws when the library is empty.
+     */
+    public Article orDefault(String id) {
+        return find(id).or(this::defaultArticle).orElseThrow(() -> new IllegalStateException("no article"));
     }
 }

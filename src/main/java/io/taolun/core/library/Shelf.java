@@ -32,12 +32,16 @@ public final class Shelf {
 
     /** The article with this id; ids are file names, so case is forgiven. */
     public Optional<Article> find(String id) {
-        return library.articles().stream().filter(a -> a.id().equalsIgnoreCase(id)).findFirst();
+        return library.find(id);
     }
 
     /** The article this channel discusses now. */
     public Article of(ChannelRef where) {
         return choices.of(where).flatMap(this::find).orElse(fallback);
+    }
+
+    public Library library() {
+        return library;
     }
 
     ChannelArticles choices() {

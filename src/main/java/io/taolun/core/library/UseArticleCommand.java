@@ -3,21 +3,31 @@ package io.taolun.core.library;
 import io.taolun.core.BadInputException;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
+import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.PollPolicy;
+import io.taolun.core.ritual.Ritual;
+import io.taolun.core.ritual.RitualService;
+import io.taolun.core.ritual.ScheduleCommand;
 import java.time.Clock;
 
-/** {@code use <id>}: an admin picks the article this channel discusses; other channels keep theirs. */
+/**
+ * {@code use <id>}: an admin picks the article this channel discusses; other channels keep theirs. The channel's
+ * schedules made by command move to the new article; those from the config file keep the article they name, and
+ * the reply says so.
+ */
 public final class UseArticleCommand implements Command {
     private final Shelf shelf;
+    private final RitualService rituals;
     private final PollPolicy policy;
     private final Clock clock;
 
-    public UseArticleCommand(Shelf shelf, PollPolicy policy, Clock clock) {
+    public UseArticleCommand(Shelf shelf, RitualService rituals, PollPolicy policy, Clock clock) {
         this.shelf = shelf;
+        this.rituals = rituals;
         this.policy = policy;
         this.clock = clock;
     }
@@ -39,9 +49,19 @@ public final class UseArticleCommand implements Command {
         Article article = shelf.find(inv.args().get(0)).orElseThrow(
                 () -> new BadInputException("error.use.unknown", SafeText.echo(inv.args().get(0))));
         shelf.choices().choose(inv.request().where(), article.id(), inv.request().user(), clock.instant());
-        return Reply.builder()
-                .text(inv.messages().get("use.done", article.id(), article.meta().title().in(inv.lang())))
-                .visibility(Visibility.IN_CHANNEL)
-                .build();
+        Messages m = inv.messages();
+        Reply.Builder reply = Reply.builder()
+                .text(m.get("use.done", article.id(), article.meta().title().in(inv.lang())))
+                .visibility(Visibility.IN_CHANNEL);
+        for (RitualService.Moved moved : rituals.follow(inv.request().where(), article.id())) {
+            reply.text(m.get("use.moved", moved.from().id(), moved.to().id(),
+                    ScheduleCommand.describe(moved.to(), m)));
+        }
+        for (Ritual stays : rituals.list(inv.request().where())) {
+            if (!stays.spec().articleId().equals(article.id())) {
+                reply.text(m.get("use.stays", stays.id(), stays.spec().articleId()));
+            }
+        }
+        return reply.build();
     }
 }

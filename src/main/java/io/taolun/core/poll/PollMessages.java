@@ -5,10 +5,13 @@ import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -17,7 +20,9 @@ import java.util.Optional;
  */
 public final class PollMessages {
     private final PollStore store;
-    private final PollReplies replies;
+    /** Each article's renderer; a poll on an article whose seed is gone shows its question without the claim's notes. */
+    private final Map<String, PollReplies> replies;
+    private final PollReplies fallback;
     private final Clock clock;
     private final PollReach reach;
 
@@ -26,8 +31,15 @@ public final class PollMessages {
     }
 
     public PollMessages(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+        this(Library.of(article), store, zone, clock, reach);
+    }
+
+    /** Renders each poll with the article it was opened on. */
+    public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
         this.store = store;
-        this.replies = new PollReplies(article, zone);
+        this.replies = library.articles().stream()
+                .collect(Collectors.toUnmodifiableMap(Article::id, a -> new PollReplies(a, zone)));
+        this.fallback = new PollReplies(library.defaultArticle().orElseThrow(), zone);
         this.clock = clock;
         this.reach = reach;
     }
@@ -55,7 +67,7 @@ public final class PollMessages {
     /** The poll's message as of now. */
     public Reply message(Poll poll, Lang lang) {
         boolean visible = !poll.hiddenResults() || !poll.isOpen(clock.instant());
-        return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
+        return replies(poll).poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
     }
 
     /**
@@ -65,6 +77,7 @@ public final class PollMessages {
     public Reply finalResults(Poll poll, Lang lang) {
         Tally tally = store.tally(poll);
         Messages m = Messages.of(lang);
+        PollReplies replies = replies(poll);
         Reply results = replies.results(poll, tally, true, m, clock.instant(), Visibility.IN_CHANNEL);
         Optional<String> change = poll.claimId().flatMap(claim -> replies.changeSinceEarlier(poll, tally,
                 store.onClaim(poll.where().platform(), poll.where().workspace(), poll.articleId(), claim),
@@ -76,6 +89,10 @@ public final class PollMessages {
         blocks.add(new io.taolun.core.Block.Text(change.get()));
         return new Reply(results.title(), blocks, results.fields(), results.buttons(), results.attachment(),
                 results.footer(), results.visibility(), false);
+    }
+
+    private PollReplies replies(Poll poll) {
+        return replies.getOrDefault(poll.articleId(), fallback);
     }
 
     /** What the results chart of the poll shows. */

@@ -8,6 +8,7 @@ import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
 import io.taolun.core.article.Closing;
+import io.taolun.core.article.Library;
 import io.taolun.core.article.Quote;
 import io.taolun.core.article.Section;
 import io.taolun.core.poll.Poll;
@@ -20,13 +21,18 @@ import java.util.function.Function;
  * the day, the weekly poll (with its live tally), the thread under it, and the results with their chart.
  */
 public final class RitualPosts {
-    private final Article article;
+    private final Library library;
     private final PollMessages polls;
     private final ResultChart chart;
     private final Function<ChannelRef, Lang> languages;
 
     public RitualPosts(Article article, PollMessages polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
-        this.article = article;
+        this(Library.of(article), polls, chart, languages);
+    }
+
+    /** @param library a post shows the article of its poll, or the one its quote names */
+    public RitualPosts(Library library, PollMessages polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
+        this.library = library;
         this.polls = polls;
         this.chart = chart;
         this.languages = languages;
@@ -39,7 +45,7 @@ public final class RitualPosts {
         return switch (post.kind()) {
             case QUOTE -> quote(post.payload(), m);
             case POLL -> polls.message(poll(post), lang);
-            case THREAD -> thread(post.payload(), m);
+            case THREAD -> thread(library.orDefault(poll(post).articleId()), post.payload(), m);
             case RESULTS -> {
                 Poll poll = poll(post);
                 yield withChart(polls.finalResults(poll, lang), poll, lang);
@@ -52,9 +58,11 @@ public final class RitualPosts {
         return polls.message(poll, languages.apply(where));
     }
 
+    /** {@code <number> <date> <article id>}; posts queued before the library name no article (the default one). */
     private Reply quote(String payload, Messages m) {
         String[] parts = payload.split(" ");
         int number = Integer.parseInt(parts[0]);
+        Article article = library.orDefault(parts.length > 2 ? parts[2] : "");
         Quote quote = article.quotes().stream().filter(q -> q.number() == number).findFirst()
                 .orElseThrow(() -> new IllegalStateException("quote " + number + " is gone from the article"));
         return Reply.builder().title(m.get("quote.today", parts[1]))
@@ -64,7 +72,7 @@ public final class RitualPosts {
                 .build();
     }
 
-    private Reply thread(String claimId, Messages m) {
+    private Reply thread(Article article, String claimId, Messages m) {
         Claim claim = article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("claim " + claimId + " is gone from the article"));
         String question = article.closing().map(Closing::text).orElse("你觉得呢？");

@@ -4,6 +4,7 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
 import io.taolun.core.article.ClaimKind;
+import io.taolun.core.article.Library;
 import io.taolun.core.article.Quote;
 import io.taolun.core.article.RitualQuote;
 import io.taolun.core.poll.NewPoll;
@@ -30,7 +31,7 @@ public final class RitualRunner {
     public static final String BOT = "taolun";
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final Article article;
+    private final Library library;
     private final RitualStore rituals;
     private final PollStore polls;
     private final Outbox outbox;
@@ -45,7 +46,16 @@ public final class RitualRunner {
      */
     public RitualRunner(Article article, RitualStore rituals, PollStore polls, Outbox outbox,
             RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged) {
-        this.article = article;
+        this(Library.of(article), rituals, polls, outbox, scheduler, clock, grace, pollChanged);
+    }
+
+    /**
+     * @param library each ritual posts from the article its spec names (the default article when that one's seed
+     *                is gone)
+     */
+    public RitualRunner(Library library, RitualStore rituals, PollStore polls, Outbox outbox,
+            RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged) {
+        this.library = library;
         this.rituals = rituals;
         this.polls = polls;
         this.outbox = outbox;
@@ -119,13 +129,11 @@ public final class RitualRunner {
 
     /**
      * The quote a channel's quote-of-the-day shows today: the one posted today, or the one it will post next.
-     * Empty when no quote ritual posts to the channel.
+     * Empty when no quote ritual of this article posts to the channel.
      */
-    public Optional<RitualQuote> todaysQuote(ChannelRef where) {
-        if (article.quotes().isEmpty()) {
-            return Optional.empty();
-        }
-        return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst().map(r -> {
+    public Optional<RitualQuote> todaysQuote(ChannelRef where, String articleId) {
+        return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst()
+                .filter(r -> articleOf(r).id().equals(articleId) && !articleOf(r).quotes().isEmpty()).map(r -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), r.spec().zone());
             int number = rituals.run(r.id(), today.toString()).filter(run -> !run.skipped()).flatMap(Run::item)
                     .map(Integer::parseInt)
@@ -135,6 +143,10 @@ public final class RitualRunner {
     }
 
     private void postQuote(Ritual ritual, Slot slot) {
+        if (articleOf(ritual).quotes().isEmpty()) {
+            rituals.startRun(ritual.id(), slot, true, Optional.empty());
+            return;
+        }
         Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(String.valueOf(pickQuote(ritual))));
         if (run.skipped()) {
             return;
@@ -143,23 +155,24 @@ public final class RitualRunner {
         List<ChannelRef> targets = ritual.spec().targets();
         for (int i = 0; i < targets.size(); i++) {
             outbox.enqueue(new OutboxPost(prefix + "q" + i, OutboxPost.PostKind.QUOTE, targets.get(i),
-                    Optional.empty(), Optional.empty(), run.item().orElseThrow() + " " + slot.key()), clock.instant());
+                    Optional.empty(), Optional.empty(), run.item().orElseThrow() + " " + slot.key() + " " + articleOf(ritual).id()), clock.instant());
         }
     }
 
     private int pickQuote(Ritual ritual) {
-        List<Integer> numbers = article.quotes().stream().map(Quote::number).toList();
+        List<Integer> numbers = articleOf(ritual).quotes().stream().map(Quote::number).toList();
         List<Integer> posted = rituals.postedItems(ritual.id()).stream().map(Integer::parseInt).toList();
         return Rotation.nextQuote(ritual.id(), numbers, posted);
     }
 
     private void postPoll(Ritual ritual, Slot slot) {
+        Article article = articleOf(ritual);
         if (article.claims().isEmpty()) {
             rituals.startRun(ritual.id(), slot, true, Optional.empty());
             return;
         }
         ChannelRef home = ritual.spec().home();
-        String claimId = Rotation.nextClaim(debatable(), rituals.claimPollCounts(home, article.id()));
+        String claimId = Rotation.nextClaim(debatable(article), rituals.claimPollCounts(home, article.id()));
         Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId));
         if (run.skipped()) {
             return;
@@ -187,9 +200,13 @@ public final class RitualRunner {
      * The claims a weekly poll goes round: opinions and predictions, which people can agree or disagree with; the
      * facts only when an article has nothing else.
      */
-    private List<String> debatable() {
+    private static List<String> debatable(Article article) {
         List<String> ids = article.claims().stream().filter(c -> c.kind() != ClaimKind.FACT).map(Claim::id).toList();
         return ids.isEmpty() ? article.claims().stream().map(Claim::id).toList() : ids;
+    }
+
+    private Article articleOf(Ritual ritual) {
+        return library.orDefault(ritual.spec().articleId());
     }
 
     /** The outbox key prefix of a run: {@code r<ritual>s<yyyymmdd>}, short enough for Discord's nonce. */

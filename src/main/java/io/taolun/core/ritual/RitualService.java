@@ -62,6 +62,36 @@ public final class RitualService {
         return ritual;
     }
 
+    /**
+     * A channel now discusses another article: its schedules made by command (which post to it alone) move with it.
+     * Each is turned off and made again on the new article, so its quote rotation starts afresh; a weekly poll
+     * already open stays open and closes as planned. Schedules from the config file keep the article they name.
+     *
+     * @return the moved schedules, each as (old, new)
+     */
+    public List<Moved> follow(ChannelRef where, String articleId) {
+        Instant now = clock.instant();
+        List<Moved> moved = new java.util.ArrayList<>();
+        for (Ritual old : store.in(where)) {
+            Ritual.Spec s = old.spec();
+            if (s.configName().isPresent() || !s.targets().equals(List.of(where)) || s.articleId().equals(articleId)) {
+                continue;
+            }
+            store.deactivate(old.id());
+            scheduler.cancel(old.id());
+            Ritual.Spec spec = new Ritual.Spec(s.kind(), articleId, s.day(), s.time(), s.zone(), s.closeAfter(),
+                    s.targets(), s.configName(), s.createdBy());
+            Ritual made = store.create(spec, now);
+            scheduler.schedule(made.id(), Slots.next(spec, now).at());
+            moved.add(new Moved(old, made));
+        }
+        return moved;
+    }
+
+    /** A schedule moved to another article: the one turned off and the one made in its place. */
+    public record Moved(Ritual from, Ritual to) {
+    }
+
     /** When the ritual fires next. */
     public Instant nextAt(Ritual ritual) {
         return Slots.next(ritual.spec(), clock.instant()).at();

@@ -89,7 +89,9 @@ public final class ScheduleCommand implements Command {
         }
         Reply.Builder reply = Reply.builder().title(m.get("schedule.listTitle", rituals.size()));
         for (Ritual ritual : rituals) {
-            reply.field("#" + ritual.id(), describe(ritual, m) + "\n"
+            String other = ritual.spec().articleId().equals(articleId) ? ""
+                    : "\n" + m.get("schedule.article", ritual.spec().articleId());
+            reply.field("#" + ritual.id(), describe(ritual, m) + other + "\n"
                     + m.get("schedule.next", when(service.nextAt(ritual), ritual.spec().zone())));
         }
         return reply.footer(m.get("schedule.hint")).build();
@@ -105,7 +107,7 @@ public final class ScheduleCommand implements Command {
     }
 
     /** A ritual in words, e.g. "Weekly poll, Mondays 09:00 Europe/Berlin, open 6 days". */
-    static String describe(Ritual ritual, Messages m) {
+    public static String describe(Ritual ritual, Messages m) {
         Ritual.Spec s = ritual.spec();
         String time = s.time().toString() + " " + s.zone().getId();
         String where = s.targets().size() > 1 ? " · " + m.get("schedule.channels", s.targets().size()) : "";

@@ -1,0 +1,210 @@
+package io.taolun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatRequest;
+import io.taolun.core.Command;
+import io.taolun.core.CommandRouter;
+import io.taolun.core.Lang;
+import io.taolun.core.TestBot;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
+import io.taolun.core.article.Quote;
+import io.taolun.core.article.QuoteCommand;
+import io.taolun.core.article.SecondArticle;
+import io.taolun.core.library.LibraryRouter;
+import io.taolun.core.library.Shelf;
+import io.taolun.core.library.UseArticleCommand;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.ritual.OutboxPost;
+import io.taolun.core.ritual.Ritual;
+import io.taolun.core.ritual.RitualKind;
+import io.taolun.core.ritual.RitualService;
+import io.taolun.core.ritual.Run;
+import io.taolun.core.ritual.ScheduleCommand;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rituals in a library of two articles, on a real H2: a channel's schedules post from the article it discusses,
+ * move with it when an admin switches, and config-file schedules keep the article they name.
+ */
+final class RitualsFollowTheArticleTest {
+    private static final Instant SUNDAY_NOON_SHANGHAI = Instant.parse("2026-11-29T04:00:00Z");
+    private static final Instant MONDAY_0900_SHANGHAI = Instant.parse("2026-11-30T01:00:00Z");
+    private static final ChannelRef GENERAL = new ChannelRef("console", "local", "general");
+
+    @TempDir
+    Path dir;
+
+    private final List<RuntimeException> failures = new ArrayList<>();
+    private RitualHarness h;
+    private Article curated;
+    private Article second;
+    private RitualService service;
+    private LibraryRouter router;
+
+    @BeforeEach
+    void a_library_of_the_curated_article_and_an_uncurated_one() {
+        curated = TestBot.library().defaultArticle().orElseThrow();
+        second = SecondArticle.load(dir);
+        Library library = new Library(List.of(curated, second), List.of());
+        h = new RitualHarness(TestDatabases.fresh(TestDatabases.Kind.H2), SUNDAY_NOON_SHANGHAI, library);
+        service = new RitualService(h.rituals, h.scheduler, TestBot.everyoneMayOpen(), h.clock);
+        Shelf shelf = new Shelf(library, new JdbcChannelArticles(h.database.dataSource(), Duration.ofSeconds(2),
+                Ticker.systemTicker()));
+        Map<String, CommandRouter> routers = new LinkedHashMap<>();
+        for (Article article : library.articles()) {
+            List<Command> commands = List.of(
+                    new ScheduleCommand(service, article.id()),
+                    new QuoteCommand(article, h.clock, ZoneId.of("Asia/Shanghai"), new Random(1),
+                            where -> h.runner.todaysQuote(where, article.id())),
+                    new UseArticleCommand(shelf, service, TestBot.everyoneMayOpen(), h.clock));
+            routers.put(article.id(), new CommandRouter(commands, Lang.EN, Map.of(), failures::add));
+        }
+        router = new LibraryRouter(shelf, routers, Lang.EN, failures::add);
+    }
+
+    @AfterEach
+    void close() {
+        assertThat(failures).isEmpty();
+        h.close();
+    }
+
+    @Test
+    void a_channels_quote_of_the_day_moves_with_it_and_posts_the_new_articles_quotes() {
+        // GIVEN a quote of the day at 09:00 Shanghai, made while the channel discussed the curated article
+        assertThat(say("schedule qotd 09:00 Asia/Shanghai")).contains("Scheduled #1");
+
+        // WHEN an admin switches the channel to the second article
+        String use = say("use " + second.id());
+
+        // THEN the schedule moved: #1 is off, #2 posts from the second article at the same time
+        assertThat(use).contains(second.id(), "Schedule #1 moved with it: now #2", "09:00 Asia/Shanghai");
+        assertThat(say("schedule list")).contains("#2").doesNotContain("#1");
+        assertThat(h.rituals.find(1).orElseThrow().active()).isFalse();
+        assertThat(h.rituals.find(2).orElseThrow().spec().articleId()).isEqualTo(second.id());
+        assertThat(h.scheduler.calls).contains("cancel 1", "schedule 2 " + MONDAY_0900_SHANGHAI);
+
+        // WHEN Monday's slot fires for both (the old one as if its execution had survived) and posts are delivered
+        assertThat(h.runner.runSlot(1, MONDAY_0900_SHANGHAI)).isEmpty();
+        h.runner.runSlot(2, MONDAY_0900_SHANGHAI);
+        RecordingGateway console = new RecordingGateway("console");
+        h.deliveries("w1", console).deliverDue();
+
+        // THEN one quote is posted, from the second article, and quote today in the channel shows the same one
+        assertThat(console.posts()).hasSize(1);
+        Run run = h.rituals.run(2, "2026-11-30").orElseThrow();
+        Quote posted = second.quotes().stream()
+                .filter(q -> q.number() == Integer.parseInt(run.item().orElseThrow())).findFirst().orElseThrow();
+        assertThat(console.posts().get(0).reply().plainText()).contains(posted.text());
+        h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofMinutes(5)));
+        assertThat(say("quote today")).contains(posted.text(), "2026-11-30");
+    }
+
+    @Test
+    void a_weekly_poll_of_the_new_article_polls_its_claims_and_threads_its_sections() {
+        // GIVEN the channel discusses the second article and has a weekly poll on Mondays
+        say("use " + second.id());
+        assertThat(say("schedule weekly-poll mon 09:00 Asia/Shanghai --close-after 1d")).contains("Scheduled #1");
+        assertThat(h.rituals.find(1).orElseThrow().spec().articleId()).isEqualTo(second.id());
+
+        // WHEN the slot runs, its posts go out, and the poll closes a day later
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
+        RecordingGateway console = new RecordingGateway("console");
+        h.deliveries("w1", console).deliverDue();
+        Poll poll = h.polls.find(h.rituals.run(1, "2026-11-30").orElseThrow().pollId().orElseThrow())
+                .orElseThrow();
+        h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofDays(1)));
+        h.runner.closeRun(1, "2026-11-30");
+        h.deliveries("w1", console).deliverDue();
+
+        // THEN the poll is on one of the second article's claims, named with its section
+        var claim = second.claims().stream().filter(c -> c.id().equals(poll.claimId().orElseThrow())).findFirst()
+                .orElseThrow();
+        assertThat(poll.articleId()).isEqualTo(second.id());
+        List<String> texts = console.posts().stream().map(p -> p.reply().plainText()).toList();
+        assertThat(texts).hasSize(4);
+        assertThat(texts.get(0)).contains(claim.text(), claim.section().title().in(Lang.ZH));
+        // AND the thread under it introduces that claim's section of the second article
+        assertThat(console.posts().get(1).threadOf()).isPresent();
+        assertThat(texts.get(1)).contains("你觉得呢", claim.section().title().in(Lang.ZH));
+        // AND the results come in the channel and the thread, with the chart
+        assertThat(console.posts().subList(2, 4)).allSatisfy(p -> assertThat(p.reply().attachment()).isPresent());
+    }
+
+    @Test
+    void a_config_schedule_keeps_the_article_it_names_and_use_says_so() {
+        // GIVEN the config file posts the curated article's quote of the day in this channel
+        service.syncConfigured(List.of(new Ritual.Spec(RitualKind.QOTD, curated.id(), Optional.empty(),
+                LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"), Duration.ZERO, List.of(GENERAL),
+                Optional.of("daily"), "config")));
+
+        // WHEN an admin switches the channel to the second article
+        String use = say("use " + second.id());
+
+        // THEN the config's schedule stays on the curated article, and both the answer and the list say so
+        assertThat(use).contains("Schedule #1 comes from the config file and keeps posting from " + curated.id());
+        assertThat(h.rituals.find(1).orElseThrow().spec().articleId()).isEqualTo(curated.id());
+        assertThat(say("schedule list")).contains("#1", "posts from article " + curated.id());
+        // AND quote today answers from the second article without borrowing the curated ritual's quote number
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
+        h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofMinutes(5)));
+        String today = say("quote today");
+        assertThat(second.quotes().stream().anyMatch(q -> today.contains(q.text()))).isTrue();
+    }
+
+    @Test
+    void a_quote_queued_before_the_library_names_no_article_and_shows_the_default_ones() {
+        // GIVEN a quote post queued by a version that did not name the article in its payload
+        Quote third = curated.quotes().get(2);
+        h.outbox.enqueue(new OutboxPost("r9s20261130q0", OutboxPost.PostKind.QUOTE, GENERAL, Optional.empty(),
+                Optional.empty(), third.number() + " 2026-11-30"), SUNDAY_NOON_SHANGHAI);
+
+        // WHEN it is delivered
+        RecordingGateway console = new RecordingGateway("console");
+        h.deliveries("w1", console).deliverDue();
+
+        // THEN it shows the default article's quote
+        assertThat(console.posts()).singleElement()
+                .satisfies(p -> assertThat(p.reply().plainText()).contains(third.text()));
+    }
+
+    @Test
+    void a_schedule_whose_article_left_the_seeds_posts_from_the_default_article() {
+        // GIVEN a weekly poll stored for an article whose seed has since been removed
+        Ritual ritual = h.rituals.create(new Ritual.Spec(RitualKind.WEEKLY_POLL, "002_removed",
+                Optional.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"), Duration.ofDays(1),
+                List.of(GENERAL), Optional.empty(), "admin"), SUNDAY_NOON_SHANGHAI);
+
+        // WHEN its slot runs
+        h.runner.runSlot(ritual.id(), MONDAY_0900_SHANGHAI);
+
+        // THEN the poll is on a claim of the default article, as the channel itself now discusses that one
+        Poll poll = h.polls.find(h.rituals.run(ritual.id(), "2026-11-30").orElseThrow().pollId().orElseThrow())
+                .orElseThrow();
+        assertThat(poll.articleId()).isEqualTo(curated.id());
+        assertThat(curated.claims()).anyMatch(c -> c.id().equals(poll.claimId().orElseThrow())
+                && c.text().equals(poll.question()));
+    }
+
+    private String say(String text) {
+        return router.handle(new ChatRequest("console", "local", "general", "admin", "en", text)).plainText();
+    }
+}
