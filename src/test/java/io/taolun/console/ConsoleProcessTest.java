@@ -134,4 +134,36 @@ final class ConsoleProcessTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("000_a8e75d267bb866eb.yaml", "closing.text", "你觉得呢？").doesNotContain("\tat ");
     }
+
+    @Test
+    void an_article_dropped_into_seeds_with_no_sidecar_can_be_chosen_and_discussed() throws Exception {
+        // GIVEN the seeds hold the curated article and a second one with no sidecar
+        Path seeds = Files.createDirectories(data.resolve("seeds"));
+        for (String file : List.of("000_a8e75d267bb866eb.txt", "000_a8e75d267bb866eb.yaml")) {
+            Files.copy(Path.of("seeds", file), seeds.resolve(file));
+        }
+        io.taolun.core.article.SecondArticle.writeInto(seeds);
+        Path config = Files.writeString(data.resolve("c.yaml"), "seedsDir: " + seeds + "\n");
+        String second = io.taolun.core.article.SecondArticle.ID;
+
+        // WHEN the console user lists the library, switches, and asks the usual questions, then starts again
+        Result r = run(List.of("TAOLUN_CONFIG=" + config), "console", "--data", data.toString(), "--lang", "en",
+                "-e", "/article list", "-e", "/article use " + second, "-e", "/article summary",
+                "-e", "/article claims", "-e", "/article quote 1", "-e", "/article search 储能");
+        Result again = run(List.of("TAOLUN_CONFIG=" + config), "console", "--data", data.toString(), "--lang",
+                "en", "-e", "/article about");
+
+        // THEN both articles are listed, and every answer after use comes from the second one
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        String out = r.out();
+        assertThat(out).contains("Library · 2 articles", "000_a8e75d267bb866eb", second, "automatic",
+                "This channel now discusses " + second);
+        String after = out.substring(out.indexOf("This channel now discusses"));
+        assertThat(after).contains("城市电池", io.taolun.core.article.SecondArticle.FIGURE.substring(0, 10), "储能")
+                .doesNotContain("卡脖子");
+        // AND the choice is kept in the database: the next start still discusses the second article
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("城市电池").doesNotContain("13 sections");
+    }
 }

@@ -83,7 +83,7 @@ public final class SeedLoader {
                 warnings.add(text + ": skipped, it holds no text");
                 return Optional.empty();
             }
-            return Optional.of(AutoContent.of(UncuratedArticles.of(id, lines), segmenter));
+            return Optional.of(AutoContent.of(UncuratedArticles.of(id, lines, segmenter), segmenter));
         } catch (IOException e) {
             warnings.add(text + ": skipped, it cannot be read as UTF-8 text (" + e.getMessage() + ")");
             return Optional.empty();

@@ -581,15 +581,16 @@ final class SeedLoaderTest {
     }
 
     @Test
-    void an_uncurated_article_is_cut_into_sections_of_a_few_lines() {
-        // GIVEN a text of 10 non-blank lines with blank lines between some of them, and no sidecar
+    void an_uncurated_article_is_cut_into_sections_at_its_blank_lines() {
+        // GIVEN a text of 10 non-blank lines in blocks of 2, 3, 4 and 1 line, and no sidecar
         writeText("plain.txt", PLAIN_TEXT);
 
         // WHEN the directory is loaded
         Article article = new SeedLoader().load(dir).articles().get(0);
 
-        // THEN every section holds at most four content lines: 4 + 4 + 2, and is summarised by some of them
-        assertThat(article.sections()).extracting(s -> article.contentLines(s).size()).containsExactly(4, 4, 2);
+        // THEN each block is a section, the last one-line block (a heading-like line) joining the one before it,
+        // and each section is summarised by some of its lines
+        assertThat(article.sections()).extracting(s -> article.contentLines(s).size()).containsExactly(2, 3, 5);
         assertThat(article.sections()).allSatisfy(s -> assertThat(article.contentLines(s)).extracting(Line::text)
                 .contains(s.summary().orElseThrow().zh().split("\n")));
     }
@@ -624,8 +625,8 @@ final class SeedLoaderTest {
         // THEN the article is titled by its first line and each section by its opening words (replies add "§2")
         assertThat(article.meta().title().zh()).isEqualTo("第一行文字");
         assertThat(article.meta().title().en()).isEqualTo("第一行文字");
-        assertThat(article.sections().get(1).title().zh()).isEqualTo("第五行文字");
-        assertThat(article.sections().get(1).title().en()).isEqualTo("第五行文字");
+        assertThat(article.sections().get(1).title().zh()).isEqualTo("第三行文字");
+        assertThat(article.sections().get(1).title().en()).isEqualTo("第三行文字");
         assertThat(article.sections()).allSatisfy(s -> {
             assertThat(s.title().zh()).isNotBlank();
             assertThat(s.title().en()).isNotBlank();
