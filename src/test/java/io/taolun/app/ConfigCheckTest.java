@@ -91,6 +91,26 @@ final class ConfigCheckTest {
     }
 
     @Test
+    void a_schedule_naming_an_article_missing_from_the_seeds_is_an_error_listing_the_library() {
+        // GIVEN a weekly poll from an article that is not in seeds/, and one from the curated article
+        Path config = write(WEEKLY_ON_BOTH.formatted("Europe/Berlin").replace("      closeAfter: 2d\n",
+                "      closeAfter: 2d\n      article: 001_missing\n"));
+        Path good = writeString(dir.resolve("good.yaml"), Files.exists(config) ? readString(config)
+                .replace("001_missing", "000_A8E75D267BB866EB") : "");
+
+        // WHEN they are checked
+        ConfigCheck.Report bad = ConfigCheck.run(env(config));
+        ConfigCheck.Report fine = ConfigCheck.run(env(good));
+
+        // THEN the missing one is an error naming the key and the articles there are; an id in other case is fine
+        assertThat(bad.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(bad.problems()).singleElement().asString()
+                .contains("rituals.schedules[weekly].article", "001_missing", "000_a8e75d267bb866eb");
+        assertThat(bad.text()).anyMatch(line -> line.contains("from article 001_missing"));
+        assertThat(fine.problems()).isEmpty();
+    }
+
+    @Test
     void a_bad_top_level_time_zone_is_an_error_naming_the_key() {
         // GIVEN a config whose time zone does not exist
         Path config = write("timeZone: Asia/Atlantis\n");
@@ -246,6 +266,14 @@ final class ConfigCheckTest {
     private Path write(String yaml) {
         return writeString(dir.resolve("taolun.yaml"),
                 "seedsDir: " + SEEDS + "\ndataDir: " + dir.resolve("data") + "\n" + yaml);
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path writeString(Path file, String text) {
