@@ -215,10 +215,16 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         Lang lang = Lang.fromLocale(event.getUserLocale().getLocale(), Lang.EN);
         var focused = event.getFocusedOption();
         ChatRequest at = request(event, "", false, false);
-        event.replyChoices(autocomplete.choices(at.where(), focused.getName(), focused.getValue(), lang))
-                .queue(ok -> { }, failure -> InteractionAnswers.logged(Map.of("platform", "discord", "channel",
-                        String.valueOf(event.getChannelId()), "request", event.getId()),
-                        () -> LOG.info("autocomplete reply failed: {}", failure.getMessage())));
+        Map<String, String> context = Map.of("platform", "discord", "channel", String.valueOf(event.getChannelId()),
+                "request", event.getId());
+        // the channel's article may need a database read: not on JDA's event thread
+        try {
+            work.execute(() -> event.replyChoices(autocomplete.choices(at.where(), focused.getName(),
+                    focused.getValue(), lang)).queue(ok -> { }, failure -> InteractionAnswers.logged(context,
+                            () -> LOG.info("autocomplete reply failed: {}", failure.getMessage()))));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: no choices offered
+        }
     }
 
     /** Edits the poll message; done when Discord answered (JDA waits out rate limits itself). */

@@ -24,7 +24,7 @@ public final class JdbcChannelArticles implements ChannelArticles {
             + "WHERE platform = ? AND workspace = ? AND channel = ?";
     private static final String INSERT =
             "INSERT INTO channel_article (article_id, chosen_by, chosen_at, platform, workspace, channel) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final DataSource db;
     private final LoadingCache<ChannelRef, Optional<String>> chosen;
@@ -42,8 +42,10 @@ public final class JdbcChannelArticles implements ChannelArticles {
     @Override
     public void choose(ChannelRef where, String articleId, String by, Instant at) {
         Jdbc.inTransaction(db, "choose the channel's article", c -> {
-            if (write(c, UPDATE, where, articleId, by, at) == 0) {
-                write(c, INSERT, where, articleId, by, at);
+            // two first choices at once (two admins, two replicas): the insert of the later one does nothing, and
+            // its update then applies, so the last choice stands and neither fails
+            if (write(c, UPDATE, where, articleId, by, at) == 0 && write(c, INSERT, where, articleId, by, at) == 0) {
+                write(c, UPDATE, where, articleId, by, at);
             }
             return null;
         });

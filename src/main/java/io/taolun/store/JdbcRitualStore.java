@@ -59,6 +59,16 @@ public final class JdbcRitualStore implements RitualStore {
     }
 
     @Override
+    public boolean moveToArticle(long id, String articleId) {
+        return update("UPDATE ritual SET article_id = ? WHERE id = ? AND active AND config_name IS NULL "
+                + "AND article_id <> ?", ps -> {
+                    ps.setString(1, articleId);
+                    ps.setLong(2, id);
+                    ps.setString(3, articleId);
+                }) == 1;
+    }
+
+    @Override
     public Upserted upsertConfigured(Ritual.Spec spec, Instant at) {
         String name = spec.configName().orElseThrow(() -> new IllegalArgumentException("not a config ritual"));
         return inTransaction("storing config ritual " + name, c -> {
@@ -119,13 +129,17 @@ public final class JdbcRitualStore implements RitualStore {
     @Override
     public Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item) {
         return inTransaction("recording a ritual run", c -> {
+            // the run records the article its ritual posts from now (a move to another article takes effect at the
+            // next slot that has not run yet)
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual_run (ritual_id, slot, slot_at, state, "
-                    + "item) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + "item, article_id) VALUES (?, ?, ?, ?, ?, (SELECT article_id FROM ritual WHERE id = ?)) "
+                    + "ON CONFLICT DO NOTHING")) {
                 ps.setLong(1, ritualId);
                 ps.setString(2, slot.key());
                 Jdbc.setInstant(ps, 3, slot.at());
                 ps.setString(4, skipped ? "skipped" : "posted");
                 ps.setString(5, item.orElse(null));
+                ps.setLong(6, ritualId);
                 ps.executeUpdate();
             }
             return RitualRows.readRun(c, ritualId, slot.key(), false).orElseThrow();
@@ -137,8 +151,10 @@ public final class JdbcRitualStore implements RitualStore {
         return inTransaction("reading a ritual's runs", c -> {
             List<String> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT item FROM ritual_run WHERE ritual_id = ? "
-                    + "AND state = 'posted' AND item IS NOT NULL ORDER BY slot")) {
+                    + "AND state = 'posted' AND item IS NOT NULL "
+                    + "AND article_id = (SELECT article_id FROM ritual WHERE id = ?) ORDER BY slot")) {
                 ps.setLong(1, ritualId);
+                ps.setLong(2, ritualId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(rs.getString(1));

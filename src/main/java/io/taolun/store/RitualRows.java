@@ -66,7 +66,7 @@ final class RitualRows {
     }
 
     static Optional<Run> readRun(Connection c, long ritualId, String slot, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT slot_at, state, item, poll_id, closed FROM ritual_run "
+        try (PreparedStatement ps = c.prepareStatement("SELECT slot_at, state, item, poll_id, closed, article_id FROM ritual_run "
                 + "WHERE ritual_id = ? AND slot = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setLong(1, ritualId);
             ps.setString(2, slot);
@@ -78,7 +78,7 @@ final class RitualRows {
                 Optional<Long> pollId = rs.wasNull() ? Optional.empty() : Optional.of(poll);
                 return Optional.of(new Run(ritualId, slot, Jdbc.instant(rs, "slot_at").orElseThrow(),
                         rs.getString("state").equals("skipped"), Optional.ofNullable(rs.getString("item")), pollId,
-                        rs.getBoolean("closed")));
+                        rs.getBoolean("closed"), rs.getString("article_id")));
             }
         }
     }

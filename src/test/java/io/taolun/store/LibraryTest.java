@@ -143,16 +143,21 @@ final class LibraryTest {
     }
 
     @Test
-    void a_choice_is_seen_by_another_replica_on_the_same_database() {
-        // GIVEN the admin chose the second article here
+    void a_choice_is_seen_by_another_replica_on_the_same_database_within_two_seconds() {
+        // GIVEN a second router on the same database (a replica) that has already answered in this channel
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        LibraryRouter replica = routerOn(database, nanos::get);
+        ChatRequest claims = new ChatRequest("console", "local", "general", "alice", "", "claims");
+        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).text());
+
+        // WHEN the admin chooses the second article here through the first router
         as("admin", "general", "use " + second.id());
 
-        // WHEN a second router on the same database answers
-        LibraryRouter replica = routerOn(database);
-
-        // THEN it answers from the second article too
-        assertThat(replica.handle(new ChatRequest("console", "local", "general", "alice", "", "claims")).plainText())
-                .contains(second.claims().get(0).text());
+        // THEN the replica answers from its cache until two seconds have passed, then from the second article
+        nanos.addAndGet(Duration.ofMillis(1_900).toNanos());
+        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).text());
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        assertThat(replica.handle(claims).plainText()).contains(second.claims().get(0).text());
     }
 
     private Reply as(String user, String channel, String text) {
@@ -160,11 +165,14 @@ final class LibraryTest {
     }
 
     private LibraryRouter routerOn(Database db) {
+        return routerOn(db, Ticker.systemTicker());
+    }
+
+    private LibraryRouter routerOn(Database db, Ticker ticker) {
         Clock clock = Clock.fixed(TestBot.NOW, ZoneOffset.UTC);
         PollPolicy policy = TestBot.everyoneMayOpen();
         Library library = new Library(List.of(curated, second), List.of());
-        Shelf shelf = new Shelf(library, new JdbcChannelArticles(db.dataSource(), Duration.ofSeconds(2),
-                Ticker.systemTicker()));
+        Shelf shelf = new Shelf(library, new JdbcChannelArticles(db.dataSource(), Duration.ofSeconds(2), ticker));
         CachingPollStore store = new CachingPollStore(new JdbcPollStore(db.dataSource()), Duration.ofSeconds(2),
                 Ticker.systemTicker());
         RitualService rituals = new RitualService(new JdbcRitualStore(db.dataSource()),

@@ -92,30 +92,57 @@ final class RitualsFollowTheArticleTest {
         // GIVEN a quote of the day at 09:00 Shanghai, made while the channel discussed the curated article
         assertThat(say("schedule qotd 09:00 Asia/Shanghai")).contains("Scheduled #1");
 
-        // WHEN an admin switches the channel to the second article
+        // WHEN an admin switches the channel to the second article, twice (a double click)
         String use = say("use " + second.id());
+        String again = say("use " + second.id());
 
-        // THEN the schedule moved: #1 is off, #2 posts from the second article at the same time
-        assertThat(use).contains(second.id(), "Schedule #1 moved with it: now #2", "09:00 Asia/Shanghai");
-        assertThat(say("schedule list")).contains("#2").doesNotContain("#1");
-        assertThat(h.rituals.find(1).orElseThrow().active()).isFalse();
-        assertThat(h.rituals.find(2).orElseThrow().spec().articleId()).isEqualTo(second.id());
-        assertThat(h.scheduler.calls).contains("cancel 1", "schedule 2 " + MONDAY_0900_SHANGHAI);
+        // THEN the schedule follows, once, keeping its id and time
+        assertThat(use).contains(second.id(), "Schedule #1 follows it", "09:00 Asia/Shanghai");
+        assertThat(again).doesNotContain("Schedule #1");
+        Ritual ritual = h.rituals.find(1).orElseThrow();
+        assertThat(ritual.active()).isTrue();
+        assertThat(ritual.spec().articleId()).isEqualTo(second.id());
+        assertThat(h.rituals.in(GENERAL)).hasSize(1);
 
-        // WHEN Monday's slot fires for both (the old one as if its execution had survived) and posts are delivered
-        assertThat(h.runner.runSlot(1, MONDAY_0900_SHANGHAI)).isEmpty();
-        h.runner.runSlot(2, MONDAY_0900_SHANGHAI);
+        // WHEN Monday's slot fires and its post is delivered
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
         RecordingGateway console = new RecordingGateway("console");
         h.deliveries("w1", console).deliverDue();
 
         // THEN one quote is posted, from the second article, and quote today in the channel shows the same one
         assertThat(console.posts()).hasSize(1);
-        Run run = h.rituals.run(2, "2026-11-30").orElseThrow();
-        Quote posted = second.quotes().stream()
-                .filter(q -> q.number() == Integer.parseInt(run.item().orElseThrow())).findFirst().orElseThrow();
+        Quote posted = quoteOf(second, h.rituals.run(1, "2026-11-30").orElseThrow());
         assertThat(console.posts().get(0).reply().plainText()).contains(posted.text());
         h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofMinutes(5)));
         assertThat(say("quote today")).contains(posted.text(), "2026-11-30");
+    }
+
+    @Test
+    void a_switch_after_todays_quote_shows_the_new_articles_next_quote_and_starts_its_rotation_afresh() {
+        // GIVEN Monday's quote was posted from the curated article
+        say("schedule qotd 09:00 Asia/Shanghai");
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
+        Quote mondays = quoteOf(curated, h.rituals.run(1, "2026-11-30").orElseThrow());
+        assertThat(h.rituals.postedItems(1)).containsExactly(String.valueOf(mondays.number()));
+
+        // WHEN at 10:00 the channel switches to the second article
+        h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofHours(1)));
+        say("use " + second.id());
+
+        // THEN the curated quote no longer counts in the rotation, and quote today shows the second article's quote
+        // that Tuesday will post, not the second article's quote with Monday's number
+        assertThat(h.rituals.postedItems(1)).isEmpty();
+        String today = say("quote today");
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI.plus(Duration.ofDays(1)));
+        Quote tuesdays = quoteOf(second, h.rituals.run(1, "2026-12-01").orElseThrow());
+        assertThat(today).contains(tuesdays.text());
+        assertThat(h.rituals.run(1, "2026-11-30").orElseThrow().articleId()).isEqualTo(curated.id());
+        assertThat(h.rituals.run(1, "2026-12-01").orElseThrow().articleId()).isEqualTo(second.id());
+    }
+
+    private static Quote quoteOf(Article article, Run run) {
+        int number = Integer.parseInt(run.item().orElseThrow());
+        return article.quotes().stream().filter(q -> q.number() == number).findFirst().orElseThrow();
     }
 
     @Test
@@ -160,12 +187,15 @@ final class RitualsFollowTheArticleTest {
         String use = say("use " + second.id());
 
         // THEN the config's schedule stays on the curated article, and both the answer and the list say so
-        assertThat(use).contains("Schedule #1 comes from the config file and keeps posting from " + curated.id());
+        assertThat(use).contains("Schedule #1 comes from the config file and keeps posting from " + curated.id())
+                .doesNotContain("follows");
         assertThat(h.rituals.find(1).orElseThrow().spec().articleId()).isEqualTo(curated.id());
         assertThat(say("schedule list")).contains("#1", "posts from article " + curated.id());
-        // AND quote today answers from the second article without borrowing the curated ritual's quote number
+        // AND quote today on the second article does not take the curated ritual's quote (only the curated one does)
         h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
         h.clock.set(MONDAY_0900_SHANGHAI.plus(Duration.ofMinutes(5)));
+        assertThat(h.runner.todaysQuote(GENERAL, second.id())).isEmpty();
+        assertThat(h.runner.todaysQuote(GENERAL, curated.id())).isPresent();
         String today = say("quote today");
         assertThat(second.quotes().stream().anyMatch(q -> today.contains(q.text()))).isTrue();
     }
@@ -202,6 +232,32 @@ final class RitualsFollowTheArticleTest {
         assertThat(poll.articleId()).isEqualTo(curated.id());
         assertThat(curated.claims()).anyMatch(c -> c.id().equals(poll.claimId().orElseThrow())
                 && c.text().equals(poll.question()));
+    }
+
+    @Test
+    void posts_of_an_article_that_left_the_seeds_are_not_shown_with_another_articles_text() {
+        // GIVEN a poll on an article whose seed is gone, with its thread queued, and a quote post naming that article
+        Poll poll = h.polls.open(new io.taolun.core.poll.NewPoll("002_removed", Optional.of("c1"), "一个问题",
+                io.taolun.core.poll.OptionSets.likert(), GENERAL, "taolun", true, false, SUNDAY_NOON_SHANGHAI,
+                Optional.of(MONDAY_0900_SHANGHAI)));
+        h.outbox.enqueue(new OutboxPost("r9s20261130p0", OutboxPost.PostKind.POLL, GENERAL, Optional.empty(),
+                Optional.of(poll.id()), ""), SUNDAY_NOON_SHANGHAI);
+        h.outbox.enqueue(new OutboxPost("r9s20261130t0", OutboxPost.PostKind.THREAD, GENERAL,
+                Optional.of("r9s20261130p0"), Optional.of(poll.id()), "c1"), SUNDAY_NOON_SHANGHAI);
+        h.outbox.enqueue(new OutboxPost("r8s20261130q0", OutboxPost.PostKind.QUOTE, GENERAL, Optional.empty(),
+                Optional.empty(), "1 2026-11-30 002_removed"), SUNDAY_NOON_SHANGHAI);
+
+        // WHEN they are delivered
+        RecordingGateway console = new RecordingGateway("console");
+        h.deliveries("w1", console).deliverDue();
+        h.deliveries("w1", console).deliverDue();
+
+        // THEN the thread asks the question without a section (c1 of the default article is not this claim), and
+        // the quote, whose text is gone, is not posted at all
+        assertThat(console.posts()).hasSize(2);
+        assertThat(console.posts().get(1).reply().plainText()).contains("你觉得呢")
+                .doesNotContain(curated.claims().get(0).section().title().zh());
+        assertThat(h.outbox.failed("r8s20261130q0")).isTrue();
     }
 
     private String say(String text) {

@@ -45,7 +45,7 @@ final class Sectioning {
     /** @param turn how much an opening connective counts for a break (0 in the quality print's comparison row) */
     static List<Integer> starts(List<String> lines, Segmenter segmenter, double turn) {
         List<Integer> paragraphs = new ArrayList<>();
-        List<Integer> blockStarts = new ArrayList<>();
+        List<List<Integer>> blocks = new ArrayList<>();
         boolean afterBlank = true;
         for (int n = 1; n <= lines.size(); n++) {
             if (lines.get(n - 1).isBlank()) {
@@ -53,47 +53,58 @@ final class Sectioning {
                 continue;
             }
             if (afterBlank) {
-                blockStarts.add(n);
+                blocks.add(new ArrayList<>());
             }
             afterBlank = false;
             paragraphs.add(n);
+            blocks.get(blocks.size() - 1).add(n);
         }
         if (paragraphs.isEmpty()) {
             return List.of();
         }
-        List<Integer> blocks = withoutHeadings(lines, paragraphs, blockStarts);
-        if (blocks.size() > 1 && longestBlock(paragraphs, blocks) <= MAX_BLOCK) {
-            return blocks;
+        List<List<Integer>> merged = withoutHeadings(lines, blocks);
+        if (authored(merged)) {
+            return merged.stream().map(b -> b.get(0)).toList();
         }
         return tiled(lines, paragraphs, segmenter, turn);
     }
 
     /**
-     * A block of one line that does not end a sentence is a heading: it opens the block after it (or, at the very
-     * end, closes the one before).
+     * Whether the blank lines group paragraphs the way sections would: more than one block, none too long, and at
+     * least half of them holding two paragraphs or more (text with a blank line after every paragraph is tiled).
      */
-    private static List<Integer> withoutHeadings(List<String> lines, List<Integer> paragraphs, List<Integer> starts) {
-        List<Integer> kept = new ArrayList<>(starts);
-        for (int b = starts.size() - 1; b >= 0; b--) {
-            int from = starts.get(b);
-            int to = b + 1 < starts.size() ? starts.get(b + 1) : Integer.MAX_VALUE;
-            boolean oneLine = paragraphs.stream().filter(p -> p >= from && p < to).count() == 1;
-            if (oneLine && !SENTENCE_END.matcher(lines.get(from - 1)).matches() && kept.size() > 1) {
-                // a heading: drop the next block's start (it joins this one), or this one's if it is the last
-                kept.remove(Integer.valueOf(b + 1 < starts.size() ? starts.get(b + 1) : from));
-            }
-        }
-        return kept;
+    private static boolean authored(List<List<Integer>> blocks) {
+        long grouped = blocks.stream().filter(b -> b.size() >= MIN_PARAGRAPHS).count();
+        return blocks.size() > 1 && blocks.stream().allMatch(b -> b.size() <= MAX_BLOCK)
+                && 2 * grouped >= blocks.size();
     }
 
-    private static int longestBlock(List<Integer> paragraphs, List<Integer> blockStarts) {
-        int longest = 0;
-        for (int b = 0; b < blockStarts.size(); b++) {
-            int from = blockStarts.get(b);
-            int to = b + 1 < blockStarts.size() ? blockStarts.get(b + 1) : Integer.MAX_VALUE;
-            longest = Math.max(longest, (int) paragraphs.stream().filter(p -> p >= from && p < to).count());
+    /**
+     * A block of one line that does not end a sentence is a heading: it joins the block after it (or, at the very
+     * end, the one before).
+     */
+    private static List<List<Integer>> withoutHeadings(List<String> lines, List<List<Integer>> blocks) {
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
+        for (List<Integer> block : blocks) {
+            List<Integer> joined = new ArrayList<>(pending);
+            joined.addAll(block);
+            boolean heading = block.size() == 1 && !SENTENCE_END.matcher(lines.get(block.get(0) - 1)).matches();
+            if (heading) {
+                pending = joined;
+            } else {
+                out.add(joined);
+                pending = new ArrayList<>();
+            }
         }
-        return longest;
+        if (!pending.isEmpty()) {
+            if (out.isEmpty()) {
+                out.add(pending);
+            } else {
+                out.get(out.size() - 1).addAll(pending);
+            }
+        }
+        return out;
     }
 
     private static List<Integer> tiled(List<String> lines, List<Integer> paragraphs, Segmenter segmenter,

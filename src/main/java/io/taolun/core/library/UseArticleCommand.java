@@ -40,22 +40,23 @@ public final class UseArticleCommand implements Command {
     @Override
     public Reply run(Invocation inv) {
         inv.withoutOptions();
-        if (inv.args().size() != 1) {
+        if (inv.args().isEmpty()) {
             throw new BadInputException("error.use.id");
         }
+        // an id is a file name, which may hold spaces
+        String id = inv.argText().strip();
         if (!policy.isAdmin(inv.request())) {
             throw new BadInputException("error.use.notAdmin");
         }
-        Article article = shelf.find(inv.args().get(0)).orElseThrow(
-                () -> new BadInputException("error.use.unknown", SafeText.echo(inv.args().get(0))));
+        Article article = shelf.find(id).orElseThrow(
+                () -> new BadInputException("error.use.unknown", SafeText.echo(id)));
         shelf.choices().choose(inv.request().where(), article.id(), inv.request().user(), clock.instant());
         Messages m = inv.messages();
         Reply.Builder reply = Reply.builder()
                 .text(m.get("use.done", article.id(), article.meta().title().in(inv.lang())))
                 .visibility(Visibility.IN_CHANNEL);
-        for (RitualService.Moved moved : rituals.follow(inv.request().where(), article.id())) {
-            reply.text(m.get("use.moved", moved.from().id(), moved.to().id(),
-                    ScheduleCommand.describe(moved.to(), m)));
+        for (Ritual moved : rituals.follow(inv.request().where(), article.id())) {
+            reply.text(m.get("use.moved", moved.id(), ScheduleCommand.describe(moved, m)));
         }
         for (Ritual stays : rituals.list(inv.request().where())) {
             if (!stays.spec().articleId().equals(article.id())) {

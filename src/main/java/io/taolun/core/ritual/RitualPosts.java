@@ -10,10 +10,10 @@ import io.taolun.core.article.Claim;
 import io.taolun.core.article.Closing;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.Quote;
-import io.taolun.core.article.Section;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollMessages;
 import io.taolun.core.poll.ResultChart;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -45,7 +45,7 @@ public final class RitualPosts {
         return switch (post.kind()) {
             case QUOTE -> quote(post.payload(), m);
             case POLL -> polls.message(poll(post), lang);
-            case THREAD -> thread(library.orDefault(poll(post).articleId()), post.payload(), m);
+            case THREAD -> thread(library.find(poll(post).articleId()), post.payload(), m);
             case RESULTS -> {
                 Poll poll = poll(post);
                 yield withChart(polls.finalResults(poll, lang), poll, lang);
@@ -60,9 +60,11 @@ public final class RitualPosts {
 
     /** {@code <number> <date> <article id>}; posts queued before the library name no article (the default one). */
     private Reply quote(String payload, Messages m) {
-        String[] parts = payload.split(" ");
+        String[] parts = payload.split(" ", 3);
         int number = Integer.parseInt(parts[0]);
-        Article article = library.orDefault(parts.length > 2 ? parts[2] : "");
+        Article article = parts.length > 2 ? library.find(parts[2]).orElseThrow(
+                () -> new IllegalStateException("article " + parts[2] + " is gone from the seeds"))
+                : library.orDefault("");
         Quote quote = article.quotes().stream().filter(q -> q.number() == number).findFirst()
                 .orElseThrow(() -> new IllegalStateException("quote " + number + " is gone from the article"));
         return Reply.builder().title(m.get("quote.today", parts[1]))
@@ -72,15 +74,18 @@ public final class RitualPosts {
                 .build();
     }
 
-    private Reply thread(Article article, String claimId, Messages m) {
-        Claim claim = article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("claim " + claimId + " is gone from the article"));
-        String question = article.closing().map(Closing::text).orElse("你觉得呢？");
-        String gloss = article.closing().map(Closing::gloss).orElse(m.get("discuss.question"));
+    /** The thread under a weekly poll; without the claim's section when its article has left the seeds. */
+    private Reply thread(Optional<Article> article, String claimId, Messages m) {
+        Optional<Claim> claim = article.flatMap(a -> a.claims().stream().filter(c -> c.id().equals(claimId))
+                .findFirst());
+        Optional<Closing> closing = article.flatMap(Article::closing);
+        String question = closing.map(Closing::text).orElse("你觉得呢？");
+        String gloss = closing.map(Closing::gloss).orElse(m.get("discuss.question"));
         Reply.Builder reply = Reply.builder().title(m.lang() == Lang.EN ? question + " · " + gloss : question);
-        Section section = claim.section();
-        reply.text(section.label(m));
-        section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
+        claim.map(Claim::section).ifPresent(section -> {
+            reply.text(section.label(m));
+            section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
+        });
         return reply.text(m.get("discuss.invite")).visibility(Visibility.IN_CHANNEL).build();
     }
 

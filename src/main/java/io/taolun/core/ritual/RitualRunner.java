@@ -135,7 +135,9 @@ public final class RitualRunner {
         return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst()
                 .filter(r -> articleOf(r).id().equals(articleId) && !articleOf(r).quotes().isEmpty()).map(r -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), r.spec().zone());
-            int number = rituals.run(r.id(), today.toString()).filter(run -> !run.skipped()).flatMap(Run::item)
+            // today's run counts only if it posted from this article (the ritual may have moved since)
+            int number = rituals.run(r.id(), today.toString()).filter(run -> !run.skipped())
+                    .filter(run -> library.orDefault(run.articleId()).id().equals(articleId)).flatMap(Run::item)
                     .map(Integer::parseInt)
                     .orElseGet(() -> pickQuote(r));
             return new RitualQuote(number, today);

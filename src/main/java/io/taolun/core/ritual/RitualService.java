@@ -63,33 +63,23 @@ public final class RitualService {
     }
 
     /**
-     * A channel now discusses another article: its schedules made by command (which post to it alone) move with it.
-     * Each is turned off and made again on the new article, so its quote rotation starts afresh; a weekly poll
-     * already open stays open and closes as planned. Schedules from the config file keep the article they name.
+     * A channel now discusses another article: its schedules made by command (which post to it alone) move with it,
+     * keeping their ids and times; each posts from the new article from its next run on (a weekly poll already open
+     * stays open and closes as planned). Schedules from the config file keep the article they name. Running it twice,
+     * or on two replicas at once, moves each schedule once.
      *
-     * @return the moved schedules, each as (old, new)
+     * @return the schedules moved, as they are now
      */
-    public List<Moved> follow(ChannelRef where, String articleId) {
-        Instant now = clock.instant();
-        List<Moved> moved = new java.util.ArrayList<>();
-        for (Ritual old : store.in(where)) {
-            Ritual.Spec s = old.spec();
-            if (s.configName().isPresent() || !s.targets().equals(List.of(where)) || s.articleId().equals(articleId)) {
-                continue;
+    public List<Ritual> follow(ChannelRef where, String articleId) {
+        List<Ritual> moved = new java.util.ArrayList<>();
+        for (Ritual ritual : store.in(where)) {
+            Ritual.Spec s = ritual.spec();
+            if (s.configName().isEmpty() && s.targets().equals(List.of(where))
+                    && store.moveToArticle(ritual.id(), articleId)) {
+                store.find(ritual.id()).ifPresent(moved::add);
             }
-            store.deactivate(old.id());
-            scheduler.cancel(old.id());
-            Ritual.Spec spec = new Ritual.Spec(s.kind(), articleId, s.day(), s.time(), s.zone(), s.closeAfter(),
-                    s.targets(), s.configName(), s.createdBy());
-            Ritual made = store.create(spec, now);
-            scheduler.schedule(made.id(), Slots.next(spec, now).at());
-            moved.add(new Moved(old, made));
         }
         return moved;
-    }
-
-    /** A schedule moved to another article: the one turned off and the one made in its place. */
-    public record Moved(Ritual from, Ritual to) {
     }
 
     /** When the ritual fires next. */

@@ -22,6 +22,12 @@ public interface RitualStore {
     boolean deactivate(long id);
 
     /**
+     * Makes an active ritual made by command post from another article from its next run on; false when it is off,
+     * from the config file, or on that article already.
+     */
+    boolean moveToArticle(long id, String articleId);
+
+    /**
      * Creates or updates the ritual the config file names, and turns it on.
      *
      * @return the ritual, and whether its spec changed (or it is new), so its schedule must be set again
@@ -46,7 +52,7 @@ public interface RitualStore {
      */
     Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item);
 
-    /** The items (quote numbers, claim ids) of the ritual's posted runs, oldest slot first. */
+    /** The items (quote numbers, claim ids) of the ritual's posted runs on its current article, oldest slot first. */
     List<String> postedItems(long ritualId);
 
     /**

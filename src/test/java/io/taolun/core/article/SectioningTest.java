@@ -34,23 +34,27 @@ final class SectioningTest {
 
     @Test
     void no_break_after_a_line_ending_in_a_colon_nor_before_an_enumeration() {
-        // GIVEN a topic change right after a colon, and another right before 其二
-        List<String> lines = List.of(
-                "城市的电力来自电网，电网连接发电厂。",
-                "电网的规模越来越大，电网需要调度。",
-                "下面是几个例子：",
-                "芯片制造需要光刻机，光刻机很精密。",
-                "芯片的水平决定算力，芯片很重要。",
-                "农民在田里种植水稻，水稻需要雨水。",
-                "其二，水稻的收成取决于天气和农民。",
-                "天气变化影响水稻，农民关心天气。",
-                "农民和水稻，天气和雨水，年年如此。",
-                "铁路让货物流动，铁路连接城市。");
+        // GIVEN ten paragraphs whose topic changes after the third (one break is wanted)
+        List<String> plain = topicChangeAfterThird("电网需要调度，电网的规模很大。", "芯片制造需要光刻机，芯片很精密。");
+        // THEN the break is there
+        assertThat(Sectioning.starts(plain, PAIRS)).containsExactly(1, 4);
 
-        List<Integer> starts = Sectioning.starts(lines, PAIRS);
+        // WHEN the third line ends in a colon, or the fourth opens with 其二
+        List<String> colon = topicChangeAfterThird("电网需要调度，电网的规模很大：", "芯片制造需要光刻机，芯片很精密。");
+        List<String> enumeration = topicChangeAfterThird("电网需要调度，电网的规模很大。", "其二，芯片制造需要光刻机，芯片很精密。");
 
-        // THEN neither line 4 (after the colon) nor line 7 (其二) starts a section
-        assertThat(starts).doesNotContain(4, 7).startsWith(1);
+        // THEN the break moves elsewhere
+        assertThat(Sectioning.starts(colon, PAIRS)).hasSize(2).doesNotContain(4);
+        assertThat(Sectioning.starts(enumeration, PAIRS)).hasSize(2).doesNotContain(4);
+    }
+
+    private static List<String> topicChangeAfterThird(String third, String fourth) {
+        List<String> lines = new ArrayList<>(List.of("城市的电力来自电网，电网连接发电厂。", "电网越来越大，城市的电网需要调度。", third,
+                fourth));
+        for (int i = 0; i < 6; i++) {
+            lines.add("芯片的水平决定算力，光刻机决定芯片" + "甲乙丙丁戊己".charAt(i) + "。");
+        }
+        return lines;
     }
 
     @Test
@@ -67,6 +71,26 @@ final class SectioningTest {
             assertThat(starts.get(i) - starts.get(i - 1)).isGreaterThanOrEqualTo(Sectioning.MIN_PARAGRAPHS);
         }
         assertThat(lines.size() + 1 - starts.get(starts.size() - 1)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void text_with_a_blank_line_after_every_paragraph_is_tiled_not_cut_at_every_paragraph() {
+        // GIVEN 20 paragraphs, each followed by a blank line (as prose copied from a web page often is)
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add("第" + i + "段话说的是" + (char) ('甲' + i) + (char) ('乙' + 3 * i) + "的事情。");
+            lines.add("");
+        }
+
+        // THEN it gets about one section per five paragraphs, not twenty
+        assertThat(Sectioning.starts(lines, PAIRS)).hasSize(4).startsWith(1);
+    }
+
+    @Test
+    void headings_in_a_row_join_the_block_after_them() {
+        List<String> lines = List.of("第一部分", "", "小标题", "", "第一段。", "第二段。", "", "第二部分", "", "第三段。",
+                "第四段。");
+        assertThat(Sectioning.starts(lines, PAIRS)).containsExactly(1, 8);
     }
 
     @Test
