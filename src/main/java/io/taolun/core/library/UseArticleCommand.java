@@ -54,6 +54,7 @@ public final class UseArticleCommand implements Command {
         Messages m = inv.messages();
         Reply.Builder reply = Reply.builder()
                 .text(m.get("use.done", article.id(), article.meta().title().in(inv.lang())))
+                .text(m.get("use.follows"))
                 .visibility(Visibility.IN_CHANNEL);
         for (Ritual moved : rituals.follow(inv.request().where(), article.id())) {
             reply.text(m.get("use.moved", moved.id(), ScheduleCommand.describe(moved, m)));
