@@ -94,7 +94,7 @@ final class Composition implements AutoCloseable {
         Rituals.Changes changes = new Rituals.Changes();
         RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
                 config.rituals().grace(), changes);
-        PollService polls = new PollService(article, store, new MeteredVoteLedger(ledger, metrics),
+        PollService polls = new PollService(article, library, store, new MeteredVoteLedger(ledger, metrics),
                 config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
         ZoneId zone = config.zone();
         this.pollMessages = new PollMessages(library, store, zone, clock, outbox);
@@ -109,8 +109,9 @@ final class Composition implements AutoCloseable {
                 Ticker.systemTicker()));
         for (Article each : library.articles()) {
             boolean home = each.id().equals(article.id());
-            PollService own = home ? polls : new PollService(each, store, new MeteredVoteLedger(ledger, metrics),
-                    config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
+            PollService own = home ? polls : new PollService(each, library, store,
+                    new MeteredVoteLedger(ledger, metrics), config.polls().policy(), clock, outbox, changes,
+                    runner::pollClosedByHand);
             // in memory, built on first search (a server warms it once up)
             LazyIndex index = new LazyIndex(each);
             List<Command> commands = List.of(

@@ -22,6 +22,7 @@ import io.taolun.core.library.UseArticleCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollPolicy;
+import io.taolun.core.poll.PollReach;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
@@ -139,6 +140,10 @@ final class LibraryTest {
         assertThat(as("alice", "general", "results").error()).isTrue();
         assertThat(as("alice", "general", "history c1").plainText()).doesNotContain(claim);
         assertThat(as("carol", "general", "vote 1 2").error()).isFalse();
+        // AND shown by id, the poll still names its claim in the second article's section
+        var c1 = second.claims().get(0);
+        assertThat(as("alice", "general", "results 1").plainText())
+                .contains("c1 · §" + c1.section().number() + " " + c1.section().title().zh());
         assertThat(failures).isEmpty();
     }
 
@@ -179,7 +184,8 @@ final class LibraryTest {
                 new RitualHarness.RecordedScheduler(), policy, clock);
         Map<String, CommandRouter> routers = new LinkedHashMap<>();
         for (Article article : library.articles()) {
-            PollService polls = new PollService(article, store, ledger, policy, clock);
+            PollService polls = new PollService(article, library, store, ledger, policy, clock, PollReach.NONE,
+                    id -> { }, id -> { });
             List<Command> commands = List.of(
                     new SummaryCommand(article),
                     new QuoteCommand(article, clock, TestBot.ZONE, new Random(42)),

@@ -14,7 +14,7 @@ public final class ClosePollCommand implements Command {
 
     public ClosePollCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.article(), zone);
+        this.replies = new PollReplies(service.library(), zone);
     }
 
     @Override

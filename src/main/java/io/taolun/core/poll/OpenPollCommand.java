@@ -21,7 +21,7 @@ public final class OpenPollCommand implements Command {
 
     public OpenPollCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.article(), zone);
+        this.replies = new PollReplies(service.library(), zone);
     }
 
     @Override

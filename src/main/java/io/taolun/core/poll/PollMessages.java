@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -20,14 +18,13 @@ import java.util.Optional;
  */
 public final class PollMessages {
     private final PollStore store;
-    /** Each article's renderer; a poll on an article whose seed is gone shows its question without the claim's notes. */
-    private final Map<String, PollReplies> replies;
-    private final PollReplies fallback;
+    /** Renders each poll with its own article; one whose seed is gone shows its question without the claim's notes. */
+    private final PollReplies replies;
     private final Clock clock;
     private final PollReach reach;
 
     public PollMessages(PollService service, PollStore store, ZoneId zone, Clock clock) {
-        this(service.article(), store, zone, clock, PollReach.NONE);
+        this(service.library(), store, zone, clock, PollReach.NONE);
     }
 
     public PollMessages(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
@@ -37,9 +34,7 @@ public final class PollMessages {
     /** Renders each poll with the article it was opened on. */
     public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
         this.store = store;
-        this.replies = library.articles().stream()
-                .collect(Collectors.toUnmodifiableMap(Article::id, a -> new PollReplies(a, zone)));
-        this.fallback = new PollReplies(library.defaultArticle().orElseThrow(), zone);
+        this.replies = new PollReplies(library, zone);
         this.clock = clock;
         this.reach = reach;
     }
@@ -67,7 +62,7 @@ public final class PollMessages {
     /** The poll's message as of now. */
     public Reply message(Poll poll, Lang lang) {
         boolean visible = !poll.hiddenResults() || !poll.isOpen(clock.instant());
-        return replies(poll).poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
+        return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
     }
 
     /**
@@ -77,7 +72,6 @@ public final class PollMessages {
     public Reply finalResults(Poll poll, Lang lang) {
         Tally tally = store.tally(poll);
         Messages m = Messages.of(lang);
-        PollReplies replies = replies(poll);
         Reply results = replies.results(poll, tally, true, m, clock.instant(), Visibility.IN_CHANNEL);
         Optional<String> change = poll.claimId().flatMap(claim -> replies.changeSinceEarlier(poll, tally,
                 store.onClaim(poll.where().platform(), poll.where().workspace(), poll.articleId(), claim),
@@ -89,10 +83,6 @@ public final class PollMessages {
         blocks.add(new io.taolun.core.Block.Text(change.get()));
         return new Reply(results.title(), blocks, results.fields(), results.buttons(), results.attachment(),
                 results.footer(), results.visibility(), false);
-    }
-
-    private PollReplies replies(Poll poll) {
-        return replies.getOrDefault(poll.articleId(), fallback);
     }
 
     /** What the results chart of the poll shows. */

@@ -5,6 +5,7 @@ import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
 import io.taolun.core.article.Claim;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,11 +18,12 @@ final class PollReplies {
     static final int BAR_WIDTH = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final Article article;
+    /** Where a poll's claim is looked up: the article the poll was opened on, if it is still in the seeds. */
+    private final Library library;
     private final ZoneId zone;
 
-    PollReplies(Article article, ZoneId zone) {
-        this.article = article;
+    PollReplies(Library library, ZoneId zone) {
+        this.library = library;
         this.zone = zone;
     }
 
@@ -144,8 +146,10 @@ final class PollReplies {
     }
 
     private void question(Reply.Builder reply, Poll poll, Messages m) {
-        Optional<Claim> claim = poll.claimId().filter(id -> poll.articleId().equals(article.id())).flatMap(id -> article.claims().stream()
-                .filter(c -> c.id().equals(id) && c.text().equals(poll.question())).findFirst());
+        Optional<Article> article = library.articles().stream().filter(a -> a.id().equals(poll.articleId()))
+                .findFirst();
+        Optional<Claim> claim = poll.claimId().flatMap(id -> article.flatMap(a -> a.claims().stream()
+                .filter(c -> c.id().equals(id) && c.text().equals(poll.question())).findFirst()));
         String gloss = m.lang() == Lang.EN ? claim.map(Claim::gloss).orElse("") : "";
         String source = claim.map(c -> m.get("poll.source", c.id(), c.section().number(),
                 c.section().title().in(m.lang()))).orElse("");

@@ -4,6 +4,7 @@ import io.taolun.core.BadInputException;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.SafeText;
 import io.taolun.core.article.Article;
+import io.taolun.core.article.Library;
 import io.taolun.core.article.Claim;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.function.LongConsumer;
  */
 public final class PollService {
     private final Article article;
+    private final Library library;
     private final PollStore store;
     private final VoteLedger ledger;
     private final PollPolicy policy;
@@ -44,6 +46,16 @@ public final class PollService {
      */
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock,
             PollReach reach, LongConsumer changed, LongConsumer closedByHand) {
+        this(article, Library.of(article), store, ledger, policy, clock, reach, changed, closedByHand);
+    }
+
+    /**
+     * @param library where polls shown by id are looked up, so a poll opened on another article of the library
+     *                still shows its claim's notes
+     */
+    public PollService(Article article, Library library, PollStore store, VoteLedger ledger, PollPolicy policy,
+            Clock clock, PollReach reach, LongConsumer changed, LongConsumer closedByHand) {
+        this.library = library;
         this.closedByHand = closedByHand;
         this.article = article;
         this.store = store;
@@ -77,6 +89,11 @@ public final class PollService {
 
     public Article article() {
         return article;
+    }
+
+    /** The articles polls may have been opened on. */
+    public Library library() {
+        return library;
     }
 
     public PollPolicy policy() {
