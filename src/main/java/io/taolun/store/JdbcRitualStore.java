@@ -127,19 +127,16 @@ public final class JdbcRitualStore implements RitualStore {
     }
 
     @Override
-    public Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item) {
+    public Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item, String articleId) {
         return inTransaction("recording a ritual run", c -> {
-            // the run records the article its ritual posts from now (a move to another article takes effect at the
-            // next slot that has not run yet)
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual_run (ritual_id, slot, slot_at, state, "
-                    + "item, article_id) VALUES (?, ?, ?, ?, ?, (SELECT article_id FROM ritual WHERE id = ?)) "
-                    + "ON CONFLICT DO NOTHING")) {
+                    + "item, article_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setLong(1, ritualId);
                 ps.setString(2, slot.key());
                 Jdbc.setInstant(ps, 3, slot.at());
                 ps.setString(4, skipped ? "skipped" : "posted");
                 ps.setString(5, item.orElse(null));
-                ps.setLong(6, ritualId);
+                ps.setString(6, articleId);
                 ps.executeUpdate();
             }
             return RitualRows.readRun(c, ritualId, slot.key(), false).orElseThrow();
@@ -152,7 +149,8 @@ public final class JdbcRitualStore implements RitualStore {
             List<String> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT item FROM ritual_run WHERE ritual_id = ? "
                     + "AND state = 'posted' AND item IS NOT NULL "
-                    + "AND article_id = (SELECT article_id FROM ritual WHERE id = ?) ORDER BY slot")) {
+                    + "AND COALESCE(article_id, (SELECT r.article_id FROM ritual r WHERE r.id = ritual_run.ritual_id)) "
+                    + "= (SELECT article_id FROM ritual WHERE id = ?) ORDER BY slot")) {
                 ps.setLong(1, ritualId);
                 ps.setLong(2, ritualId);
                 try (ResultSet rs = ps.executeQuery()) {

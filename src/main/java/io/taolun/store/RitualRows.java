@@ -66,7 +66,10 @@ final class RitualRows {
     }
 
     static Optional<Run> readRun(Connection c, long ritualId, String slot, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT slot_at, state, item, poll_id, closed, article_id FROM ritual_run "
+        try (PreparedStatement ps = c.prepareStatement("SELECT slot_at, state, item, poll_id, closed, "
+                // a run written by a version before V5 (a rolling upgrade) names no article: its ritual's
+                + "COALESCE(article_id, (SELECT r.article_id FROM ritual r WHERE r.id = ritual_run.ritual_id)) "
+                + "AS article_id FROM ritual_run "
                 + "WHERE ritual_id = ? AND slot = ?" + (lock ? " FOR UPDATE" : ""))) {
             ps.setLong(1, ritualId);
             ps.setString(2, slot);

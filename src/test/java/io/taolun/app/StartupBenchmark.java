@@ -92,6 +92,9 @@ final class StartupBenchmark {
             if (i >= 0) {
                 times[i] = (System.nanoTime() - start) / 1e6;
             }
+            if (p.exitValue() != 0) {
+                throw new AssertionError("exit " + p.exitValue() + ": " + command);
+            }
         }
         Arrays.sort(times);
         return times[RUNS / 2];

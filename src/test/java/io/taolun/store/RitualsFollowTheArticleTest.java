@@ -260,6 +260,23 @@ final class RitualsFollowTheArticleTest {
         assertThat(h.outbox.failed("r8s20261130q0")).isTrue();
     }
 
+    @Test
+    void a_run_written_by_a_version_before_runs_named_their_article_reads_as_its_rituals() throws Exception {
+        // GIVEN a quote run stored without an article, as a replica not yet upgraded writes it
+        say("schedule qotd 09:00 Asia/Shanghai");
+        try (var c = h.database.dataSource().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO ritual_run (ritual_id, slot, slot_at, state, item) "
+                    + "VALUES (1, '2026-11-30', TIMESTAMP WITH TIME ZONE '2026-11-30 01:00:00+00', 'posted', '3')");
+        }
+
+        // THEN it is read, and counted in the rotation, as a run of the ritual's article
+        assertThat(h.rituals.run(1, "2026-11-30").orElseThrow().articleId()).isEqualTo(curated.id());
+        assertThat(h.rituals.postedItems(1)).containsExactly("3");
+        // AND running that slot again keeps it
+        h.runner.runSlot(1, MONDAY_0900_SHANGHAI);
+        assertThat(h.rituals.run(1, "2026-11-30").orElseThrow().item()).contains("3");
+    }
+
     private String say(String text) {
         return router.handle(new ChatRequest("console", "local", "general", "admin", "en", text)).plainText();
     }

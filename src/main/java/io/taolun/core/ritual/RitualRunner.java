@@ -79,7 +79,7 @@ public final class RitualRunner {
         Slot slot = Slots.of(ritual.spec(), slotAt);
         Instant now = clock.instant();
         if (now.isAfter(slotAt.plus(grace))) {
-            rituals.startRun(ritualId, slot, true, Optional.empty());
+            rituals.startRun(ritualId, slot, true, Optional.empty(), articleOf(ritual).id());
         } else if (ritual.kind() == RitualKind.QOTD) {
             postQuote(ritual, slot);
         } else {
@@ -132,53 +132,60 @@ public final class RitualRunner {
      * Empty when no quote ritual of this article posts to the channel.
      */
     public Optional<RitualQuote> todaysQuote(ChannelRef where, String articleId) {
-        return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD).findFirst()
-                .filter(r -> articleOf(r).id().equals(articleId) && !articleOf(r).quotes().isEmpty()).map(r -> {
+        return rituals.in(where).stream().filter(r -> r.kind() == RitualKind.QOTD)
+                .filter(r -> articleOf(r).id().equals(articleId) && !articleOf(r).quotes().isEmpty()).findFirst()
+                .map(r -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), r.spec().zone());
             // today's run counts only if it posted from this article (the ritual may have moved since)
             int number = rituals.run(r.id(), today.toString()).filter(run -> !run.skipped())
                     .filter(run -> library.orDefault(run.articleId()).id().equals(articleId)).flatMap(Run::item)
                     .map(Integer::parseInt)
-                    .orElseGet(() -> pickQuote(r));
+                    .orElseGet(() -> pickQuote(r, articleOf(r)));
             return new RitualQuote(number, today);
         });
     }
 
     private void postQuote(Ritual ritual, Slot slot) {
-        if (articleOf(ritual).quotes().isEmpty()) {
-            rituals.startRun(ritual.id(), slot, true, Optional.empty());
+        Article article = articleOf(ritual);
+        if (article.quotes().isEmpty()) {
+            rituals.startRun(ritual.id(), slot, true, Optional.empty(), article.id());
             return;
         }
-        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(String.valueOf(pickQuote(ritual))));
+        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(String.valueOf(pickQuote(ritual, article))),
+                article.id());
         if (run.skipped()) {
             return;
         }
+        // the run's own article: on a second run of the slot, the ritual may have moved to another since
         String prefix = key(ritual.id(), slot.key());
         List<ChannelRef> targets = ritual.spec().targets();
         for (int i = 0; i < targets.size(); i++) {
             outbox.enqueue(new OutboxPost(prefix + "q" + i, OutboxPost.PostKind.QUOTE, targets.get(i),
-                    Optional.empty(), Optional.empty(), run.item().orElseThrow() + " " + slot.key() + " " + articleOf(ritual).id()), clock.instant());
+                    Optional.empty(), Optional.empty(), run.item().orElseThrow() + " " + slot.key() + " "
+                            + run.articleId()), clock.instant());
         }
     }
 
-    private int pickQuote(Ritual ritual) {
-        List<Integer> numbers = articleOf(ritual).quotes().stream().map(Quote::number).toList();
+    private int pickQuote(Ritual ritual, Article article) {
+        List<Integer> numbers = article.quotes().stream().map(Quote::number).toList();
         List<Integer> posted = rituals.postedItems(ritual.id()).stream().map(Integer::parseInt).toList();
         return Rotation.nextQuote(ritual.id(), numbers, posted);
     }
 
     private void postPoll(Ritual ritual, Slot slot) {
-        Article article = articleOf(ritual);
-        if (article.claims().isEmpty()) {
-            rituals.startRun(ritual.id(), slot, true, Optional.empty());
+        Article chosen = articleOf(ritual);
+        if (chosen.claims().isEmpty()) {
+            rituals.startRun(ritual.id(), slot, true, Optional.empty(), chosen.id());
             return;
         }
         ChannelRef home = ritual.spec().home();
-        String claimId = Rotation.nextClaim(debatable(article), rituals.claimPollCounts(home, article.id()));
-        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId));
+        String claimId = Rotation.nextClaim(debatable(chosen), rituals.claimPollCounts(home, chosen.id()));
+        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId), chosen.id());
         if (run.skipped()) {
             return;
         }
+        // the run's own article: on a second run of the slot, the ritual may have moved to another since
+        Article article = library.orDefault(run.articleId());
         Claim claim = article.claims().stream().filter(c -> c.id().equals(run.item().orElseThrow())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("claim " + run.item() + " is gone from the article"));
         // a slot run late (within the grace period) still gets its full time to vote

@@ -48,9 +48,9 @@ public interface RitualStore {
 
     /**
      * Records the slot's run unless it is recorded already; either way returns the stored run, so the first choice
-     * of quote or claim stands however often the slot is run.
+     * of quote or claim (and the article it was picked from) stands however often the slot is run.
      */
-    Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item);
+    Run startRun(long ritualId, Slot slot, boolean skipped, Optional<String> item, String articleId);
 
     /** The items (quote numbers, claim ids) of the ritual's posted runs on its current article, oldest slot first. */
     List<String> postedItems(long ritualId);
