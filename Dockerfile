@@ -16,6 +16,9 @@ WORKDIR /app
 COPY --from=build /src/target/taolun.jar /app/taolun.jar
 COPY seeds /app/seeds
 COPY config /app/config
+# A class-data archive of what a start loads, made by a training run with this image's own JVM: a first console reply
+# comes about 0.5 s sooner (README, Performance, Start-up). A JVM or jar that does not match it is used without it.
+RUN ["java", "-XX:ArchiveClassesAtExit=/app/taolun.jsa", "-jar", "/app/taolun.jar", "console", "--data", "/tmp/cds-training", "-e", "/article about", "-e", "/article quote 1", "-e", "/article search 卡脖子"]
 RUN mkdir -p /app/data && chown -R taolun:taolun /app/data
 USER taolun
 ENV TAOLUN_CONFIG=/app/config/taolun.yaml
@@ -27,4 +30,4 @@ VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD ["java", "-cp", "/app/taolun.jar", "io.taolun.app.HealthProbe"]
 # With tokens in the environment it serves the platforms; without, the console (docker run -it).
-ENTRYPOINT ["java", "-jar", "/app/taolun.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/taolun.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/app/taolun.jar"]

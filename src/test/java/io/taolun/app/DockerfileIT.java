@@ -131,6 +131,67 @@ final class DockerfileIT {
         assertThat(probe(1)).isEqualTo(1);
     }
 
+    @Test
+    void the_class_data_archive_it_trains_is_used_by_its_entrypoint_which_prints_nothing_extra(
+            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // GIVEN the training RUN and the ENTRYPOINT, with the image's paths mapped to the build's
+        List<String> stage = runtimeStage();
+        String training = stage.stream().filter(i -> i.startsWith("RUN [") && i.contains("ArchiveClassesAtExit"))
+                .findFirst().orElseThrow();
+        String entry = stage.stream().filter(i -> i.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        Path archive = tmp.resolve("taolun.jsa");
+        List<String> train = local(training.substring("RUN ".length()), archive, tmp);
+        List<String> start = local(entry.substring("ENTRYPOINT ".length()), archive, tmp);
+
+        // WHEN the training runs, then the entrypoint answers a console command
+        assertThat(run(train).exit()).isZero();
+        assertThat(archive).isRegularFile();
+        List<String> console = new ArrayList<>(start);
+        console.addAll(List.of("console", "--data", tmp.resolve("data").toString(), "-e", "/article quote 1"));
+        Result answer = run(console);
+
+        // THEN the answer is the console's alone, and the archive is really usable with these flags (-Xshare:on
+        // refuses to start without it)
+        assertThat(answer.exit()).isZero();
+        assertThat(answer.output()).contains("§").doesNotContain("[warning]", "shared archive");
+        List<String> strict = new ArrayList<>(start);
+        strict.add(1, "-Xshare:on");
+        strict.add("--version");
+        assertThat(run(strict).exit()).isZero();
+        // AND a jar that does not match the archive still starts, silently, without it
+        Path other = Files.copy(Path.of("target", "taolun.jar"), tmp.resolve("other.jar"));
+        List<String> mismatched = start.stream().map(a -> a.equals(Path.of("target", "taolun.jar").toString())
+                ? other.toString() : a).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        mismatched.add("--version");
+        Result version = run(mismatched);
+        assertThat(version.exit()).isZero();
+        assertThat(version.output().strip()).startsWith("taolun ").doesNotContain("archive", "warning");
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    /** An exec-form command of the Dockerfile with the image's paths replaced by the build's and this test's. */
+    private static List<String> local(String json, Path archive, Path tmp) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+            String arg = node.asText();
+            arg = arg.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : arg;
+            arg = arg.replace("/app/taolun.jsa", archive.toString())
+                    .replace("/app/taolun.jar", Path.of("target", "taolun.jar").toString())
+                    .replace("/tmp/cds-training", tmp.resolve("training").toString());
+            out.add(arg);
+        }
+        return out;
+    }
+
+    private static Result run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
+        return new Result(p.exitValue(), output);
+    }
+
     /** Runs the health check's command against the jar, as the container would, with TAOLUN_PORT set. */
     private static int probe(int port) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
