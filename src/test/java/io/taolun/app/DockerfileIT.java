@@ -144,7 +144,11 @@ final class DockerfileIT {
         List<String> start = local(entry.substring("ENTRYPOINT ".length()), archive, tmp);
 
         // WHEN the training runs, then the entrypoint answers a console command
-        assertThat(run(train).exit()).isZero();
+        Result trained = run(train);
+        // a JDK built without a base CDS archive cannot train one (the image's Temurin JRE has it): skipped, said so
+        org.junit.jupiter.api.Assumptions.assumeFalse(trained.exit() != 0 && trained.output().contains("base"),
+                "this JDK cannot make a class-data archive: " + trained.output().strip());
+        assertThat(trained.exit()).as(trained.output()).isZero();
         assertThat(archive).isRegularFile();
         List<String> console = new ArrayList<>(start);
         console.addAll(List.of("console", "--data", tmp.resolve("data").toString(), "-e", "/article quote 1"));
