@@ -249,16 +249,25 @@ public final class FakeDiscord implements AutoCloseable {
     public Call awaitCall(String method, String pathRegex, int nth, Duration timeout) {
         Pattern pattern = Pattern.compile(pathRegex);
         long deadline = System.nanoTime() + timeout.toNanos();
+        // each wake-up looks only at the calls recorded since the last one (the lock is the recorder's too, so a
+        // rescan of every call on every wake-up would slow the fake down as calls pile up)
+        int scanned = 0;
+        int found = 0;
         synchronized (calls) {
             while (true) {
-                List<Call> matching = calls.stream().filter(c -> matches(c, method, pattern)).toList();
-                if (matching.size() >= nth) {
-                    return matching.get(nth - 1);
+                if (calls.size() < scanned) {
+                    scanned = 0;
+                    found = 0;
+                }
+                for (; scanned < calls.size(); scanned++) {
+                    if (matches(calls.get(scanned), method, pattern) && ++found == nth) {
+                        return calls.get(scanned);
+                    }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("expected " + nth + " call(s) of " + method + " " + pathRegex
-                            + " within " + timeout + " but saw " + matching.size() + "; all calls: "
+                            + " within " + timeout + " but saw " + found + "; all calls: "
                             + calls.stream().map(c -> c.method() + " " + c.path()).toList());
                 }
                 try {
