@@ -94,8 +94,7 @@ final class Composition implements AutoCloseable {
         Rituals.Changes changes = new Rituals.Changes();
         RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
                 config.rituals().grace(), changes);
-        PollService polls = new PollService(article, library, store, new MeteredVoteLedger(ledger, metrics),
-                config.polls().policy(), clock, outbox, changes, runner::pollClosedByHand);
+        MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         ZoneId zone = config.zone();
         this.pollMessages = new PollMessages(library, store, zone, clock, outbox);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
@@ -108,10 +107,8 @@ final class Composition implements AutoCloseable {
         this.shelf = new Shelf(library, new JdbcChannelArticles(database.dataSource(), CHOICE_CACHE,
                 Ticker.systemTicker()));
         for (Article each : library.articles()) {
-            boolean home = each.id().equals(article.id());
-            PollService own = home ? polls : new PollService(each, library, store,
-                    new MeteredVoteLedger(ledger, metrics), config.polls().policy(), clock, outbox, changes,
-                    runner::pollClosedByHand);
+            PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, outbox,
+                    changes, runner::pollClosedByHand);
             // in memory, built on first search (a server warms it once up)
             LazyIndex index = new LazyIndex(each);
             List<Command> commands = List.of(

@@ -29,16 +29,17 @@ final class Autocomplete {
     List<Command.Choice> choices(ChannelRef where, String option, String typed, Lang lang) {
         String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         List<Command.Choice> out = new ArrayList<>();
-        Article article = option.equals("article") ? shelf.defaultArticle() : channelArticle(where);
-        switch (option) {
-            case "article" -> {
-                for (Article a : shelf.articles()) {
-                    String name = a.id() + " · " + a.meta().title().in(lang);
-                    if (matches(name, needle)) {
-                        out.add(new Command.Choice(cut(name), a.id()));
-                    }
+        if (option.equals("article")) {
+            for (Article a : shelf.articles()) {
+                String name = a.id() + " · " + a.meta().title().in(lang);
+                if (matches(name, needle)) {
+                    out.add(new Command.Choice(cut(name), a.id()));
                 }
             }
+            return capped(out);
+        }
+        Article article = channelArticle(where);
+        switch (option) {
             case "section" -> {
                 for (Section s : article.sections()) {
                     String name = s.number() + " · " + s.title().in(lang);
@@ -72,6 +73,10 @@ final class Autocomplete {
                 // no choices for other options
             }
         }
+        return capped(out);
+    }
+
+    private static List<Command.Choice> capped(List<Command.Choice> out) {
         return out.size() > MAX_CHOICES ? out.subList(0, MAX_CHOICES) : out;
     }
 

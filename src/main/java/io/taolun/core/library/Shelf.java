@@ -40,10 +40,6 @@ public final class Shelf {
         return choices.of(where).flatMap(this::find).orElse(fallback);
     }
 
-    public Library library() {
-        return library;
-    }
-
     ChannelArticles choices() {
         return choices;
     }
