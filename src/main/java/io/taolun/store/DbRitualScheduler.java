@@ -5,6 +5,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -72,11 +75,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     public DbRitualScheduler(DataSource db, Settings settings, Clock clock) {
         this.slotTask = Tasks.custom(SLOT_TASK, Long.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .onDeadExecutionRevive()
+                .onDeadExecution(new ReviveOnSchedulerClock<>())
                 .execute((instance, context) -> runSlot(instance));
         this.closeTask = Tasks.custom(CLOSE_TASK, String.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .onDeadExecutionRevive()
+                .onDeadExecution(new ReviveOnSchedulerClock<>())
                 .execute((instance, context) -> closeRun(instance));
         this.scheduler = Scheduler.create(db, List.of(slotTask, closeTask))
                 .schedulerName(new SchedulerName.Fixed(settings.name()))
@@ -140,6 +143,20 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     @Override
     public void close() {
         scheduler.stop();
+    }
+
+    /**
+     * Runs a dead process's execution again at once, by the scheduler's clock. db-scheduler's own revive handler
+     * reschedules to {@code Instant.now()}, the machine's time: with any other clock (the console's chosen start
+     * time, a test's) set before the machine's, a revived slot would wait until that clock caught up with the
+     * machine's date.
+     */
+    private static final class ReviveOnSchedulerClock<T> implements DeadExecutionHandler<T> {
+        @Override
+        public void deadExecution(ExecutionComplete complete, ExecutionOperations<T> operations) {
+            LOG.info("reviving {}, whose process stopped sending heartbeats", complete.getExecution().taskInstance);
+            operations.reschedule(complete, complete.getTimeDone());
+        }
     }
 
     private CompletionHandler<Long> runSlot(TaskInstance<Long> instance) {
