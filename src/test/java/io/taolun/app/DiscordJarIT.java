@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taolun.core.TestBot;
 import io.taolun.discord.FakeDiscord;
+import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,7 @@ final class DiscordJarIT {
     @Test
     void the_jar_registers_answers_counts_completes_and_survives_a_reconnect() throws Exception {
         try (FakeDiscord discord = FakeDiscord.start()) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", Path.of("target", "taolun.jar").toAbsolutePath().toString()).directory(home.toFile());
+            ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar()).directory(home.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("TAOLUN_") || k.startsWith("SLACK_")
                     || k.startsWith("DISCORD_"));
             pb.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl(),

@@ -2,6 +2,7 @@ package io.taolun.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,17 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * copies inside the jar are used). Each call is a new process: what it shows after a call was stored for real.
  */
 final class PackagedJarIT {
-    private static final Path JAR = Path.of("target", "taolun.jar").toAbsolutePath();
-
     @TempDir
     Path home;
 
     private String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "console", "--data", home.resolve("data").toString()));
+        List<String> command = new ArrayList<>(List.of("console", "--data", home.resolve("data").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(command.toArray(String[]::new))).directory(home.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("TAOLUN_") || k.endsWith("_TOKEN"));
         Path out = home.resolve("out.txt");
         pb.redirectErrorStream(true).redirectOutput(out.toFile());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taolun.core.TestBot;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -33,9 +34,7 @@ final class SlackJarIT {
     @Test
     void the_jar_answers_signed_slack_requests_counts_votes_and_refuses_forgeries() throws Exception {
         try (FakeSlack slack = FakeSlack.start()) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", Path.of("target", "taolun.jar").toAbsolutePath().toString())
-                    .directory(home.toFile());
+            ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar()).directory(home.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("TAOLUN_") || k.startsWith("SLACK_"));
             pb.environment().putAll(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET,
                     "SLACK_API_URL", slack.apiUrl(), "TAOLUN_PORT", "0"));

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bot, wired by the real composition root, driven as a child process by {@link VoteCrashTest}.
+ * The bot, wired by the real composition root, driven as a child process by {@link VoteCrashIT}.
  *
  * <ul>
  *   <li>{@code burst DATA_DIR VOTES THREADS}: opens a poll, prints {@code POLL id}, then votes from many threads

@@ -3,6 +3,7 @@ package io.taolun.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Kills the bot with SIGKILL in the middle of a vote burst, starts it again, and finds every vote it had
  * acknowledged stored exactly once. On H2 (the file in the data directory) and on PostgreSQL.
  */
-final class VoteCrashTest {
+final class VoteCrashIT {
     private static final int VOTES = 20_000;
     private static final int THREADS = 32;
     private static final int KILL_AFTER_ACKS = 1_000;
@@ -30,11 +31,7 @@ final class VoteCrashTest {
     Path data;
 
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VoteBurstChild.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.main(List.of(), VoteBurstChild.class.getName(), args)).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().remove("TAOLUN_DB_URL");
         pb.environment().putAll(env);
         return pb.start();

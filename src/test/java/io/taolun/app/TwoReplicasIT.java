@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.ChildJvm;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two bot processes ({@code taolun serve}) on one PostgreSQL behind no load balancer at all: Slack requests for the
  * same poll go to either, as a balancer would send them, and there is one tally.
  */
-final class TwoReplicasTest {
+final class TwoReplicasIT {
     private static final String SECRET = "replica-signing-secret";
 
     @TempDir
@@ -43,8 +44,7 @@ final class TwoReplicasTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main", "serve");
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar("serve"));
         pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_")
                 || k.startsWith("TAOLUN_"));
         pb.environment().putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-replica", "SLACK_SIGNING_SECRET", SECRET,

@@ -2,6 +2,7 @@ package io.taolun.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.testing.ChildJvm;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,22 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Shanghai and running 600 times fast. The quote of the day and the weekly poll appear once each at 09:00 local,
  * the poll closes an hour (six real seconds) later and its results come with a chart file.
  */
-final class ConsoleRitualsTest {
+final class ConsoleRitualsIT {
     @TempDir
     Path data;
 
     @Test
     void a_quote_and_a_weekly_poll_are_posted_once_at_nine_and_the_poll_closes_with_a_chart() throws Exception {
         // GIVEN the console, at 08:40 Shanghai time (the clock holds until the console is up) on Monday 2026-11-30, its clock running 600x
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main",
-                "console", "--data", data.toString(), "--user", "admin",
+        List<String> command = ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console", "--data", data.toString(), "--user", "admin",
                 "--clock-start", "2026-11-30T08:40:00+08:00", "--clock-speed", "600", "--wait", "12",
                 // WHEN an admin schedules a quote of the day and a weekly poll for 09:00, and asks for today's quote
                 "-e", "/article schedule qotd 09:00 Asia/Shanghai",
                 "-e", "/article schedule weekly-poll mon 09:00 Asia/Shanghai --close-after 1h",
-                "-e", "/article quote today"));
+                "-e", "/article quote today");
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("SLACK_BOT_TOKEN");
         pb.environment().remove("DISCORD_TOKEN");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.ChildJvm;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a password), stopped with SIGTERM in the middle of a vote burst: it exits within 10 seconds, every vote it
  * acknowledged is stored, and its log carries request context and no secret.
  */
-final class GracefulShutdownTest {
+final class GracefulShutdownIT {
     private static final String TOKEN = "xoxb-graceful-token-9f8e7d";
     private static final String SECRET = "graceful-signing-secret-4c3b2a";
     private static final String DB_PASSWORD = "graceful-db-password-1a2b3c";
@@ -51,8 +50,7 @@ final class GracefulShutdownTest {
             String dbUrl = "jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
             // GIVEN the bot serving Slack over HTTP
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main", "serve");
+            ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar("serve"));
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("TAOLUN_"));
             env.putAll(Map.of("SLACK_BOT_TOKEN", TOKEN, "SLACK_SIGNING_SECRET", SECRET,
@@ -105,7 +103,7 @@ final class GracefulShutdownTest {
             voters.shutdown();
             voters.awaitTermination(10, TimeUnit.SECONDS);
             // THEN it exited within 10 s of SIGTERM
-            System.out.printf("GracefulShutdownTest: exited %.2f s after SIGTERM%n", seconds);
+            System.out.printf("GracefulShutdownIT: exited %.2f s after SIGTERM%n", seconds);
             assertThat(exited).isTrue();
             assertThat(seconds).isLessThan(10);
             // AND every vote it acknowledged (HTTP 200 to Slack) or confirmed (its answer to the voter) is stored

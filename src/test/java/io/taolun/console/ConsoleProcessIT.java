@@ -2,18 +2,18 @@ package io.taolun.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the console's one-shot mode as a real child JVM, as a newcomer would from the README. */
-final class ConsoleProcessTest {
+/** Runs the packaged jar's console as a real child JVM, as a newcomer would from the README. */
+final class ConsoleProcessIT {
     @TempDir
     Path data;
 
@@ -26,11 +26,7 @@ final class ConsoleProcessTest {
 
     private Result runWithInput(String input, List<String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.taolun.app.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(args));
         pb.environment().remove("SLACK_BOT_TOKEN");
         pb.environment().remove("DISCORD_TOKEN");
         pb.environment().remove("TAOLUN_CONFIG");
