@@ -20,6 +20,7 @@ import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.VoteLedger;
+import io.taolun.core.search.ArticleIndex;
 import io.taolun.core.search.SearchCommand;
 import io.taolun.search.LuceneIndex;
 import java.nio.file.Path;
@@ -28,7 +29,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** Test fixture: the real article behind a router, with a fixed clock and seeded randomness; failures are recorded. */
@@ -38,6 +42,8 @@ public final class TestBot {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static Library library;
+    /** One index per article object: building it for each of hundreds of small tests took seconds. */
+    private static final Map<Article, ArticleIndex> INDEXES = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public final List<RuntimeException> failures = new ArrayList<>();
     private final CommandRouter router;
@@ -70,7 +76,8 @@ public final class TestBot {
                 new SummaryCommand(article),
                 new QuoteCommand(article, ticking, ZONE, new Random(42)),
                 new ClaimsCommand(article),
-                new SearchCommand(article, LuceneIndex.build(List.of(article)).of(article)),
+                new SearchCommand(article, INDEXES.computeIfAbsent(article,
+                        a -> LuceneIndex.build(List.of(a)).of(a))),
                 new DiscussCommand(article)));
         if (store != null) {
             PollService polls = new PollService(article, store, ledger, policy, ticking);

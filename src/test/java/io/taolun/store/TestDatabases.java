@@ -13,10 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real databases for tests: a fresh H2 file per call, and one embedded PostgreSQL server per test JVM (it takes a few
  * seconds to start) with a fresh database per call. Nothing is mocked.
+ *
+ * <p>Each fresh database is a copy of one that the migrations built once per test JVM (H2: its file; PostgreSQL:
+ * {@code CREATE DATABASE ... TEMPLATE}), so opening it only validates the schema: migrating every new database took
+ * most of the time of a store test. Migrating from empty is still what every start of the bot on a new data
+ * directory does, and the adapter and process tests do that.
  */
 public final class TestDatabases {
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final String PG_TEMPLATE = "taolun_template";
     private static EmbeddedPostgres postgres;
+    private static Path h2Template;
 
     private TestDatabases() {
     }
@@ -42,11 +49,27 @@ public final class TestDatabases {
 
     private static Url h2() {
         try {
+            Path template = h2Template();
             Path dir = Files.createTempDirectory("taolun-h2-");
+            Files.copy(template, dir.resolve(template.getFileName()));
             return new Url(Database.h2Url(dir), "sa", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file of an H2 database the migrations built, closed. */
+    private static synchronized Path h2Template() throws IOException {
+        if (h2Template == null) {
+            Path dir = Files.createTempDirectory("taolun-h2-template-");
+            // two connections: Flyway holds one for its lock while it migrates on the other
+            Database.open(Database.h2Url(dir), "sa", "", 2).close();
+            try (var files = Files.list(dir)) {
+                h2Template = files.filter(f -> f.getFileName().toString().endsWith(".mv.db")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no H2 file in " + dir));
+            }
+        }
+        return h2Template;
     }
 
     private static synchronized Url postgres() {
@@ -58,6 +81,11 @@ public final class TestDatabases {
                     builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
                 }
                 postgres = builder.start();
+                try (Connection c = postgres.getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + PG_TEMPLATE);
+                }
+                Database.open(postgres.getJdbcUrl("postgres", PG_TEMPLATE), "postgres", "postgres", 2).close();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
@@ -68,7 +96,7 @@ public final class TestDatabases {
             }
             String name = "taolun_test_" + NEXT.incrementAndGet();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + PG_TEMPLATE);
             }
             return new Url(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
         } catch (IOException e) {

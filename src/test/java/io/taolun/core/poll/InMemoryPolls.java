@@ -1,0 +1,151 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.ChannelRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A fake of the poll ports, {@link PollStore} and {@link VoteLedger}, in memory, for rule tests that run in
+ * milliseconds. {@code io.taolun.store.PollPortsContractTest} runs the same cases on it, on H2 and on PostgreSQL, so
+ * it keeps the stores' behaviour: ids from 1, newest first where they sort that way, and a press applied as the
+ * vote statements apply it.
+ */
+public final class InMemoryPolls implements PollStore, VoteLedger {
+    private final Duration doubleClick;
+    private final TreeMap<Long, Poll> polls = new TreeMap<>();
+    private final Map<VoterKey, Vote> votes = new HashMap<>();
+
+    private record VoterKey(long pollId, String platform, String user) {
+    }
+
+    private record Vote(int option, boolean retracted, Instant at) {
+    }
+
+    /** @param doubleClick a repeat of the same option within this time changes nothing */
+    public InMemoryPolls(Duration doubleClick) {
+        this.doubleClick = doubleClick;
+    }
+
+    @Override
+    public synchronized Poll open(NewPoll poll) {
+        Poll stored = poll.withId(polls.isEmpty() ? 1 : polls.lastKey() + 1);
+        polls.put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Poll> find(long id) {
+        return Optional.ofNullable(polls.get(id));
+    }
+
+    @Override
+    public synchronized List<Poll> openIn(ChannelRef where, String articleId, Instant now) {
+        return polls.descendingMap().values().stream()
+                .filter(p -> p.where().equals(where) && p.articleId().equals(articleId))
+                .filter(p -> p.closedAt().isEmpty() && p.closesAt().map(now::isBefore).orElse(true))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Poll> latestIn(ChannelRef where, String articleId) {
+        return polls.descendingMap().values().stream()
+                .filter(p -> p.where().equals(where) && p.articleId().equals(articleId)).findFirst();
+    }
+
+    @Override
+    public synchronized List<Poll> onClaim(String platform, String workspace, String articleId, String claimId) {
+        return polls.values().stream()
+                .filter(p -> p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
+                .filter(p -> p.articleId().equals(articleId) && p.claimId().equals(Optional.of(claimId)))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean close(long id, String by, Instant at) {
+        Poll poll = polls.get(id);
+        if (poll == null || poll.closedAt().isPresent()) {
+            return false;
+        }
+        polls.put(id, new Poll(poll.id(), poll.articleId(), poll.claimId(), poll.question(), poll.options(),
+                poll.where(), poll.opener(), poll.anonymous(), poll.hiddenResults(), poll.openedAt(),
+                poll.closesAt(), Optional.of(at)));
+        return true;
+    }
+
+    @Override
+    public synchronized Tally tally(Poll poll) {
+        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
+        counts(poll.id()).forEach((option, count) -> {
+            if (option >= 1 && option <= counts.size()) {
+                counts.set(option - 1, count);
+            }
+        });
+        return new Tally(counts);
+    }
+
+    @Override
+    public synchronized Map<Integer, List<String>> voters(long pollId) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        votes.entrySet().stream()
+                .filter(e -> e.getKey().pollId() == pollId && !e.getValue().retracted())
+                .sorted(Comparator.comparing((Map.Entry<VoterKey, Vote> e) -> e.getValue().option())
+                        .thenComparing(e -> e.getValue().at())
+                        .thenComparing(e -> e.getKey().user()))
+                .forEach(e -> out.computeIfAbsent(e.getValue().option(), k -> new ArrayList<>())
+                        .add(e.getKey().user()));
+        return out;
+    }
+
+    /**
+     * The same press rules as the stores' vote statements: the same option again withdraws the vote unless the
+     * first press is within the double-click window; another option moves it; after a withdrawal, a press votes
+     * again unless it repeats the withdrawn option within the window.
+     */
+    @Override
+    public synchronized VoteReceipt cast(VoteRequest v) {
+        Poll poll = polls.get(v.pollId());
+        if (poll == null || !poll.isOpen(v.at())) {
+            return new VoteReceipt(VoteOutcome.CLOSED, counts(v.pollId()));
+        }
+        VoterKey key = new VoterKey(v.pollId(), v.platform(), v.user());
+        Vote before = votes.get(key);
+        Instant windowStart = v.at().minus(doubleClick);
+        VoteOutcome outcome;
+        if (before == null) {
+            outcome = VoteOutcome.CAST;
+        } else if (!before.retracted() && before.option() == v.option()) {
+            outcome = before.at().isAfter(windowStart) ? VoteOutcome.UNCHANGED : VoteOutcome.RETRACTED;
+        } else if (!before.retracted()) {
+            outcome = VoteOutcome.MOVED;
+        } else {
+            boolean repeat = before.option() == v.option() && before.at().isAfter(windowStart);
+            outcome = repeat ? VoteOutcome.STILL_WITHDRAWN : VoteOutcome.CAST;
+        }
+        switch (outcome) {
+            case CAST, MOVED -> votes.put(key, new Vote(v.option(), false, v.at()));
+            case RETRACTED -> votes.put(key, new Vote(v.option(), true, v.at()));
+            default -> {
+            }
+        }
+        return new VoteReceipt(outcome, counts(v.pollId()));
+    }
+
+    private Map<Integer, Integer> counts(long pollId) {
+        Map<Integer, Integer> out = new HashMap<>();
+        votes.forEach((key, vote) -> {
+            if (key.pollId() == pollId && !vote.retracted()) {
+                out.merge(vote.option(), 1, Integer::sum);
+            }
+        });
+        return out;
+    }
+}

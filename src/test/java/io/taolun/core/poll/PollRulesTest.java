@@ -1,0 +1,308 @@
+package io.taolun.core.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.Block;
+import io.taolun.core.Field;
+import io.taolun.core.Reply;
+import io.taolun.core.TestBot;
+import io.taolun.core.Visibility;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The poll rules, as a conversation, on the in-memory poll ports; {@code io.taolun.store.PollPortsContractTest} holds
+ * those ports to what the stores on H2 and PostgreSQL do.
+ */
+final class PollRulesTest {
+    /** A bot with polls on a fresh fake, double clicks within one second. */
+    private static final class Conversation {
+        final InMemoryPolls polls = new InMemoryPolls(Duration.ofSeconds(1));
+        final TestBot bot;
+
+        Conversation() {
+            this(TestBot.everyoneMayOpen());
+        }
+
+        Conversation(PollPolicy policy) {
+            bot = TestBot.withPolls(polls, polls, policy);
+        }
+    }
+
+    private static List<String> bars(Reply reply) {
+        return reply.fields().stream().map(Field::value).toList();
+    }
+
+    @Test
+    void a_poll_on_a_claim_is_posted_with_one_button_per_option_and_named_by_id() {
+        Conversation h = new Conversation();
+        // WHEN
+        Reply poll = h.bot.as("alice", "poll c1");
+        // THEN
+        assertThat(poll.title()).isEqualTo("投票 #1");
+        assertThat(poll.visibility()).isEqualTo(Visibility.IN_CHANNEL);
+        assertThat(poll.buttons()).extracting(b -> b.label())
+                .containsExactly("强烈同意", "同意", "中立", "不同意", "强烈反对");
+        assertThat(poll.buttons()).extracting(b -> b.actionId()).first().isEqualTo("vote 1 1");
+        assertThat(((Block.Quote) poll.blocks().get(0)).text())
+                .isEqualTo(TestBot.library().defaultArticle().orElseThrow().claims().get(0).text());
+        assertThat(poll.footer()).contains("匿名", "2026-12-05 09:00");
+    }
+
+    @Test
+    void votes_by_three_people_show_counts_percentages_and_bars() {
+        Conversation h = new Conversation();
+        // GIVEN
+        h.bot.as("alice", "poll c1");
+        // WHEN
+        h.bot.as("alice", "vote 1 1");
+        h.bot.as("bob", "vote 1 2");
+        h.bot.as("carol", "vote #1 2");
+        Reply results = h.bot.as("dave", "results");
+        // THEN
+        assertThat(results.title()).isEqualTo("投票 #1 的结果");
+        assertThat(bars(results)).containsExactly(
+                "███████░░░░░░░░░░░░░ 1 票 · 33%",
+                "█████████████░░░░░░░ 2 票 · 67%",
+                "░░░░░░░░░░░░░░░░░░░░ 0 票 · 0%",
+                "░░░░░░░░░░░░░░░░░░░░ 0 票 · 0%",
+                "░░░░░░░░░░░░░░░░░░░░ 0 票 · 0%");
+        assertThat(results.footer()).startsWith("共 3 票");
+    }
+
+    @Test
+    void choosing_another_option_moves_the_vote() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("bob", "vote 1 2");
+        // WHEN
+        Reply moved = h.bot.as("bob", "vote 1 4");
+        // THEN
+        assertThat(moved.title()).isEqualTo("你在 #1 的投票已改为：不同意");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).counts()).containsExactly(0, 0, 0, 1, 0);
+    }
+
+    @Test
+    void choosing_the_same_option_again_retracts_the_vote() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("bob", "vote 1 2");
+        // WHEN bob presses the same button a minute later
+        h.bot.later(Duration.ofMinutes(1));
+        Reply retracted = h.bot.as("bob", "vote 1 2");
+        // THEN
+        assertThat(retracted.title()).isEqualTo("已撤回你在 #1 的投票（同意）");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).total()).isZero();
+    }
+
+    @Test
+    void a_double_click_counts_once_and_does_not_retract() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        // WHEN bob's click arrives twice within the same instant
+        h.bot.as("bob", "vote 1 3");
+        Reply second = h.bot.as("bob", "vote 1 3");
+        // THEN
+        assertThat(second.title()).contains("已经投了：中立");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).counts()).containsExactly(0, 0, 1, 0, 0);
+    }
+
+    @Test
+    void a_double_click_after_a_withdrawal_keeps_it_withdrawn_and_a_later_press_votes_again() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("bob", "vote 1 2");
+        h.bot.later(Duration.ofSeconds(5));
+        assertThat(h.bot.as("bob", "vote 1 2").title()).contains("已撤回");
+        // WHEN the withdrawing click arrives twice
+        assertThat(h.bot.as("bob", "vote 1 2").title()).contains("仍是撤回状态");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).total()).isZero();
+        // THEN a press after the window votes again, and another option at once counts too
+        h.bot.later(Duration.ofSeconds(5));
+        assertThat(h.bot.as("bob", "vote 1 2").title()).contains("已记录");
+        assertThat(h.bot.as("bob", "vote 1 5").title()).contains("已改为：强烈反对");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).counts()).containsExactly(0, 0, 0, 0, 1);
+    }
+
+    @Test
+    void a_poll_can_ask_a_custom_question() {
+        Conversation h = new Conversation();
+        Reply poll = h.bot.as("alice", "poll --question \"下次读哪篇？ @everyone\" --options \"A|B\"");
+        assertThat(poll.title()).isEqualTo("投票 #1");
+        assertThat(((Block.Quote) poll.blocks().get(0)).text()).startsWith("下次读哪篇？").doesNotContain("@everyone");
+        assertThat(h.bot.as("alice", "poll c1 --question \"x\"").plainText()).contains("二者选一");
+        assertThat(h.bot.as("alice", "poll --question \"\u200b\"").error()).isTrue();
+    }
+
+    @Test
+    void labels_must_show_something_and_fit_a_slack_button() {
+        Conversation h = new Conversation();
+        assertThat(h.bot.as("alice", "poll c1 --options \"ok|" + "x".repeat(76) + "\"").error()).isTrue();
+        assertThat(h.bot.as("alice", "poll c1 --options \"ok|\u200b\"").error()).isTrue();
+        assertThat(h.bot.as("alice", "poll c1 --options \"ok|" + "x".repeat(75) + "\"").title()).isEqualTo("投票 #1");
+    }
+
+    @Test
+    void an_id_longer_than_the_store_keeps_gets_a_short_answer() {
+        Conversation h = new Conversation();
+        Reply reply = h.bot.as("u".repeat(120), "poll c1");
+        assertThat(reply.error()).isTrue();
+        assertThat(reply.plainText()).contains("太长");
+        assertThat(h.bot.failures).isEmpty();
+    }
+
+    @Test
+    void the_same_user_on_two_platforms_is_two_voters() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("u1", "vote 1 1");
+        // the poll lives on the console platform, so a vote arriving from slack for the same id is unknown there
+        Reply elsewhere = h.bot.handle(new io.taolun.core.ChatRequest("slack", "T1", "general", "u1", "", "vote 1 1"));
+        assertThat(elsewhere.error()).isTrue();
+        assertThat(elsewhere.plainText()).contains("没有编号为 #1 的投票");
+    }
+
+    @Test
+    void a_vote_on_an_unknown_or_closed_poll_is_refused_clearly() {
+        Conversation h = new Conversation();
+        assertThat(h.bot.as("bob", "vote 42 1").plainText()).contains("没有编号为 #42 的投票");
+        h.bot.as("alice", "poll c2 --hours 1");
+        h.bot.later(Duration.ofMinutes(61));
+        Reply late = h.bot.as("bob", "vote 1 1");
+        assertThat(late.error()).isTrue();
+        assertThat(late.plainText()).contains("#1 已经截止");
+        assertThat(h.polls.tally(h.polls.find(1).orElseThrow()).total()).isZero();
+    }
+
+    @Test
+    void an_option_number_out_of_range_names_the_range() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1 --options agree");
+        for (String bad : List.of("vote 1 0", "vote 1 4", "vote 1 x", "vote 1 99999999999")) {
+            assertThat(h.bot.as("bob", bad).plainText()).as(bad).contains("选项编号为 1 到 3");
+        }
+        assertThat(h.bot.as("bob", "vote abc 1").plainText()).contains("不是投票编号");
+    }
+
+    @Test
+    void only_the_opener_or_an_admin_may_close_and_closing_posts_final_results() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c3");
+        h.bot.as("bob", "vote 1 5");
+        assertThat(h.bot.as("bob", "close 1").plainText()).contains("只有发起人或管理员");
+        Reply closed = h.bot.as("alice", "close 1");
+        assertThat(closed.visibility()).isEqualTo(Visibility.IN_CHANNEL);
+        assertThat(closed.footer()).contains("已于");
+        assertThat(h.bot.as("admin", "close 1").plainText()).contains("#1 已经截止");
+        assertThat(h.bot.as("carol", "vote 1 1").plainText()).contains("#1 已经截止");
+    }
+
+    @Test
+    void admins_only_policy_refuses_others_and_lets_admins_open() {
+        PollPolicy admins = new PollPolicy(PollPolicy.Openers.ADMINS, Map.of("console", Set.of("admin")),
+                Duration.ofDays(7), Duration.ofDays(90));
+        Conversation h = new Conversation(admins);
+        assertThat(h.bot.as("bob", "poll c1").plainText()).contains("只有管理员可以发起投票");
+        assertThat(h.bot.as("admin", "poll c1").title()).isEqualTo("投票 #1");
+    }
+
+    @Test
+    void hidden_results_stay_hidden_until_the_poll_closes() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c4 --hidden --hours 2");
+        Reply vote = h.bot.as("bob", "vote 1 1");
+        assertThat(vote.fields()).isEmpty();
+        assertThat(h.bot.as("bob", "results 1").plainText()).contains("结果将在截止后公布").doesNotContain("█");
+        assertThat(h.bot.as("bob", "export 1").error()).isTrue();
+        h.bot.later(Duration.ofHours(3));
+        assertThat(bars(h.bot.as("bob", "results 1"))).first().asString().contains("1 票 · 100%");
+    }
+
+    @Test
+    void custom_options_and_english_labels() {
+        Conversation h = new Conversation();
+        Reply poll = h.bot.as("alice", "poll c5 --options \"Yes|No|=cmd()\" --lang en");
+        assertThat(poll.title()).isEqualTo("Poll #1");
+        assertThat(poll.buttons()).extracting(b -> b.label()).containsExactly("Yes", "No", "=cmd()");
+        h.bot.as("bob", "vote 1 1");
+        assertThat(bars(h.bot.as("bob", "results --lang en"))).first().isEqualTo("████████████████████ 1 vote · 100%");
+    }
+
+    @Test
+    void export_is_csv_of_counts_without_voters_and_defuses_formulas() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c5 --options \"Yes|-1|@SUM(A1)\"");
+        h.bot.as("bob", "vote 1 2");
+        Reply export = h.bot.as("alice", "export 1");
+        String csv = new String(export.attachment().orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertThat(export.attachment().orElseThrow().fileName()).isEqualTo("poll-1.csv");
+        assertThat(csv.lines().findFirst()).hasValue("poll,claim,question,option,label_zh,label_en,votes,percent");
+        assertThat(csv).contains("\"'-1\",\"'-1\",1,100").contains("\"'@").doesNotContain("bob");
+        assertThat(csv.lines().skip(1)).allSatisfy(row -> assertThat(row).doesNotContain(",=", ",-", ",@", ",+",
+                ",\"=", ",\"-", ",\"@", ",\"+"));
+    }
+
+    @Test
+    void a_public_poll_export_lists_voters() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c5 --public --options agree");
+        h.bot.as("bob", "vote 1 2");
+        String csv = new String(h.bot.as("alice", "export 1").attachment().orElseThrow().bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",voters");
+        assertThat(csv).contains("不同意,Disagree,1,100,bob");
+    }
+
+    @Test
+    void polls_lists_only_the_open_polls_of_this_channel() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("alice", "random", "poll c2");
+        h.bot.as("alice", "poll c3");
+        h.bot.as("alice", "close 3");
+        Reply polls = h.bot.as("bob", "polls");
+        assertThat(polls.blocks()).hasSize(1);
+        assertThat(polls.plainText()).contains("#1 · c1").doesNotContain("#2", "#3");
+    }
+
+    @Test
+    void history_shows_every_poll_on_a_claim_and_how_agreement_moved() {
+        Conversation h = new Conversation();
+        // GIVEN a first poll where 1 of 2 agree, then a second where 3 of 4 agree
+        h.bot.as("alice", "poll c7");
+        h.bot.as("a", "vote 1 1");
+        h.bot.as("b", "vote 1 4");
+        h.bot.as("alice", "close 1");
+        h.bot.as("alice", "poll c7");
+        for (String user : List.of("a", "b", "c")) {
+            h.bot.as(user, "vote 2 2");
+        }
+        h.bot.as("d", "vote 2 5");
+        // WHEN
+        Reply history = h.bot.as("bob", "history c7");
+        // THEN
+        assertThat(history.blocks()).hasSize(3);
+        assertThat(((Block.Text) history.blocks().get(1)).text()).contains("#1", "2 票", "已截止", "同意 50%");
+        assertThat(((Block.Text) history.blocks().get(2)).text()).contains("#2", "4 票", "进行中", "同意 75%", "+25");
+    }
+
+    @Test
+    void bad_poll_commands_get_usage_answers() {
+        Conversation h = new Conversation();
+        for (String bad : List.of("poll", "poll c999", "poll c1 c2", "poll c1 --options", "poll c1 --options x",
+                "poll c1 --options \"a|a\"", "poll c1 --options \"a|b|c|d|e|f|g|h|i|j|k\"", "poll c1 --hours 0",
+                "poll c1 --hours 99999", "poll c1 --hours x", "poll c1 --bogus", "results 1", "close", "vote 1",
+                "history", "history c999", "export", "results #0", "poll @everyone")) {
+            Reply reply = h.bot.as("alice", bad);
+            assertThat(reply.error()).as(bad).isTrue();
+            assertThat(reply.fields()).as(bad).singleElement()
+                    .satisfies(f -> assertThat(f.value()).startsWith("/article "));
+            assertThat(reply.plainText()).doesNotContain("@everyone");
+        }
+        assertThat(h.bot.failures).isEmpty();
+    }
+}

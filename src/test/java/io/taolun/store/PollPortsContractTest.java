@@ -1,0 +1,287 @@
+package io.taolun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.poll.InMemoryPolls;
+import io.taolun.core.poll.NewPoll;
+import io.taolun.core.poll.OptionSets;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollOption;
+import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.VoteLedger;
+import io.taolun.core.poll.VoteOutcome;
+import io.taolun.core.poll.VoteRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract of the poll ports, {@link PollStore} and {@link VoteLedger}: the same cases on the in-memory fake the
+ * rule tests use, on H2 and on PostgreSQL. A case that fails on one of them is a fake that lies or a store that
+ * broke a rule.
+ */
+final class PollPortsContractTest {
+    private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+    private static final Duration DOUBLE_CLICK = Duration.ofSeconds(1);
+    private static final String ARTICLE = "a8e75d267bb866eb";
+    private static final ChannelRef GENERAL = new ChannelRef("slack", "T1", "C1");
+    private static final ChannelRef RANDOM = new ChannelRef("slack", "T1", "C2");
+
+    /** Where the ports live: the fake, each database, and the bot's own arrangement (a poll cache in front). */
+    enum Backend {
+        FAKE,
+        H2,
+        POSTGRES,
+        POSTGRES_CACHED
+    }
+
+    /** Both ports on one backend; closing releases its database. */
+    private static final class Ports implements AutoCloseable {
+        final PollStore store;
+        final VoteLedger ledger;
+        private final Database database;
+        private final GroupCommitVoteLedger jdbcLedger;
+        private final ExecutorService writer;
+
+        Ports(Backend backend) {
+            if (backend == Backend.FAKE) {
+                InMemoryPolls fake = new InMemoryPolls(DOUBLE_CLICK);
+                store = fake;
+                ledger = fake;
+                database = null;
+                jdbcLedger = null;
+                writer = null;
+                return;
+            }
+            database = TestDatabases.open(backend == Backend.H2 ? TestDatabases.Kind.H2 : TestDatabases.Kind.POSTGRES);
+            writer = Executors.newSingleThreadExecutor();
+            JdbcPollStore jdbc = new JdbcPollStore(database.dataSource());
+            store = backend == Backend.POSTGRES_CACHED
+                    ? new CachingPollStore(jdbc, Duration.ofMinutes(1), Ticker.systemTicker()) : jdbc;
+            jdbcLedger = new GroupCommitVoteLedger(database.dataSource(), DOUBLE_CLICK, writer);
+            ledger = jdbcLedger;
+        }
+
+        VoteOutcome press(Poll poll, String user, int option, Instant at) {
+            return ledger.cast(new VoteRequest(poll.id(), "slack", user, option, at)).outcome();
+        }
+
+        @Override
+        public void close() {
+            if (database != null) {
+                jdbcLedger.close();
+                writer.shutdownNow();
+                database.close();
+            }
+        }
+    }
+
+    private static NewPoll poll(ChannelRef where, String claim, Optional<Instant> closesAt) {
+        return new NewPoll(ARTICLE, Optional.ofNullable(claim), "问题 " + claim, OptionSets.likert(), where,
+                "alice", true, false, T0, closesAt);
+    }
+
+    private static NewPoll poll(ChannelRef where, String claim) {
+        return poll(where, claim, Optional.empty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_poll_is_stored_with_every_field_and_ids_count_from_one(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            // GIVEN a custom poll with its own options, public, results hidden, with a deadline
+            NewPoll custom = new NewPoll("other-article", Optional.empty(), "下次读哪篇？",
+                    List.of(new PollOption(1, "甲", "A"), new PollOption(2, "乙", "B")), RANDOM, "bob", false, true,
+                    T0, Optional.of(T0.plus(Duration.ofHours(2))));
+            // WHEN it is opened after another
+            Poll first = p.store.open(poll(GENERAL, "c1"));
+            Poll second = p.store.open(custom);
+            // THEN ids count from 1, and reading it back gives every field
+            assertThat(first.id()).isEqualTo(1);
+            assertThat(second.id()).isEqualTo(2);
+            assertThat(p.store.find(2)).contains(custom.withId(2));
+            assertThat(p.store.find(1)).contains(poll(GENERAL, "c1").withId(1));
+            assertThat(p.store.find(3)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void open_polls_are_those_of_the_channel_and_article_not_closed_nor_past_their_deadline_newest_first(
+            Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll oldest = p.store.open(poll(GENERAL, "c1"));
+            p.store.open(poll(RANDOM, "c2"));
+            p.store.open(new NewPoll("other-article", Optional.of("c1"), "q", OptionSets.likert(), GENERAL,
+                    "alice", true, false, T0, Optional.empty()));
+            Poll closed = p.store.open(poll(GENERAL, "c3"));
+            p.store.close(closed.id(), "alice", T0.plusSeconds(60));
+            Poll endsAtNoon = p.store.open(poll(GENERAL, "c4", Optional.of(T0.plus(Duration.ofHours(2)))));
+            Poll newest = p.store.open(poll(GENERAL, "c5"));
+            // THEN before the deadline it is listed, at the deadline it is not
+            assertThat(p.store.openIn(GENERAL, ARTICLE, T0.plus(Duration.ofHours(1)))).extracting(Poll::id)
+                    .containsExactly(newest.id(), endsAtNoon.id(), oldest.id());
+            assertThat(p.store.openIn(GENERAL, ARTICLE, T0.plus(Duration.ofHours(2)))).extracting(Poll::id)
+                    .containsExactly(newest.id(), oldest.id());
+            assertThat(p.store.openIn(new ChannelRef("discord", "T1", "C1"), ARTICLE, T0)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void the_latest_poll_of_a_channel_is_the_newest_on_its_article_closed_or_not(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            assertThat(p.store.latestIn(GENERAL, ARTICLE)).isEmpty();
+            p.store.open(poll(GENERAL, "c1"));
+            Poll latest = p.store.open(poll(GENERAL, "c2"));
+            p.store.open(poll(RANDOM, "c3"));
+            p.store.close(latest.id(), "alice", T0);
+            assertThat(p.store.latestIn(GENERAL, ARTICLE)).map(Poll::id).contains(latest.id());
+            assertThat(p.store.latestIn(GENERAL, "other-article")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void polls_on_a_claim_are_those_of_the_workspace_in_any_channel_oldest_first(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll first = p.store.open(poll(GENERAL, "c7"));
+            p.store.open(poll(new ChannelRef("slack", "T2", "C1"), "c7"));
+            p.store.open(poll(GENERAL, "c8"));
+            p.store.open(poll(GENERAL, null));
+            Poll second = p.store.open(poll(RANDOM, "c7"));
+            assertThat(p.store.onClaim("slack", "T1", ARTICLE, "c7")).extracting(Poll::id)
+                    .containsExactly(first.id(), second.id());
+            assertThat(p.store.onClaim("discord", "T1", ARTICLE, "c7")).isEmpty();
+            assertThat(p.store.onClaim("slack", "T1", "other-article", "c7")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_poll_is_closed_once_and_remembers_when(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            assertThat(p.store.find(poll.id()).orElseThrow().closedAt()).isEmpty();
+            assertThat(p.store.close(poll.id(), "alice", T0.plusSeconds(30))).isTrue();
+            assertThat(p.store.close(poll.id(), "admin", T0.plusSeconds(90))).isFalse();
+            assertThat(p.store.close(99, "admin", T0)).isFalse();
+            assertThat(p.store.find(poll.id()).orElseThrow().closedAt()).contains(T0.plusSeconds(30));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_first_press_is_cast_and_the_receipt_counts_it(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "bob", 2, T0);
+            var receipt = p.ledger.cast(new VoteRequest(poll.id(), "slack", "carol", 2, T0.plusSeconds(1)));
+            assertThat(receipt.outcome()).isEqualTo(VoteOutcome.CAST);
+            assertThat(receipt.counts()).isEqualTo(Map.of(2, 2));
+            assertThat(p.store.tally(poll).counts()).containsExactly(0, 2, 0, 0, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void another_option_moves_the_vote_at_once(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "bob", 2, T0);
+            assertThat(p.press(poll, "bob", 4, T0)).isEqualTo(VoteOutcome.MOVED);
+            assertThat(p.store.tally(poll).counts()).containsExactly(0, 0, 0, 1, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void the_same_option_within_the_double_click_window_changes_nothing_and_from_its_end_withdraws(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "bob", 3, T0);
+            assertThat(p.press(poll, "bob", 3, T0.plusMillis(999))).isEqualTo(VoteOutcome.UNCHANGED);
+            assertThat(p.store.tally(poll).counts()).containsExactly(0, 0, 1, 0, 0);
+            assertThat(p.press(poll, "bob", 3, T0.plus(DOUBLE_CLICK))).isEqualTo(VoteOutcome.RETRACTED);
+            assertThat(p.store.tally(poll).total()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void after_a_withdrawal_a_repeat_in_the_window_stays_withdrawn_and_a_later_or_other_press_votes_again(
+            Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "bob", 2, T0);
+            p.press(poll, "bob", 2, T0.plusSeconds(5));
+            assertThat(p.press(poll, "bob", 2, T0.plusMillis(5500))).isEqualTo(VoteOutcome.STILL_WITHDRAWN);
+            assertThat(p.store.tally(poll).total()).isZero();
+            assertThat(p.press(poll, "bob", 2, T0.plusSeconds(7))).isEqualTo(VoteOutcome.CAST);
+            p.press(poll, "carol", 1, T0);
+            p.press(poll, "carol", 1, T0.plusSeconds(5));
+            assertThat(p.press(poll, "carol", 4, T0.plusMillis(5100))).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.store.tally(poll).counts()).containsExactly(0, 1, 0, 1, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_press_on_a_closed_ended_or_unknown_poll_counts_nothing(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll closed = p.store.open(poll(GENERAL, "c1"));
+            p.press(closed, "bob", 1, T0);
+            p.store.find(closed.id());
+            p.store.close(closed.id(), "alice", T0.plusSeconds(10));
+            Poll ending = p.store.open(poll(GENERAL, "c2", Optional.of(T0.plusSeconds(60))));
+            // WHEN presses arrive after the close, at the deadline, and for a poll that does not exist
+            var late = p.ledger.cast(new VoteRequest(closed.id(), "slack", "carol", 2, T0.plusSeconds(11)));
+            // THEN none is counted, and the receipt shows the counts as they were
+            assertThat(late.outcome()).isEqualTo(VoteOutcome.CLOSED);
+            assertThat(late.counts()).isEqualTo(Map.of(1, 1));
+            assertThat(p.press(ending, "carol", 2, T0.plusSeconds(60))).isEqualTo(VoteOutcome.CLOSED);
+            assertThat(p.press(ending, "dave", 2, T0.plusSeconds(59))).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.ledger.cast(new VoteRequest(99, "slack", "bob", 1, T0)).outcome())
+                    .isEqualTo(VoteOutcome.CLOSED);
+            assertThat(p.store.tally(closed).counts()).containsExactly(1, 0, 0, 0, 0);
+            assertThat(p.store.tally(ending).counts()).containsExactly(0, 1, 0, 0, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void the_same_user_id_on_two_platforms_is_two_voters(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "u1", 1, T0);
+            assertThat(p.ledger.cast(new VoteRequest(poll.id(), "discord", "u1", 1, T0)).outcome())
+                    .isEqualTo(VoteOutcome.CAST);
+            assertThat(p.store.tally(poll).counts()).containsExactly(2, 0, 0, 0, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void voters_are_listed_by_option_in_the_order_they_voted_without_withdrawn_votes(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            p.press(poll, "zoe", 4, T0);
+            p.press(poll, "bob", 4, T0.plusSeconds(1));
+            p.press(poll, "amy", 4, T0.plusSeconds(1));
+            p.press(poll, "carl", 2, T0.plusSeconds(2));
+            p.press(poll, "dan", 1, T0.plusSeconds(3));
+            p.press(poll, "dan", 1, T0.plusSeconds(9));
+            assertThat(p.store.voters(poll.id())).containsExactly(
+                    Map.entry(2, List.of("carl")), Map.entry(4, List.of("zoe", "amy", "bob")));
+            assertThat(p.store.voters(99)).isEmpty();
+        }
+    }
+}
