@@ -3,10 +3,12 @@ package io.taolun.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.taolun.testing.TouchesTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The config's declared schedules: bad values stop start-up with the key named. */
+@TouchesTime
 final class RitualsConfigTest {
     private static RitualsConfig.TargetConfig slack(String channel) {
         return new RitualsConfig.TargetConfig("slack", "T1", channel);

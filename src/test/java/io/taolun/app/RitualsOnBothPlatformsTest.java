@@ -9,7 +9,10 @@ import io.taolun.discord.FakeDiscord;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
 import io.taolun.store.DbRitualScheduler;
+import io.taolun.store.ScheduledTasks;
 import io.taolun.store.SettableClock;
+import io.taolun.testing.Await;
+import io.taolun.testing.TouchesTime;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with the real Bolt and the real JDA against the loopback fakes: one poll posted to both, one tally fed from both,
  * both messages kept current, and results with the chart on both, in channel and thread.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@TouchesTime
 final class RitualsOnBothPlatformsTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Await.CEILING;
     private static final String SECRET = "rituals-signing-secret";
     /** The team id Slack's payloads carry (and the fake's auth.test reports): votes from Slack come from it. */
     private static final String TEAM = "T1";
@@ -105,8 +108,9 @@ final class RitualsOnBothPlatformsTest {
                     assertThat(discord.thread(discordPoll.id())).isPresent();
                     assertThat(discord.messages(discordPoll.id())).singleElement()
                             .satisfies(m -> assertThat(m.json().toString()).contains("你觉得呢"));
-                    // AND nothing more was posted on either platform
-                    pause();
+                    // AND nothing more was posted on either platform, once every recorded post is made and the
+                    // scheduler has nothing due
+                    settled(app, clock);
                     assertThat(slack.calls("chat.postMessage")).hasSize(2);
                     assertThat(discord.messages(DISCORD_CHANNEL)).hasSize(1);
                     assertThat(discord.messages(discordPoll.id())).hasSize(1);
@@ -149,8 +153,7 @@ final class RitualsOnBothPlatformsTest {
                     // AND to Discord's channel and to the poll's thread there, each as a PNG file
                     await("Discord results in channel and thread", () -> discord.messages(DISCORD_CHANNEL).size() >= 2
                             && discord.messages(discordPoll.id()).size() >= 2);
-                    await("every post made", () -> app.rituals().outbox().depth() == 0);
-                    pause();
+                    settled(app, clock);
                     List<FakeSlack.Call> completions = slack.calls("files.completeUploadExternal");
                     assertThat(completions).hasSize(2).allSatisfy(c -> {
                         assertThat(c.json().path("channel_id").asText()).isEqualTo(SLACK_CHANNEL);
@@ -186,19 +189,16 @@ final class RitualsOnBothPlatformsTest {
         return upload.body().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Waits until the condition holds, checking every 50 ms; fails after {@link #WAIT}. */
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, Await.Condition condition) {
+        Await.until(what, condition);
     }
 
-    /** Long enough for several delivery passes and poll refreshes, to see that nothing more is posted. */
-    private static void pause() throws InterruptedException {
-        Thread.sleep(600);
+    /**
+     * Waits until nothing more will be posted without the clock moving on: every post recorded in the outbox was
+     * made, and the scheduler has no slot or close running or due.
+     */
+    private static void settled(Composition app, SettableClock clock) {
+        await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth() == 0
+                && ScheduledTasks.settled(app.database().dataSource(), clock.instant()));
     }
 }

@@ -3,6 +3,7 @@ package io.taolun.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.testing.ChildJvm;
+import io.taolun.testing.TouchesTime;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Shanghai and running 600 times fast. The quote of the day and the weekly poll appear once each at 09:00 local,
  * the poll closes an hour (six real seconds) later and its results come with a chart file.
  */
+@TouchesTime
 final class ConsoleRitualsIT {
     @TempDir
     Path data;

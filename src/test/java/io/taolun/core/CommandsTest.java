@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Quote;
+import io.taolun.testing.TouchesTime;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@TouchesTime
 final class CommandsTest {
     private final TestBot bot = TestBot.curated();
     private final Article article = TestBot.library().defaultArticle().orElseThrow();

@@ -28,6 +28,7 @@ import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.ritual.RitualService;
+import io.taolun.testing.TouchesTime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A library of two articles on a real H2: channels choose their article, and polls and history follow it. */
+@TouchesTime
 final class LibraryTest {
     @TempDir
     Path dir;

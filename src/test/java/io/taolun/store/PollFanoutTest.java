@@ -9,6 +9,7 @@ import io.taolun.core.ritual.PollFanout;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualPosts;
+import io.taolun.testing.TouchesTime;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** After a vote on either platform, every posted message of the poll shows the new tally. */
+@TouchesTime
 final class PollFanoutTest {
     @Test
     void a_vote_on_one_platform_refreshes_the_poll_messages_on_both() throws Exception {

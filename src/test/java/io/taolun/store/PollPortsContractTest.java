@@ -13,6 +13,7 @@ import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteRequest;
+import io.taolun.testing.TouchesTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * rule tests use, on H2 and on PostgreSQL. A case that fails on one of them is a fake that lies or a store that
  * broke a rule.
  */
+@TouchesTime
 final class PollPortsContractTest {
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
     private static final Duration DOUBLE_CLICK = Duration.ofSeconds(1);

@@ -16,6 +16,7 @@ import io.taolun.core.ritual.OutboxPost;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualService;
+import io.taolun.testing.TouchesTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The corners of scheduled posting: found in review, kept fixed here. */
+@TouchesTime
 final class RitualEdgeCasesTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Instant MONDAY_0900_BERLIN = Instant.parse("2026-11-30T08:00:00Z");

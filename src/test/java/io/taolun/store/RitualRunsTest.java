@@ -14,6 +14,7 @@ import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.Run;
 import io.taolun.core.ritual.Slots;
+import io.taolun.testing.TouchesTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@TouchesTime
 final class RitualRunsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Instant MONDAY_0900_BERLIN = Instant.parse("2026-11-30T08:00:00Z");

@@ -24,6 +24,7 @@ import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.Run;
 import io.taolun.core.ritual.ScheduleCommand;
+import io.taolun.testing.TouchesTime;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The rituals in a library of two articles, on a real H2: a channel's schedules post from the article it discusses,
  * move with it when an admin switches, and config-file schedules keep the article they name.
  */
+@TouchesTime
 final class RitualsFollowTheArticleTest {
     private static final Instant SUNDAY_NOON_SHANGHAI = Instant.parse("2026-11-29T04:00:00Z");
     private static final Instant MONDAY_0900_SHANGHAI = Instant.parse("2026-11-30T01:00:00Z");

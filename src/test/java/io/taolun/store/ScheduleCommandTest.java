@@ -12,6 +12,7 @@ import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
+import io.taolun.testing.TouchesTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /article schedule ...} on a real H2 store: what admins can set, and the answers to bad input. */
+@TouchesTime
 final class ScheduleCommandTest {
     private static final Instant SUNDAY_NOON_SHANGHAI = Instant.parse("2026-11-29T04:00:00Z");
 

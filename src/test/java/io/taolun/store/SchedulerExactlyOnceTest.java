@@ -6,13 +6,15 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
+import io.taolun.core.poll.PollMessages;
 import io.taolun.core.ritual.Deliveries;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualPosts;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.testing.Await;
+import io.taolun.testing.TouchesTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -23,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * one of them and posted once, and a process that dies during a slot has its slot run again by the other, still
  * posted once.
  */
+@TouchesTime
 final class SchedulerExactlyOnceTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Article ARTICLE = TestBot.library().defaultArticle().orElseThrow();
@@ -51,7 +53,9 @@ final class SchedulerExactlyOnceTest {
             JdbcPollStore polls = new JdbcPollStore(database.dataSource());
             JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
             scheduler = new DbRitualScheduler(database.dataSource(),
-                    new DbRitualScheduler.Settings(name, Duration.ofMillis(50), Duration.ofMillis(100), 2), clock);
+                    // heartbeats every second: a process is taken for dead after 4 missed, which a loaded machine
+                    // never causes by itself (the dying process's slot is found by moving the clock 5 minutes)
+                    new DbRitualScheduler.Settings(name, Duration.ofMillis(50), Duration.ofSeconds(1), 2), clock);
             runner = new RitualRunner(ARTICLE, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6), id -> { });
             PollMessages messages = new PollMessages(ARTICLE, polls, BERLIN, clock, outbox);
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.EN);
@@ -128,9 +132,11 @@ final class SchedulerExactlyOnceTest {
                     b.deliveries.deliverDue();
                     return slack.posts().size() >= posted;
                 });
+                // the scheduler is done with the slot (it set the next one) before the clock jumps a day: a jump
+                // while the slot still runs would make its heartbeat a day old, and the other process revive it
+                waitFor(() -> ScheduledTasks.settled(a.database.dataSource(), clock.instant()));
                 slot = io.taolun.core.ritual.Slots.next(ritual.spec(), slot).at();
             }
-            Thread.sleep(300);
             a.deliveries.deliverDue();
             b.deliveries.deliverDue();
             // THEN each slot ran once, in one process, at 09:00 local, and was posted once
@@ -150,7 +156,9 @@ final class SchedulerExactlyOnceTest {
     void a_process_that_dies_during_a_slot_has_it_run_again_by_the_other_and_posted_once(TestDatabases.Kind kind)
             throws Exception {
         TestDatabases.Url url = TestDatabases.fresh(kind);
-        SettableClock clock = SettableClock.ticking(Instant.parse("2026-11-29T12:00:00Z"));
+        // a clock years behind the machine's: db-scheduler's own revive handler, which reads the machine's clock,
+        // would leave the revived slot waiting for years (DbRitualScheduler revives on the scheduler's clock)
+        SettableClock clock = SettableClock.ticking(Instant.parse("2019-12-01T12:00:00Z"));
         RecordingGateway slack = new RecordingGateway("slack");
         Map<Instant, AtomicInteger> runs = new ConcurrentHashMap<>();
         CountDownLatch died = new CountDownLatch(1);
@@ -160,7 +168,7 @@ final class SchedulerExactlyOnceTest {
             // GIVEN a quote ritual, and process A, which dies (loses its database for good) in the middle of a slot,
             // after recording the run and its post but before db-scheduler hears the slot is done
             Ritual ritual = a.service.create(admin(), quoteAtNine());
-            Instant monday = Instant.parse("2026-11-30T08:00:00Z");
+            Instant monday = Instant.parse("2019-12-02T08:00:00Z");
             a.start(new DbRitualScheduler.Handlers() {
                 @Override
                 public Optional<Instant> runSlot(long ritualId, Instant slotAt) {
@@ -181,7 +189,7 @@ final class SchedulerExactlyOnceTest {
                 }
             });
             clock.set(monday.plusSeconds(30));
-            assertThat(died.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(died.await(Await.CEILING.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             // WHEN process B starts while A's execution is still marked as picked, and A's heartbeats have stopped
             b.start(new Counting(runs, b.runner));
             clock.advance(Duration.ofMinutes(5));
@@ -190,27 +198,21 @@ final class SchedulerExactlyOnceTest {
                 b.deliveries.deliverDue();
                 return !slack.posts().isEmpty();
             });
-            Thread.sleep(300);
+            waitFor(() -> ScheduledTasks.settled(b.database.dataSource(), clock.instant()));
             b.deliveries.deliverDue();
             // THEN B ran the slot again, and the quote was posted once
             assertThat(slack.posts()).hasSize(1);
-            assertThat(b.rituals.run(ritual.id(), "2026-11-30")).isPresent();
+            assertThat(b.rituals.run(ritual.id(), "2019-12-02")).isPresent();
             // AND the ritual goes on: Tuesday's slot is run by B
-            clock.set(Instant.parse("2026-12-01T08:00:30Z"));
-            waitFor(() -> runs.containsKey(Instant.parse("2026-12-01T08:00:00Z")));
+            clock.set(Instant.parse("2019-12-03T08:00:30Z"));
+            waitFor(() -> runs.containsKey(Instant.parse("2019-12-03T08:00:00Z")));
         } finally {
             never.countDown();
             a.scheduler.close();
         }
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting");
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(Await.Condition condition) {
+        Await.until("the scheduler and the delivery workers", condition);
     }
 }

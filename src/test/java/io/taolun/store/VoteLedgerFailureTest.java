@@ -7,6 +7,7 @@ import io.taolun.core.TestBot;
 import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
+import io.taolun.testing.TouchesTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The vote writer when things go wrong, and two replicas on one database. */
+@TouchesTime
 final class VoteLedgerFailureTest {
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.taolun.core.Field;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.Visibility;
+import io.taolun.testing.TouchesTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The poll rules, as a conversation, on the in-memory poll ports; {@code io.taolun.store.PollPortsContractTest} holds
  * those ports to what the stores on H2 and PostgreSQL do.
  */
+@TouchesTime
 final class PollRulesTest {
     /** A bot with polls on a fresh fake, double clicks within one second. */
     private static final class Conversation {

@@ -2,6 +2,7 @@ package io.taolun.core.ritual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.testing.TouchesTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+@TouchesTime
 final class RotationTest {
     private static final List<Integer> QUOTES = IntStream.rangeClosed(1, 32).boxed().toList();
 

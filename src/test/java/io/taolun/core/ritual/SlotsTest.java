@@ -3,6 +3,7 @@ package io.taolun.core.ritual;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.ChannelRef;
+import io.taolun.testing.TouchesTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@TouchesTime
 final class SlotsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
