@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +31,17 @@ final class Server implements AutoCloseable {
     private final Composition app;
     // Bolt's handlers are synchronous: an HTTP thread waits (at most the ack budget) for its answer, so there are many
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(128, named("taolun-http"));
-    private final ExecutorService work = new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
-    private final ExecutorService votes = new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
+    private final LogContextExecutor work =
+            new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
+    private final LogContextExecutor votes =
+            new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
     // one probe at a time; while one hangs (the pool waits for a connection), the next is refused: not ready
     private final ExecutorService healthCheck = new ThreadPoolExecutor(1, 1, 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), named("taolun-health"),
             new ThreadPoolExecutor.AbortPolicy());
-    private final ExecutorService calls =
+    private final LogContextExecutor calls =
             new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("taolun-timer"));
+    private final ScheduledThreadPoolExecutor timers = timers();
     private final Optional<SlackAdapter> slack;
     private final Optional<DiscordAdapter> discord;
     private final HttpEndpoints http;
@@ -87,6 +89,22 @@ final class Server implements AutoCloseable {
 
     int port() {
         return http.port();
+    }
+
+    /**
+     * True when no answer, vote, platform call or timed update is under way or waiting: until the next request or
+     * scheduled post, nothing more will be sent. Tests wait for it before checking that something was not sent.
+     */
+    boolean quiet() {
+        return work.idle() && votes.idle() && calls.idle() && timers.getQueue().isEmpty()
+                && timers.getActiveCount() == 0;
+    }
+
+    /** One thread for timed work; a cancelled timer leaves the queue at once, so an empty queue means none wait. */
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("taolun-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     HttpEndpoints.Health health() {

@@ -61,6 +61,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final LongAdder groups = new LongAdder();
     private final LongAdder votes = new LongAdder();
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean running = true;
 
     /** A vote waiting for the writer; {@code state} makes "taken by the writer" and "given up by the caller" exclusive. */
@@ -90,10 +91,19 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         if (!running) {
             throw new VoteRejectedException("the ledger is closed", null);
         }
-        queue.add(pending);
-        if (stopped.isDone() && queue.remove(pending)) {
-            throw new VoteRejectedException("the ledger is closed", null);
+        waiting.incrementAndGet();
+        try {
+            queue.add(pending);
+            if (stopped.isDone() && queue.remove(pending)) {
+                throw new VoteRejectedException("the ledger is closed", null);
+            }
+            return await(pending);
+        } finally {
+            waiting.decrementAndGet();
         }
+    }
+
+    private static VoteReceipt await(Pending pending) {
         try {
             return pending.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -126,6 +136,11 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
 
     public Stats stats() {
         return new Stats(groups.sum(), votes.sum());
+    }
+
+    /** How many callers are waiting in {@link #cast} for their vote's commit. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** Stops taking votes, commits those already queued, and waits for the writer to finish. */

@@ -8,6 +8,7 @@ import io.taolun.core.article.SeedLoader;
 import io.taolun.discord.FakeDiscord;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.Await;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,20 +40,20 @@ final class BothPlatformsTest {
                 Server server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
                         new PrintStream(OutputStream.nullOutputStream()));
                 try {
-                    assertThat(discord.awaitReady(Duration.ofSeconds(10))).isTrue();
+                    assertThat(discord.awaitReady(Await.CEILING)).isTrue();
                     // Slack opens a poll; Discord opens one too: both stored in the one database
                     URI events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
                     long now = System.currentTimeMillis() / 1000;
                     SlackRequests.post(events, "both-secret", now, SlackRequests.slashCommand("T1", "C1", "alice",
                             "poll c1", slack.responseUrl("p"), "both-1"), Map.of());
-                    slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+                    slack.awaitCall("chat.postMessage", 1, Await.CEILING);
                     JsonNode poll = new ObjectMapper().readTree(
                             FakeDiscord.slashCommand("bob", "en-US", "poll", Map.of("claim", "c2")));
                     ((com.fasterxml.jackson.databind.node.ObjectNode) poll.path("data")).put("name", "article-admin");
                     ((com.fasterxml.jackson.databind.node.ObjectNode) poll.path("member")).put("permissions", "32");
                     discord.sendInteraction(poll.toString());
                     JsonNode answer = discord.awaitCall("POST", "interactions/\\d+/[^/]+/callback", 1,
-                            Duration.ofSeconds(10)).json();
+                            Await.CEILING).json();
                     // THEN the polls got ids from the same sequence
                     assertThat(slack.calls("chat.postMessage").get(0).json().toString()).contains("vote 1 1");
                     assertThat(answer.toString()).contains("vote 2 1");

@@ -9,6 +9,7 @@ import io.taolun.core.TestBot;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.discord.FakeDiscord;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.Await;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Discord, end to end: the real server and the real JDA against a fake Discord (REST and gateway) on loopback. */
 final class DiscordAdapterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Await.CEILING;
     private static final String CALLBACK = "interactions/\\d+/[^/]+/callback";
 
     @TempDir

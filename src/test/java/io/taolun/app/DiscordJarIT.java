@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.taolun.core.TestBot;
 import io.taolun.discord.FakeDiscord;
+import io.taolun.testing.Await;
 import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class DiscordJarIT {
     private static final String TOKEN = "discord-jar-test-token-789";
     private static final String CALLBACK = "interactions/\\d+/[^/]+/callback";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Await.CEILING;
 
     @TempDir
     Path home;

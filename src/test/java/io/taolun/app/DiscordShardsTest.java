@@ -13,6 +13,7 @@ import io.taolun.discord.DiscordAdapter;
 import io.taolun.discord.DiscordSettings;
 import io.taolun.discord.FakeChannels;
 import io.taolun.discord.FakeDiscord;
+import io.taolun.testing.Await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 shards, with the real JDA against one fake Discord that has a guild on each shard. The replicas share one
  * database, as a deployment's do.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class DiscordShardsTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Await.CEILING;
     private static final String CALLBACK = "interactions/\\d+/[^/]+/callback";
     private static final String GLOBAL_COMMANDS = "applications/\\d+/commands";
     /** The guild on shard 0 of 2, and its channel. */
@@ -111,16 +112,7 @@ final class DiscordShardsTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, condition::getAsBoolean);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.Await;
 import io.taolun.testing.ChildJvm;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +62,10 @@ final class GracefulShutdownIT {
             pb.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process bot = pb.start();
             URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
-            waitUntil(() -> Files.readString(out).contains("serving on port"), Duration.ofSeconds(30));
+            Await.until("the bot serving", () -> Files.readString(out).contains("serving on port"));
             SlackRequests.post(events, SECRET, now(), SlackRequests.slashCommand("T1", "C1", "alice", "poll c1",
                     slack.responseUrl("poll"), "t-poll"), Map.of());
-            slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            slack.awaitCall("chat.postMessage", 1, Await.CEILING);
             // AND a re-delivered command (Slack's retry), which the bot logs and ignores
             String again = SlackRequests.slashCommand("T1", "C1", "alice", "quote 1", slack.responseUrl("q"), "t-q");
             SlackRequests.post(events, SECRET, now(), again, Map.of());
@@ -94,7 +94,7 @@ final class GracefulShutdownIT {
                     return null;
                 });
             }
-            waitUntil(() -> confirmed(slack).size() >= 300, Duration.ofSeconds(60));
+            Await.until("300 confirmed votes", () -> confirmed(slack).size() >= 300);
             long term = System.nanoTime();
             bot.destroy();
             boolean exited = bot.waitFor(15, TimeUnit.SECONDS);
@@ -148,19 +148,5 @@ final class GracefulShutdownIT {
 
     private static long now() {
         return System.currentTimeMillis() / 1000;
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitUntil(Check check, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.Await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,11 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,9 +65,9 @@ final class OperationsTest {
             h.command("alice", "quote 2");
             h.command("bob", "nonsense");
             h.command("alice", "poll c1");
-            h.slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            h.slack.awaitCall("chat.postMessage", 1, Await.CEILING);
             h.vote("carol", 1, 2, "1700000000.000100");
-            h.slack.awaitCall("response_url", 1, Duration.ofSeconds(10));
+            h.slack.awaitCall("response_url", 1, Await.CEILING);
             // WHEN Prometheus scrapes
             HttpResponse<String> scrape = get(h.server.port(), "/metrics");
             String text = scrape.body();
@@ -145,13 +144,7 @@ final class OperationsTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(Await.Condition condition) {
+        Await.until("the readiness probe's answer", condition);
     }
 }

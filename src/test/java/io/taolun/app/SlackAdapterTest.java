@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taolun.core.TestBot;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Slack, end to end: signed HTTP requests to the real server, the real Bolt, a fake Slack Web API on loopback. */
 final class SlackAdapterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Await.CEILING;
 
     @TempDir
     Path data;
@@ -175,9 +176,12 @@ final class SlackAdapterTest {
         pool.shutdown();
         assertThat(votes(1)).isEqualTo(200);
         // the last update carries the final tally
-        Thread.sleep(2500);
+        Await.until("an update showing all 200 votes", () -> {
+            List<FakeSlack.Call> sent = h.slack.calls("chat.update");
+            return !sent.isEmpty() && sent.get(sent.size() - 1).json().path("blocks").toString().contains("共 200 票");
+        });
+        h.awaitQuiet();
         List<FakeSlack.Call> updates = h.slack.calls("chat.update");
-        assertThat(updates).isNotEmpty();
         for (int i = 1; i < updates.size(); i++) {
             assertThat(Duration.between(updates.get(i - 1).at(), updates.get(i).at()))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900));
@@ -190,7 +194,7 @@ final class SlackAdapterTest {
         openPoll();
         String trigger = h.nextTrigger();
         h.click("bob", "taolun-button-1", "vote 1 2", "1700000000.000300", trigger, Map.of());
-        Thread.sleep(1200);
+        h.clock.advance(Duration.ofMillis(1200));
         // WHEN Slack delivers the same press again (after the double-click window)
         HttpResponse<String> again = h.click("bob", "taolun-button-1", "vote 1 2", "1700000000.000300", trigger,
                 Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
@@ -207,7 +211,7 @@ final class SlackAdapterTest {
         h.post(body, Map.of());
         h.post(body, Map.of("X-Slack-Retry-Num", "1"));
         h.slack.awaitCall("chat.postMessage", 1, WAIT);
-        Thread.sleep(500);
+        h.awaitQuiet();
         assertThat(h.slack.calls("chat.postMessage")).hasSize(1);
         assertThat(polls()).isEqualTo(1);
     }
@@ -219,7 +223,7 @@ final class SlackAdapterTest {
         FakeSlack.Call second = h.slack.awaitCall("chat.postMessage", 2, WAIT);
         FakeSlack.Call first = h.slack.calls("chat.postMessage").get(0);
         assertThat(Duration.between(first.at(), second.at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        Thread.sleep(300);
+        h.awaitQuiet();
         assertThat(h.slack.calls("chat.postMessage")).hasSize(2);
         assertThat(h.slack.calls("response_url")).isEmpty();
     }
@@ -260,7 +264,7 @@ final class SlackAdapterTest {
         assertThat(SlackRequests.post(h.events, h.now(), "v0=deadbeef", body, Map.of()).statusCode()).isEqualTo(401);
         String otherSecret = SlackRequests.sign("wrong-secret", h.now(), body);
         assertThat(SlackRequests.post(h.events, h.now(), otherSecret, body, Map.of()).statusCode()).isEqualTo(401);
-        Thread.sleep(300);
+        h.awaitQuiet();
         assertThat(polls()).isZero();
         assertThat(h.slack.calls("chat.postMessage")).isEmpty();
     }
@@ -294,7 +298,7 @@ final class SlackAdapterTest {
         HttpResponse<String> ack = h.click("bob", "someone-elses-button", "vote 1 1", "1700000000.000400",
                 h.nextTrigger(), Map.of());
         assertThat(ack.statusCode()).isEqualTo(200);
-        Thread.sleep(300);
+        h.awaitQuiet();
         assertThat(votes(1)).isZero();
         HttpResponse<String> forged = h.click("bob", "taolun-button-0", "close 1", "1700000000.000400",
                 h.nextTrigger(), Map.of());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.taolun.core.TestBot;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.testing.Await;
 import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +59,7 @@ final class SlackJarIT {
                 // a poll, then a signed vote click: counted
                 SlackRequests.post(events, SECRET, now,
                         SlackRequests.slashCommand("T1", "C1", "alice", "poll c2", slack.responseUrl("p"), "j2"), Map.of());
-                slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+                slack.awaitCall("chat.postMessage", 1, Await.CEILING);
                 HttpResponse<String> click = SlackRequests.post(events, SECRET, now, SlackRequests.blockAction("T1",
                         "C1", "bob", "taolun-button-1", "vote 1 2", "1700000000.000001", slack.responseUrl("v"), "j3"),
                         Map.of());

@@ -3,7 +3,9 @@ package io.taolun.app;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
+import io.taolun.store.SettableClock;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.Await;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,6 +28,8 @@ final class SlackServerHarness implements AutoCloseable {
     static final String CHANNEL = "C1";
 
     final FakeSlack slack = FakeSlack.start();
+    /** The bot's clock: the machine's time, running on, which a test may move ahead (a double click's window). */
+    final SettableClock clock = SettableClock.ticking(Clock.systemUTC().instant());
     final Composition app;
     final Server server;
     final URI events;
@@ -52,14 +56,19 @@ final class SlackServerHarness implements AutoCloseable {
         env.putAll(extraEnv);
         TaolunConfig config = TaolunConfig.defaults();
         app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
-                Clock.systemUTC(), new Random(7), e -> { });
-        server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
+                clock, new Random(7), e -> { });
+        server = new Server(app, config, PlatformSettings.from(env), clock,
                 new PrintStream(OutputStream.nullOutputStream()));
         events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
     }
 
     SlackServerHarness(Path data) throws Exception {
         this(data, TestDatabases.Kind.H2, Map.of());
+    }
+
+    /** Waits until the bot has nothing under way: what it has not sent by then, it will not send unasked. */
+    void awaitQuiet() {
+        Await.until("the bot has nothing under way", () -> server.quiet());
     }
 
     String nextTrigger() {

@@ -8,6 +8,7 @@ import io.taolun.slack.FakeSlack;
 import io.taolun.slack.FakeSocketMode;
 import io.taolun.slack.SlackRequests;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Slack over Socket Mode: the real Bolt SocketModeApp on Java-WebSocket, against a loopback Socket Mode server. */
 final class SlackSocketModeTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Await.CEILING;
 
     @TempDir
     Path data;
@@ -80,11 +81,7 @@ final class SlackSocketModeTest {
             // WHEN Slack's end of the WebSocket goes away
             socket.close();
             // THEN the bot is no longer ready (a load balancer or orchestrator can act), though alive
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (status(ready) != 503 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(status(ready)).isEqualTo(503);
+            Await.until("readyz answering 503", () -> status(ready) == 503);
             assertThat(status(URI.create("http://127.0.0.1:" + h.server.port() + "/healthz"))).isEqualTo(200);
         }
     }

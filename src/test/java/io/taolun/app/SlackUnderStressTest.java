@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.slack.FakeSlack;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.Await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ final class SlackUnderStressTest {
     void every_request_is_acknowledged_within_three_seconds_while_the_database_is_stalled() throws Exception {
         try (SlackServerHarness h = new SlackServerHarness(data, TestDatabases.Kind.POSTGRES, Map.of())) {
             h.command("alice", "poll c1");
-            h.slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            h.slack.awaitCall("chat.postMessage", 1, Await.CEILING);
             ExecutorService pool = Executors.newFixedThreadPool(48);
             List<Future<Timed>> votes = new ArrayList<>();
             List<Future<Timed>> quotes = new ArrayList<>();
@@ -67,7 +68,7 @@ final class SlackUnderStressTest {
             }
             pool.shutdown();
             // AND once the database is back, every vote is stored and confirmed
-            h.slack.awaitCall("response_url", 40, Duration.ofSeconds(20));
+            h.slack.awaitCall("response_url", 40, Await.CEILING);
             try (Connection c = h.app.database().dataSource().getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vote")) {
                 rs.next();
@@ -80,13 +81,19 @@ final class SlackUnderStressTest {
     void a_rate_limited_tally_update_never_leaves_an_old_tally_behind() throws Exception {
         try (SlackServerHarness h = new SlackServerHarness(data)) {
             h.command("alice", "poll c1");
-            h.slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+            h.slack.awaitCall("chat.postMessage", 1, Await.CEILING);
             h.slack.failNext("chat.update", 1, 429, 2);
             for (int i = 0; i < 10; i++) {
                 h.vote("u" + i, 1, 1, "1700000000.000800");
                 Thread.sleep(150);
             }
-            Thread.sleep(5000);
+            // THEN the message ends up showing all 10 votes, the rate limit notwithstanding
+            Await.until("an update showing all 10 votes", () -> {
+                List<FakeSlack.Call> sent = h.slack.calls("chat.update");
+                return !sent.isEmpty() && sent.get(sent.size() - 1).json().path("blocks").toString()
+                        .contains("共 10 票");
+            });
+            h.awaitQuiet();
             List<FakeSlack.Call> updates = h.slack.calls("chat.update");
             assertThat(updates.get(updates.size() - 1).json().path("blocks").toString()).contains("共 10 票");
             for (int i = 1; i < updates.size(); i++) {

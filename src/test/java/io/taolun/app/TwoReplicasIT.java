@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
 import io.taolun.store.TestDatabases;
+import io.taolun.testing.Await;
 import io.taolun.testing.ChildJvm;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +53,10 @@ final class TwoReplicasIT {
         Path out = data.resolve(name + ".out");
         pb.redirectOutput(out.toFile()).redirectError(data.resolve(name + ".err").toFile());
         Process p = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.readString(out).contains("serving on port")) {
+        Await.until(name + " serving", () -> {
             assertThat(p.isAlive()).as(name + " is up").isTrue();
-            assertThat(System.nanoTime()).as(name + " started in time").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            return Files.readString(out).contains("serving on port");
+        });
         return new Replica(p, URI.create("http://127.0.0.1:" + port + "/slack/events"));
     }
 
@@ -72,7 +70,7 @@ final class TwoReplicasIT {
                 // GIVEN a poll opened through replica A
                 SlackRequests.post(a.events(), SECRET, now(), SlackRequests.slashCommand("T1", "C1", "alice",
                         "poll c1", slack.responseUrl("poll"), "open-1"), Map.of());
-                slack.awaitCall("chat.postMessage", 1, Duration.ofSeconds(10));
+                slack.awaitCall("chat.postMessage", 1, Await.CEILING);
                 // WHEN 120 people vote, every other request going to B; 40 of them then move their vote through
                 // the other replica
                 ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -85,7 +83,7 @@ final class TwoReplicasIT {
                     assertThat(f.get().statusCode()).isEqualTo(200);
                 }
                 // (a move must not overtake the first vote it moves: wait until every first vote is confirmed)
-                slack.awaitCall("response_url", 120, Duration.ofSeconds(30));
+                slack.awaitCall("response_url", 120, Await.CEILING);
                 sent.clear();
                 for (int i = 0; i < 40; i++) {
                     int n = i;
@@ -95,7 +93,7 @@ final class TwoReplicasIT {
                     assertThat(f.get().statusCode()).isEqualTo(200);
                 }
                 clients.shutdown();
-                slack.awaitCall("response_url", 160, Duration.ofSeconds(30));
+                slack.awaitCall("response_url", 160, Await.CEILING);
                 // THEN the one tally holds each voter once, with the moves applied
                 int[] expected = new int[5];
                 for (int n = 0; n < 120; n++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.taolun.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 final class FakeDiscordTest {
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Await.CEILING;
 
     private final FakeDiscord fake = FakeDiscord.start();
     private final Bot bot = new Bot();
@@ -132,7 +133,7 @@ final class FakeDiscordTest {
     void a_dropped_connection_is_resumed_and_the_next_interaction_answered() {
         fake.dropConnection();
 
-        assertThat(fake.awaitResumed(Duration.ofSeconds(15))).isTrue();
+        assertThat(fake.awaitResumed(WAIT)).isTrue();
         assertThat(fake.resumes()).isEqualTo(1);
         assertThat(fake.identifies()).isEqualTo(1);
         FakeDiscord.Interaction slash = send(FakeDiscord.slashCommand("42", "en-US", "show", Map.of()));
@@ -305,18 +306,10 @@ final class FakeDiscordTest {
 
         /** Waits until the bot saw this entry; fails early with any REST error JDA reported. */
         void await(String entry) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!seen.contains(entry)) {
+            Await.until(entry + " among " + seen, () -> {
                 assertThat(errors).isEmpty();
-                assertThat(System.nanoTime()).as("waiting for " + entry + " in " + seen).isLessThan(deadline);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-            assertThat(errors).isEmpty();
+                return seen.contains(entry);
+            });
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taolun.testing.Await;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.java_websocket.server.WebSocketServer;
  */
 final class FakeGateway extends WebSocketServer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration SESSION_WAIT = Duration.ofSeconds(10);
+    private static final Duration SESSION_WAIT = Await.CEILING;
     /** The bot's role: view, send, embed, attach, read history, start public threads, send in threads. */
     private static final String BOT_ROLE_ID = "1600000000000000006";
     private static final long BOT_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16)

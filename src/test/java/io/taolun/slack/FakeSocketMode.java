@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taolun.testing.Await;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class FakeSocketMode implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HELLO = "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
             + "\"connection_info\":{\"app_id\":\"A1\"}}";
-    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
+    private static final Duration CONNECTION_WAIT = Await.CEILING;
 
     private final Server server = new Server();
     private final Object lock = new Object();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.Reply;
 import io.taolun.core.poll.Poll;
+import io.taolun.testing.Await;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class ConcurrentVotesTest {
                     int n = i;
                     votes.add(pool.submit(() -> h.bot.as("g" + n, "vote 1 1")));
                 }
-                Thread.sleep(400);
+                Await.until("all " + THREADS + " voters waiting for their commit", () -> h.ledger.waiting() == THREADS);
                 blocker.commit();
                 for (Future<Reply> vote : votes) {
                     assertThat(vote.get(30, TimeUnit.SECONDS).error()).isFalse();
