@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.taolun.testing.Await;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -43,7 +46,7 @@ public final class FakeSlack implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     /** The ts each chat.postMessage call was answered with, by the recorded call itself. */
     private final Map<Call, String> postedTs = Collections.synchronizedMap(new IdentityHashMap<>());
     private final AtomicInteger timestamps = new AtomicInteger();
@@ -237,13 +240,14 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    /** Sleeps this long before answering each call of the method (recorded on arrival); null or zero to stop. */
-    public void delay(String method, Duration d) {
-        if (d == null || d.isZero()) {
-            delays.remove(method);
-        } else {
-            delays.put(method, d);
-        }
+    /**
+     * Holds back the answers to every call of the method (each is recorded on arrival) until the returned latch is
+     * counted down.
+     */
+    public CountDownLatch hold(String method) {
+        CountDownLatch release = new CountDownLatch(1);
+        holds.put(method, release);
+        return release;
     }
 
     private String base() {
@@ -259,7 +263,7 @@ public final class FakeSlack implements AutoCloseable {
             String body = new String(raw, method.equals("upload") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             Call call = new Call(method, form, body, headersOf(exchange, path), Instant.now());
             record(call);
-            sleep(delays.get(method));
+            awaitRelease(holds.get(method));
             Failure failure = nextFailure(method);
             if (failure != null && failure.status() == Failure.DROP) {
                 answerOrReject(call, path);
@@ -333,12 +337,12 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
-        if (d == null) {
+    private static void awaitRelease(CountDownLatch hold) {
+        if (hold == null) {
             return;
         }
         try {
-            Thread.sleep(d.toMillis());
+            hold.await(Await.CEILING.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
