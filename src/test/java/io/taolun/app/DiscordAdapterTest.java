@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class DiscordAdapterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Await.CEILING;
-    private static final String CALLBACK = "interactions/\\d+/[^/]+/callback";
 
     @TempDir
     Path data;
@@ -78,11 +77,10 @@ final class DiscordAdapterTest {
         }
     }
 
-    /** Sends an interaction and returns its callback's JSON. */
+    /** Sends an interaction and returns the answer the user sees (deferred and edited, or at once). */
     private JsonNode send(String interaction) {
-        long before = discord.calls("POST", CALLBACK).size();
         discord.sendInteraction(interaction);
-        return discord.awaitCall("POST", CALLBACK, (int) before + 1, WAIT).json();
+        return discord.awaitAnswer(interaction, WAIT);
     }
 
     /** The interaction as /article-admin from a member with Manage Server (permission bit 1 << 5). */
@@ -287,7 +285,10 @@ final class DiscordAdapterTest {
                 s.executeQuery("SELECT id FROM poll WHERE id = 1 FOR UPDATE").close();
             }
             // WHEN a vote arrives, its answer takes longer than the defer budget
-            JsonNode callback = send(FakeDiscord.button("bob", "zh-CN", "vote 1 3", "1234567890123456781"));
+            String vote = FakeDiscord.button("bob", "zh-CN", "vote 1 3", "1234567890123456781");
+            discord.sendInteraction(vote);
+            JsonNode callback = discord.awaitCall("POST", FakeDiscord.Interaction.of(vote).callbackPath(), 1, WAIT)
+                    .json();
             assertThat(callback.path("type").asInt()).isEqualTo(5);
             blocker.commit();
         }

@@ -127,8 +127,7 @@ final class RitualsOnBothPlatformsTest {
                     // THEN each voter was told the vote was recorded (Discord's voter: from the other workspace)
                     assertThat(slack.awaitCall("response_url", 1, WAIT).json().toString())
                             .contains("已记录你在 #" + pollId + " 的投票");
-                    JsonNode confirmed = discord.awaitCall("POST", FakeDiscord.Interaction.of(click).callbackPath(),
-                            1, WAIT).json();
+                    JsonNode confirmed = discord.awaitAnswer(click, WAIT);
                     assertThat(confirmed.path("data").path("embeds").toString()).contains("Your vote on #" + pollId);
                     // AND the one poll counts both votes
                     HttpResponse<String> results = SlackRequests.post(events, SECRET,

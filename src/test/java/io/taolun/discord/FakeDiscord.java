@@ -280,6 +280,30 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * What the user sees of an interaction sent with {@link #sendInteraction}, as a callback of type 4: the callback
+     * itself when the bot answered at once; when it deferred (type 5: it had no answer within its budget, as on a
+     * loaded machine), the deferral's flags with the content of the edit of the original that followed, marked
+     * {@code "deferred": true}. Any other callback (an acknowledged button, autocomplete choices) as it came.
+     */
+    public JsonNode awaitAnswer(String interaction, Duration timeout) {
+        Interaction sent = Interaction.of(interaction);
+        JsonNode callback = awaitCall("POST", sent.callbackPath(), 1, timeout).json();
+        if (callback.path("type").asInt() != 5) {
+            return callback;
+        }
+        ObjectNode data = ((ObjectNode) awaitCall("PATCH", sent.originalPath(), 1, timeout).json()).deepCopy();
+        JsonNode flags = callback.path("data").path("flags");
+        if (flags.isMissingNode()) {
+            data.remove("flags");
+        } else {
+            data.set("flags", flags);
+        }
+        ObjectNode answer = JSON.createObjectNode().put("type", 4).put("deferred", true);
+        answer.set("data", data);
+        return answer;
+    }
+
     /** Forgets the recorded requests (not pending failures nor the Gateway session). */
     public void clear() {
         synchronized (calls) {
