@@ -2,12 +2,16 @@ package io.taolun.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.testing.Await;
 import io.taolun.testing.ChildJvm;
 import io.taolun.testing.TouchesTime;
 import java.awt.image.BufferedImage;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rituals' "done when", as a newcomer would try it: the console with a clock started just before Monday 09:00 in
- * Shanghai and running 600 times fast. The quote of the day and the weekly poll appear once each at 09:00 local,
- * the poll closes an hour (six real seconds) later and its results come with a chart file.
+ * Shanghai and running 200 times fast, commands piped in. The quote of the day and the weekly poll appear once each
+ * at 09:00 local, the poll closes an hour (18 real seconds) later and its results come with a chart file. The test
+ * ends the console once the results are out, not after a fixed time; the speed leaves a loaded or slowed machine
+ * (faketime) several real seconds to make each post within the minutes the stamps allow.
  */
 @TouchesTime
 final class ConsoleRitualsIT {
@@ -29,22 +35,33 @@ final class ConsoleRitualsIT {
 
     @Test
     void a_quote_and_a_weekly_poll_are_posted_once_at_nine_and_the_poll_closes_with_a_chart() throws Exception {
-        // GIVEN the console, at 08:40 Shanghai time (the clock holds until the console is up) on Monday 2026-11-30, its clock running 600x
-        List<String> command = ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console", "--data", data.toString(), "--user", "admin",
-                "--clock-start", "2026-11-30T08:40:00+08:00", "--clock-speed", "600", "--wait", "12",
-                // WHEN an admin schedules a quote of the day and a weekly poll for 09:00, and asks for today's quote
-                "-e", "/article schedule qotd 09:00 Asia/Shanghai",
-                "-e", "/article schedule weekly-poll mon 09:00 Asia/Shanghai --close-after 1h",
-                "-e", "/article quote today");
-        ProcessBuilder pb = new ProcessBuilder(command);
+        // GIVEN the console at 08:53 Shanghai time on Monday 2026-11-30 (the clock holds until the console is up),
+        // its clock running 200x
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console",
+                "--data", data.toString(), "--user", "admin",
+                "--clock-start", "2026-11-30T08:53:00+08:00", "--clock-speed", "200"));
         pb.environment().remove("SLACK_BOT_TOKEN");
         pb.environment().remove("DISCORD_TOKEN");
         pb.environment().remove("TAOLUN_CONFIG");
         Path out = data.resolve("out.txt");
         Path err = data.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            // WHEN an admin schedules a quote of the day and a weekly poll for 09:00, and asks for today's quote
+            in.write("/article schedule qotd 09:00 Asia/Shanghai\n"
+                    + "/article schedule weekly-poll mon 09:00 Asia/Shanghai --close-after 1h\n"
+                    + "/article quote today\n");
+            in.flush();
+            // AND stays until the poll's results are out in the channel and in its thread (the scenario itself takes
+            // 20 real seconds of clock, after a start-up that faketime makes several times slower)
+            Await.until("the poll's results in the channel and the thread", Duration.ofMinutes(3), () -> {
+                assertThat(p.isAlive()).as("the console is running").isTrue();
+                return count(Files.readString(out, StandardCharsets.UTF_8), "投票 #1 的结果") >= 2;
+            });
+            in.write("quit\n");
+        }
+        assertThat(p.waitFor(Await.CEILING.toSeconds(), TimeUnit.SECONDS)).as("the console exits").isTrue();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(text + Files.readString(err, StandardCharsets.UTF_8)).isZero();
 
