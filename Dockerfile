@@ -17,7 +17,7 @@ COPY --from=build /src/target/taolun.jar /app/taolun.jar
 COPY seeds /app/seeds
 COPY config /app/config
 # A class-data archive of what a start loads, made by a training run with this image's own JVM: a first console reply
-# comes about 0.5 s sooner (README, Performance, Start-up). A JVM or jar that does not match it is used without it.
+# comes about 0.5 s sooner (docs/performance.md, Start-up). A JVM or jar that does not match it is used without it.
 RUN ["java", "-XX:ArchiveClassesAtExit=/app/taolun.jsa", "-jar", "/app/taolun.jar", "console", "--data", "/tmp/cds-training", "-e", "/article about", "-e", "/article quote 1", "-e", "/article search 卡脖子"]
 RUN mkdir -p /app/data && chown -R taolun:taolun /app/data
 USER taolun
