@@ -138,8 +138,8 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         return new Stats(groups.sum(), votes.sum());
     }
 
-    /** How many callers are waiting in {@link #cast} for their vote's commit. */
-    public int waiting() {
+    /** How many callers are waiting in {@link #cast} for their vote's commit (tests wait on it). */
+    int waiting() {
         return waiting.get();
     }
 
