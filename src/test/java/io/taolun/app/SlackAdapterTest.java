@@ -182,6 +182,7 @@ final class SlackAdapterTest {
         });
         h.awaitQuiet();
         List<FakeSlack.Call> updates = h.slack.calls("chat.update");
+        assertThat(updates).isNotEmpty();
         for (int i = 1; i < updates.size(); i++) {
             assertThat(Duration.between(updates.get(i - 1).at(), updates.get(i).at()))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900));

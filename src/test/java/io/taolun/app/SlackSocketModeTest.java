@@ -82,6 +82,7 @@ final class SlackSocketModeTest {
             socket.close();
             // THEN the bot is no longer ready (a load balancer or orchestrator can act), though alive
             Await.until("readyz answering 503", () -> status(ready) == 503);
+            assertThat(status(ready)).isEqualTo(503);
             assertThat(status(URI.create("http://127.0.0.1:" + h.server.port() + "/healthz"))).isEqualTo(200);
         }
     }

@@ -310,6 +310,7 @@ final class FakeDiscordTest {
                 assertThat(errors).isEmpty();
                 return seen.contains(entry);
             });
+            assertThat(errors).isEmpty();
         }
 
         @Override

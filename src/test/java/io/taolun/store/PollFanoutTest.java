@@ -50,6 +50,8 @@ final class PollFanoutTest {
             }
             // THEN both messages are edited to show the three votes, in at most a few coalesced edits each
             Await.until("both messages showing 3 votes", () -> showsVotes(slack, 3) && showsVotes(discord, 3));
+            assertThat(showsVotes(slack, 3)).isTrue();
+            assertThat(showsVotes(discord, 3)).isTrue();
             assertThat(slack.edits()).allSatisfy(e -> assertThat(e.messageId()).isEqualTo(slack.posts().get(0).messageId()));
             assertThat(discord.edits()).allSatisfy(e -> assertThat(e.where().channel()).isEqualTo("D1"));
             assertThat(slack.edits().size()).isLessThanOrEqualTo(3);
