@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitVoteLedger.class);
     static final int MAX_GROUP = 256;
-    private static final long WAIT_SECONDS = 30;
+    /** How long a caller waits for its vote's commit before it gives the vote up (or, once taken, its outcome). */
+    static final long WAIT_SECONDS = 30;
 
     private static final int QUEUED = 0;
     private static final int TAKEN = 1;

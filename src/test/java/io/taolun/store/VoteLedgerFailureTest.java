@@ -7,6 +7,7 @@ import io.taolun.core.TestBot;
 import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
+import io.taolun.testing.Await;
 import io.taolun.testing.TouchesTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,19 +44,23 @@ final class VoteLedgerFailureTest {
             }
             long began = System.nanoTime();
             start.countDown();
-            // THEN the 63 are counted, the bad one alone is refused, and quickly
+            // THEN the 63 are counted, and the bad one alone is refused, for what it is, before any voter's wait for
+            // a commit runs out (a writer stuck on the bad vote would leave them all waiting that long; on a fast
+            // machine this takes well under a second, on one slowed by faketime several seconds)
             int refused = 0;
             for (Future<VoteOutcome> f : results) {
                 try {
-                    assertThat(f.get(20, TimeUnit.SECONDS)).isEqualTo(VoteOutcome.CAST);
+                    assertThat(f.get(Await.CEILING.toSeconds(), TimeUnit.SECONDS)).isEqualTo(VoteOutcome.CAST);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e.getCause()).isInstanceOf(VoteRejectedException.class);
+                    assertThat(e.getCause()).isInstanceOf(VoteRejectedException.class)
+                            .hasMessage("vote not committed").hasRootCauseInstanceOf(java.sql.SQLException.class);
                     refused++;
                 }
             }
             pool.shutdown();
             assertThat(refused).isEqualTo(1);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began)).isLessThan(10);
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began))
+                    .isLessThan(GroupCommitVoteLedger.WAIT_SECONDS);
             assertThat(h.store.tally(h.store.find(1).orElseThrow()).total()).isEqualTo(63);
             // AND the writer still works afterwards
             assertThat(h.ledger.cast(new VoteRequest(1, "console", "late", 2, now)).outcome())
