@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * Which platforms to serve and where, from the environment: Slack when {@code SLACK_BOT_TOKEN} is set, Discord when
- * {@code DISCORD_TOKEN} is set (both may run in one process), the HTTP port
- * from {@code TAOLUN_PORT} (default 3000). Bad values stop start-up naming the variable, never showing a secret.
+ * {@code DISCORD_TOKEN} is set (both may run in one process), and where HTTP listens ({@link Listen}). Bad values
+ * stop start-up naming the variable, never showing a secret.
  */
-record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings> discord, int port) {
-    static final int DEFAULT_PORT = 3000;
+record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings> discord, Listen listen) {
+    static final int DEFAULT_PORT = Listen.DEFAULT_PORT;
 
     static PlatformSettings from(Map<String, String> env) {
         return from(env, DiscordConfig.defaults());
@@ -30,7 +30,7 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
         Optional<DiscordSettings> discord = variable(env, "DISCORD_TOKEN").map(token -> new DiscordSettings(token,
                 discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
                 discordConfig.shards().ids()));
-        return new PlatformSettings(slack, discord, Integer.parseInt(portText(env)));
+        return new PlatformSettings(slack, discord, Listen.from(env));
     }
 
     /**
@@ -38,17 +38,17 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
      * showing a secret; empty when {@link #from} would succeed.
      */
     static List<String> problems(Map<String, String> env, DiscordConfig discordConfig) {
-        List<String> problems = new ArrayList<>();
-        String portText = portText(env);
-        if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65535) {
-            problems.add("TAOLUN_PORT: \"" + portText + "\" is not a port number (0 to 65535)");
-        }
+        List<String> problems = new ArrayList<>(Listen.problems(env));
         variable(env, "SLACK_BOT_TOKEN").ifPresent(token -> problems.addAll(SlackSettings.problems(token,
                 variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env))));
         variable(env, "DISCORD_TOKEN").ifPresent(token -> problems.addAll(DiscordSettings.problems(token,
                 discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
                 discordConfig.shards().ids())));
         return problems;
+    }
+
+    int port() {
+        return listen.port();
     }
 
     boolean any() {
@@ -59,10 +59,6 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
     static Optional<String> variable(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
-
-    private static String portText(Map<String, String> env) {
-        return env.getOrDefault("TAOLUN_PORT", String.valueOf(DEFAULT_PORT)).strip();
     }
 
     private static String slackApiUrl(Map<String, String> env) {

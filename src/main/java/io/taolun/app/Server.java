@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Server implements AutoCloseable {
     private final Composition app;
-    // Bolt's handlers are synchronous: an HTTP thread waits (at most the ack budget) for its answer, so there are many
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(128, named("taolun-http"));
     private final LogContextExecutor work =
             new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
     private final LogContextExecutor votes =
@@ -67,12 +65,14 @@ final class Server implements AutoCloseable {
         }
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         try {
-            this.http = new HttpEndpoints(platforms.port(), slackOverHttp ? slack : Optional.empty(), this::health,
-                    app.metrics()::scrape, httpThreads);
+            this.http = new HttpEndpoints(platforms.listen(), HttpEndpoints.Limits.production(),
+                    slackOverHttp ? slack : Optional.empty(), this::health, app.metrics()::scrape);
         } catch (BindException e) {
             close(0);
-            throw new ConfigException("TAOLUN_PORT: port " + platforms.port() + " cannot be used (" + e.getMessage()
-                    + "); is another process on it?");
+            Listen l = platforms.listen();
+            throw new ConfigException("TAOLUN_PORT/TAOLUN_MANAGEMENT_PORT/TAOLUN_BIND: " + l.bind() + " port "
+                    + l.port() + (l.separateManagement() ? " or " + l.managementPort() : "") + " cannot be used ("
+                    + e.getMessage() + "); is another process on it, or is the address not this host's?");
         }
         if (slack.isPresent() && platforms.slack().get().socketMode()) {
             slack.get().startSocketMode();
@@ -82,13 +82,19 @@ final class Server implements AutoCloseable {
         discord.ifPresent(d -> gateways.add(d.gateway()));
         app.rituals().start(gateways, new PngResultChart());
         work.execute(app::warmSearch);
-        out.println("taolun: serving on port " + http.port() + " (healthz"
-                + (slack.isPresent() ? ", slack " + slack.get().state() : "")
+        Listen listen = platforms.listen();
+        out.println("taolun: serving on port " + http.port() + " of " + listen.bind() + " ("
+                + (http.managementPort() != http.port() ? "healthz and metrics on port " + http.managementPort()
+                : "healthz") + (slack.isPresent() ? ", slack " + slack.get().state() : "")
                 + (discord.isPresent() ? ", discord" : "") + ")");
     }
 
     int port() {
         return http.port();
+    }
+
+    int managementPort() {
+        return http.managementPort();
     }
 
     /**
@@ -161,7 +167,7 @@ final class Server implements AutoCloseable {
         if (discord != null) {
             discord.ifPresent(DiscordAdapter::close);
         }
-        for (ExecutorService rest : List.of(healthCheck, timers, httpThreads)) {
+        for (ExecutorService rest : List.of(healthCheck, timers)) {
             rest.shutdownNow();
         }
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 shards, with the real JDA against one fake Discord that has a guild on each shard. The replicas share one
  * database, as a deployment's do.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 final class DiscordShardsTest {
     private static final Duration WAIT = Await.CEILING;
     private static final String GLOBAL_COMMANDS = "applications/\\d+/commands";

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the real Bolt and the real JDA against the loopback fakes: one poll posted to both, one tally fed from both,
  * both messages kept current, and results with the chart on both, in channel and thread.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 @TouchesTime
 final class RitualsOnBothPlatformsTest {
     private static final Duration WAIT = Await.CEILING;

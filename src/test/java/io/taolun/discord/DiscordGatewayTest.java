@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Discord gateway, through the production JDA setup, against the fake Discord on loopback. */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 final class DiscordGatewayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Short, so that a held-back answer times out quickly. */

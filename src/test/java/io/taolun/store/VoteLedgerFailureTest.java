@@ -42,11 +42,10 @@ final class VoteLedgerFailureTest {
                     return h.ledger.cast(new VoteRequest(1, "console", user, 1, now)).outcome();
                 }));
             }
-            long began = System.nanoTime();
             start.countDown();
-            // THEN the 63 are counted, and the bad one alone is refused, for what it is, before any voter's wait for
-            // a commit runs out (a writer stuck on the bad vote would leave them all waiting that long; on a fast
-            // machine this takes well under a second, on one slowed by faketime several seconds)
+            // THEN the 63 are counted, and the bad one alone is refused, for what it is: the data error, not a wait
+            // for a commit that ran out (a writer stuck on the bad vote would leave the others refused "not written
+            // in time", which the CAST expected of each of them rules out, on a machine of any speed)
             int refused = 0;
             for (Future<VoteOutcome> f : results) {
                 try {
@@ -59,8 +58,6 @@ final class VoteLedgerFailureTest {
             }
             pool.shutdown();
             assertThat(refused).isEqualTo(1);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began))
-                    .isLessThan(GroupCommitVoteLedger.WAIT_SECONDS);
             assertThat(h.store.tally(h.store.find(1).orElseThrow()).total()).isEqualTo(63);
             // AND the writer still works afterwards
             assertThat(h.ledger.cast(new VoteRequest(1, "console", "late", 2, now)).outcome())
