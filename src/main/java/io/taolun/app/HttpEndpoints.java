@@ -229,7 +229,8 @@ final class HttpEndpoints implements AutoCloseable {
                 headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
             }
             HttpExchange.Out out = adapter.handle(new HttpExchange.In(request.getHttpURI().getPath(),
-                    query(request.getHttpURI().getQuery()), headers, body.get(), Request.getRemoteAddr(request)));
+                    query(request.getHttpURI().getQuery()), headers, body.get(), Request.getRemoteAddr(request),
+                    request.getBeginNanoTime()));
             send(response, callback, out.status(), out.contentType(), out.body());
         }
 

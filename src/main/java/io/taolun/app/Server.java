@@ -4,6 +4,7 @@ import io.taolun.chart.PngResultChart;
 import io.taolun.core.ChatGateway;
 import io.taolun.discord.DiscordAdapter;
 import io.taolun.slack.SlackAdapter;
+import io.taolun.store.JdbcDeliveryLog;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +42,10 @@ final class Server implements AutoCloseable {
     private final LogContextExecutor calls =
             new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
     private final ScheduledThreadPoolExecutor timers = timers();
+    // deletes delivery marks past every platform's retry window; apart from the timers, which quiet() watches
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+            named("taolun-housekeeping"));
+    private final JdbcDeliveryLog deliveryLog;
     private final Optional<SlackAdapter> slack;
     private final Optional<DiscordAdapter> discord;
     private final HttpEndpoints http;
@@ -47,9 +53,11 @@ final class Server implements AutoCloseable {
     Server(Composition app, TaolunConfig config, PlatformSettings platforms, Clock clock, PrintStream out)
             throws Exception {
         this.app = app;
+        this.deliveryLog = new JdbcDeliveryLog(app.database().dataSource(), clock);
+        housekeeping.scheduleWithFixedDelay(deliveryLog::forgetOld, 1, 10, TimeUnit.MINUTES);
         try {
             this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
-                    work, votes, calls, timers, clock, app.metrics()));
+                    work, votes, calls, timers, clock, app.metrics(), deliveryLog));
         } catch (IllegalStateException e) {
             close();
             throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());
@@ -167,7 +175,7 @@ final class Server implements AutoCloseable {
         if (discord != null) {
             discord.ifPresent(DiscordAdapter::close);
         }
-        for (ExecutorService rest : List.of(healthCheck, timers)) {
+        for (ExecutorService rest : List.of(healthCheck, timers, housekeeping)) {
             rest.shutdownNow();
         }
     }

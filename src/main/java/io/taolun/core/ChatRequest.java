@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param locale    the user's or channel's locale tag ({@code zh-CN}, {@code en-US}); empty when unknown
  * @param text      everything after {@code /article}, e.g. {@code quote 3 --lang en}
  * @param admin     the platform vouches that the user administers the workspace (e.g. Discord's Manage Server)
+ * @param delivery  the platform's id for this delivery (a Slack {@code trigger_id}, a Discord interaction id), the
+ *                  same when the platform delivers it again; empty when it has none (the console)
  */
 public record ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
-        boolean admin) {
+        boolean admin, String delivery) {
+    /** A request without a delivery id. */
+    public ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
+            boolean admin) {
+        this(platform, workspace, channel, user, locale, text, admin, "");
+    }
+
     /** A request from a user the platform says nothing special about. */
     public ChatRequest(String platform, String workspace, String channel, String user, String locale, String text) {
         this(platform, workspace, channel, user, locale, text, false);
@@ -28,6 +36,15 @@ public record ChatRequest(String platform, String workspace, String channel, Str
         requireText(user, "user");
         locale = locale == null ? "" : locale;
         text = text == null ? "" : text;
+        delivery = delivery == null ? "" : delivery;
+        if (delivery.length() > 200) {
+            throw new IllegalArgumentException("delivery must be at most 200 characters");
+        }
+    }
+
+    /** The same request, carrying the platform's delivery id. */
+    public ChatRequest delivered(String id) {
+        return new ChatRequest(platform, workspace, channel, user, locale, text, admin, id);
     }
 
     /** The channel this request came from. */

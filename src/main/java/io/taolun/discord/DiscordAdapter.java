@@ -248,7 +248,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         String channel = interaction.getChannelId() != null ? interaction.getChannelId() : "unknown";
         String locale = inGuildLanguage && interaction.isFromGuild() ? interaction.getGuildLocale().getLocale()
                 : interaction.getUserLocale().getLocale();
-        return new ChatRequest("discord", guild, channel, interaction.getUser().getId(), locale, text, admin);
+        // the interaction id: a vote delivered again (a gateway replay) is marked with it and counts once
+        return new ChatRequest("discord", guild, channel, interaction.getUser().getId(), locale, text, admin,
+                interaction.getId());
     }
 
     /**

@@ -8,9 +8,17 @@ public final class HttpExchange {
     private HttpExchange() {
     }
 
-    /** What arrived: path, query parameters, headers, the raw body and the caller's address. */
+    /**
+     * What arrived: path, query parameters, headers, the raw body, the caller's address, and when it arrived
+     * ({@link System#nanoTime()}), from which the ack budget counts.
+     */
     public record In(String path, Map<String, List<String>> query, Map<String, List<String>> headers, String body,
-            String remoteAddress) {
+            String remoteAddress, long receivedNanos) {
+        /** A request arriving now. */
+        public In(String path, Map<String, List<String>> query, Map<String, List<String>> headers, String body,
+                String remoteAddress) {
+            this(path, query, headers, body, remoteAddress, System.nanoTime());
+        }
     }
 
     /** What to send back. */

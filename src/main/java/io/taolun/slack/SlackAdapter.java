@@ -19,6 +19,7 @@ import com.slack.api.util.json.GsonFactory;
 import io.taolun.core.Answerer;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
+import io.taolun.core.DeliveryLog;
 import io.taolun.core.Lang;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
@@ -50,6 +51,13 @@ public final class SlackAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
     /** How long a request may wait for its answer before it is acknowledged without it (Slack allows 3 s). */
     static final long ACK_BUDGET_MILLIS = 2000;
+    /**
+     * How long after its arrival a vote may wait for its commit: past it the press is answered 503, never 200, so
+     * Slack shows the voter it failed (its confirmation follows if the vote commits after all). Slack allows 3 s.
+     */
+    static final long VOTE_BUDGET_MILLIS = 2500;
+    /** When the request being handled on this thread arrived: Bolt calls the handlers on the thread that runs it. */
+    private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
 
     private final SlackSettings settings;
     private final Answerer router;
@@ -62,7 +70,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackWeb web;
     private final SlackGateway gateway;
     private final SlackFollowUps followUps;
-    private final Deliveries deliveries = new Deliveries();
+    private final DeliveryLog deliveries;
     private final Gson gson = GsonFactory.createSnakeCase();
     private final SlackMessages messages;
     private volatile SocketModeApp socketMode;
@@ -75,11 +83,14 @@ public final class SlackAdapter implements AutoCloseable {
      * @param calls  runs Web API and response_url calls, which may wait out retries; kept apart so that a slow or
      *               rate-limited Slack never delays a vote
      * @param timers schedules live-tally updates
+     * @param deliveries the requests already taken, so that a re-delivered command is answered once (votes are
+     *                   de-duplicated in their own transaction by the ledger)
      */
     public SlackAdapter(SlackSettings settings, Answerer router, PollMessages polls, Lang lang,
             ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
-            Clock clock, Telemetry telemetry) {
+            Clock clock, Telemetry telemetry, DeliveryLog deliveries) {
         this.settings = settings;
+        this.deliveries = deliveries;
         this.telemetry = telemetry;
         this.router = router;
         this.work = work;
@@ -137,6 +148,7 @@ public final class SlackAdapter implements AutoCloseable {
         if (request == null) {
             return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
+        ARRIVED.set(in.receivedNanos());
         try {
             Response response = app.run(request);
             return new HttpExchange.Out(response.getStatusCode(),
@@ -145,6 +157,8 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("slack request failed: {}", e.getClass().getSimpleName());
             return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
+        } finally {
+            ARRIVED.remove();
         }
     }
 
@@ -220,13 +234,13 @@ public final class SlackAdapter implements AutoCloseable {
 
     private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload p = request.getPayload();
-        if (!deliveries.first(p.getTriggerId())) {
+        if (!deliveries.first("slack", p.getTriggerId())) {
             LOG.info("re-delivered /article ignored (retry {})", request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             return ctx.ack();
         }
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
-                nonBlank(p.getUserId()), "", text);
+                nonBlank(p.getUserId()), "", text).delivered(trigger(p.getTriggerId()));
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
         Optional<Reply> ready = within(answer);
         if (ready.isEmpty()) {
@@ -252,10 +266,6 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.warn("unknown slack action id ignored: {}", SafeText.echo(actionId));
             return ctx.ack();
         }
-        if (!deliveries.first(p.getTriggerId())) {
-            LOG.info("re-delivered button press ignored");
-            return ctx.ack();
-        }
         String value = action.getValue() == null ? "" : action.getValue();
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
         String channel = p.getChannel() != null ? p.getChannel().getId()
@@ -264,8 +274,12 @@ public final class SlackAdapter implements AutoCloseable {
             return Response.json(400, "{\"error\":\"malformed block action\"}");
         }
         ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
-                "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value);
+                "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value).delivered(trigger(p.getTriggerId()));
         if (actionId.equals(BlockKit.SHARE)) {
+            if (!deliveries.first("slack", p.getTriggerId())) {
+                LOG.info("re-delivered share ignored");
+                return ctx.ack();
+            }
             CompletableFuture.supplyAsync(() -> router.handle(chat), work)
                     .thenAcceptAsync(r -> followUps.deliver(r, chat, p.getResponseUrl()), calls);
             return ctx.ack();
@@ -275,8 +289,11 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.info("slack button with a value that is not a vote ignored");
             return ctx.ack();
         }
+        // a re-delivered press carries the same trigger_id: the ledger marks it with the vote, so it counts once
+        long arrived = ARRIVED.get() == null ? System.nanoTime() : ARRIVED.get();
         CompletableFuture<Reply> vote = CompletableFuture.supplyAsync(() -> router.handle(chat), votes);
-        Optional<Reply> committed = within(vote);
+        long left = VOTE_BUDGET_MILLIS - (System.nanoTime() - arrived) / 1_000_000;
+        Optional<Reply> committed = get(vote, Math.max(0, left));
         vote.thenAcceptAsync(r -> {
             web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
             if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
@@ -286,7 +303,11 @@ public final class SlackAdapter implements AutoCloseable {
             }
         }, calls);
         if (committed.isEmpty()) {
-            LOG.info("vote not committed within the ack budget; acknowledged, confirmation follows");
+            // not 200: acknowledged means stored. Slack shows the voter the press failed; should the vote commit
+            // after all, the confirmation above tells them, and a retry of the press counts once
+            LOG.info("vote not committed within the ack budget; answered 503, the outcome follows");
+            return Response.builder().statusCode(503).contentType("application/json; charset=utf-8")
+                    .body("{\"error\":\"vote not stored yet\"}").build();
         }
         return ctx.ack();
     }
@@ -308,6 +329,11 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.error("slack command failed", e.getCause());
             return Optional.empty();
         }
+    }
+
+    /** A trigger id as a delivery id: empty when Slack sent none, cut to the column's width. */
+    private static String trigger(String id) {
+        return id == null ? "" : id.length() > 200 ? id.substring(0, 200) : id;
     }
 
     private static String nonBlank(String value) {

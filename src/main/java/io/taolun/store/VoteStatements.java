@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The prepared statements of one vote group, on one connection in one transaction. A press of option X by a voter
- * is, in order, the first of these single-statement writes that changes a row:
+ * The prepared statements of one vote group, on one connection in one transaction. A press that carries the
+ * platform's delivery id first marks it in {@code delivery}; when the mark exists (the platform delivered the press
+ * again, here or to another replica) the press is a repeat and nothing else is written. On PostgreSQL a second
+ * replica marking the same id waits for the first's transaction, so the press counts once either way. A press of
+ * option X by a voter is then, in order, the first of these single-statement writes that changes a row:
  * <ol>
  *   <li>withdraw: their vote is X, cast before the double-click window, so it is marked retracted;</li>
  *   <li>move: their vote is another option, so it becomes X;</li>
@@ -35,6 +38,7 @@ final class VoteStatements implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement state;
     private final PreparedStatement count;
+    private final PreparedStatement mark;
 
     /** Whether a poll takes votes, as read under its row lock. */
     record PollState(boolean exists, Optional<Instant> closedAt, Optional<Instant> closesAt) {
@@ -55,6 +59,8 @@ final class VoteStatements implements AutoCloseable {
         insert = c.prepareStatement("INSERT INTO vote (poll_id, platform, user_id, option_no, voted_at, retracted) "
                 + "VALUES (?, ?, ?, ?, ?, FALSE) ON CONFLICT DO NOTHING");
         state = c.prepareStatement("SELECT retracted FROM vote" + KEY);
+        mark = c.prepareStatement("INSERT INTO delivery (platform, delivery_id, seen_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING");
         count = c.prepareStatement(
                 "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? AND NOT retracted GROUP BY option_no");
     }
@@ -71,6 +77,15 @@ final class VoteStatements implements AutoCloseable {
     }
 
     VoteOutcome apply(VoteRequest v) throws SQLException {
+        if (!v.delivery().isEmpty()) {
+            // its own namespace: a slash command that votes was marked as a command under the same trigger id
+            mark.setString(1, v.platform() + ":vote");
+            mark.setString(2, v.delivery());
+            Jdbc.setInstant(mark, 3, v.at());
+            if (mark.executeUpdate() == 0) {
+                return VoteOutcome.REPEATED;
+            }
+        }
         Instant windowStart = v.at().minus(doubleClick);
         Jdbc.setInstant(withdraw, 1, v.at());
         key(withdraw, 2, v);
@@ -137,7 +152,7 @@ final class VoteStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {lock, withdraw, move, recast, insert, state, count}) {
+        for (PreparedStatement ps : new PreparedStatement[] {lock, withdraw, move, recast, insert, state, count, mark}) {
             ps.close();
         }
     }

@@ -199,10 +199,12 @@ final class SlackAdapterTest {
         // WHEN Slack delivers the same press again (after the double-click window)
         HttpResponse<String> again = h.click("bob", "taolun-button-1", "vote 1 2", "1700000000.000300", trigger,
                 Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
-        // THEN
+        // THEN it is acknowledged and counted once (not withdrawn), and bob is told this press was already counted
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(votes(1)).isEqualTo(1);
-        assertThat(h.slack.calls("response_url")).hasSize(1);
+        assertThat(h.slack.awaitCall("response_url", 2, WAIT).json().toString()).contains("已经计入");
+        h.awaitQuiet();
+        assertThat(h.slack.calls("response_url")).hasSize(2);
     }
 
     @Test

@@ -195,6 +195,28 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void a_press_the_platform_delivers_again_counts_once_and_a_new_press_counts(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll poll = p.store.open(poll(GENERAL, "c1"));
+            // GIVEN bob's press on option 2, delivered as "t1"
+            VoteRequest press = new VoteRequest(poll.id(), "slack", "bob", 2, T0, "t1");
+            assertThat(p.ledger.cast(press).outcome()).isEqualTo(VoteOutcome.CAST);
+            // WHEN the platform delivers the same press again, seconds later (past the double-click window, where a
+            // new press of the same option would withdraw the vote)
+            VoteRequest again = new VoteRequest(poll.id(), "slack", "bob", 2, T0.plusSeconds(8), "t1");
+            // THEN it is a repeat and the vote stands
+            assertThat(p.ledger.cast(again).outcome()).isEqualTo(VoteOutcome.REPEATED);
+            assertThat(p.store.tally(poll).counts()).containsExactly(0, 1, 0, 0, 0);
+            // AND the same id on another platform, or a new press, is not a repeat
+            assertThat(p.ledger.cast(new VoteRequest(poll.id(), "discord", "bob", 1, T0, "t1")).outcome())
+                    .isEqualTo(VoteOutcome.CAST);
+            assertThat(p.ledger.cast(new VoteRequest(poll.id(), "slack", "bob", 2, T0.plusSeconds(9), "t2"))
+                    .outcome()).isEqualTo(VoteOutcome.RETRACTED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void another_option_moves_the_vote_at_once(Backend backend) {
         try (Ports p = new Ports(backend)) {
             Poll poll = p.store.open(poll(GENERAL, "c1"));

@@ -60,6 +60,7 @@ final class PollReplies {
             case MOVED -> "vote.moved";
             case RETRACTED -> "vote.retracted";
             case UNCHANGED -> "vote.unchanged";
+            case REPEATED -> "vote.repeated";
             case STILL_WITHDRAWN -> "vote.stillWithdrawn";
             case CLOSED -> throw new IllegalStateException("a refused vote has no confirmation");
         };

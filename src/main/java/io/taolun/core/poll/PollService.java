@@ -126,14 +126,16 @@ public final class PollService {
                 () -> new BadInputException("error.vote.option", poll.id(), poll.options().size()));
         VoteReceipt receipt;
         try {
-            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now));
+            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now,
+                    request.delivery()));
         } catch (VoteRejectedException e) {
             throw new BadInputException("error.vote.failed");
         }
         if (receipt.outcome() == VoteOutcome.CLOSED) {
             throw new BadInputException("error.vote.closed", poll.id());
         }
-        if (receipt.outcome() != VoteOutcome.UNCHANGED && receipt.outcome() != VoteOutcome.STILL_WITHDRAWN) {
+        if (receipt.outcome() != VoteOutcome.UNCHANGED && receipt.outcome() != VoteOutcome.STILL_WITHDRAWN
+                && receipt.outcome() != VoteOutcome.REPEATED) {
             changed.accept(poll.id());
         }
         return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));

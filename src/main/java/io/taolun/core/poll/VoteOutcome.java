@@ -12,6 +12,8 @@ public enum VoteOutcome {
     UNCHANGED,
     /** The same option again within the double-click window after a withdrawal: still withdrawn. */
     STILL_WITHDRAWN,
+    /** The platform delivered this same press again (a retry, a replay): it was already applied once. */
+    REPEATED,
     /** The poll had closed (or vanished) by the time the vote was written: nothing was counted. */
     CLOSED
 }

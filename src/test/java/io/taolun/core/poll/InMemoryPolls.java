@@ -23,6 +23,7 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     private final Duration doubleClick;
     private final TreeMap<Long, Poll> polls = new TreeMap<>();
     private final Map<VoterKey, Vote> votes = new HashMap<>();
+    private final java.util.Set<String> deliveries = new java.util.HashSet<>();
 
     private record VoterKey(long pollId, String platform, String user) {
     }
@@ -115,6 +116,9 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
         Poll poll = polls.get(v.pollId());
         if (poll == null || !poll.isOpen(v.at())) {
             return new VoteReceipt(VoteOutcome.CLOSED, counts(v.pollId()));
+        }
+        if (!v.delivery().isEmpty() && !deliveries.add(v.platform() + "\n" + v.delivery())) {
+            return new VoteReceipt(VoteOutcome.REPEATED, counts(v.pollId()));
         }
         VoterKey key = new VoterKey(v.pollId(), v.platform(), v.user());
         Vote before = votes.get(key);
