@@ -200,8 +200,13 @@ final class Composition implements AutoCloseable {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            String reason = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-            throw new ConfigException("database " + db.safeUrl() + " cannot be opened: " + reason);
+            // the driver's words may hold the password (see DatabaseSettings.redact); they are printed
+            String reason = db.redact(String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
+            String hint = db.credentialsInUrl()
+                    ? " (the PostgreSQL driver reads no user:password@ in the URL: set TAOLUN_DB_USER and "
+                            + "TAOLUN_DB_PASSWORD)"
+                    : "";
+            throw new ConfigException("database " + db.safeUrl() + " cannot be opened: " + reason + hint);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -227,11 +226,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private static Path dataDir(Path dir, String key) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException | SecurityException e) {
-            throw new ConfigException(key + ": \"" + dir + "\" cannot be used as a directory (" + e.getMessage() + ")");
-        }
+        return DataDirectory.prepare(dir, key);
     }
 
     private int runConsole(TaolunConfig config, ConsoleOptions o) throws IOException {

@@ -125,7 +125,7 @@ final class Server implements AutoCloseable {
         boolean db;
         try {
             // the pool waits up to 30 s for a connection; a probe must answer sooner
-            db = CompletableFuture.supplyAsync(app.database()::ping, healthCheck).get(2, TimeUnit.SECONDS);
+            db = CompletableFuture.supplyAsync(app.database()::probe, healthCheck).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             db = false;

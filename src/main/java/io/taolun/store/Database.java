@@ -3,6 +3,9 @@ package io.taolun.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -50,6 +53,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("taolun");
         config.setAutoCommit(true);
+        config.setExceptionOverride(new ClosedDatabase());
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -60,11 +64,28 @@ public final class Database implements AutoCloseable {
         return new Database(pool, url.startsWith("jdbc:postgresql:"));
     }
 
-    /** True when the database answers within two seconds. */
-    public boolean ping() {
-        try (var c = pool.getConnection()) {
-            return c.isValid(2);
-        } catch (java.sql.SQLException | RuntimeException e) {
+    /**
+     * True when the database takes a write: one row of {@code health_probe} updated and committed within two
+     * seconds. A connection check alone passes on an H2 file opened read-only and, for a moment, on one that a full
+     * disk closed. When H2 has closed, every pooled connection is dead: they are all evicted, so the next borrower
+     * opens the file again once it can, with no restart.
+     */
+    public boolean probe() {
+        // a failed update is rolled back by the pool, which does so for any connection returned mid-transaction
+        try (Connection c = pool.getConnection();
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE health_probe SET probes = probes + 1 WHERE id = 1")) {
+            c.setAutoCommit(false);
+            update.setQueryTimeout(2);
+            boolean one = update.executeUpdate() == 1;
+            c.commit();
+            return one;
+        } catch (SQLException e) {
+            if (ClosedDatabase.isCause(e)) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+            return false;
+        } catch (RuntimeException e) {
             return false;
         }
     }

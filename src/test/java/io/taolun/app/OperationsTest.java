@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What operators watch: /metrics after real traffic, and /readyz following PostgreSQL away and back. */
+/**
+ * What operators watch: /metrics after real traffic, and /readyz following PostgreSQL away and back, and an H2 file
+ * that closed itself away and back.
+ */
 final class OperationsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -134,6 +137,51 @@ final class OperationsTest {
         } finally {
             pg.close();
         }
+    }
+
+    @Test
+    void readyz_turns_unavailable_when_h2_closes_itself_and_ready_with_votes_counted_once_it_opens_again()
+            throws Exception {
+        Path file = data.resolve("taolun.mv.db");
+        Path aside = data.resolve("taolun.mv.db.aside");
+        try (SlackServerHarness h = new SlackServerHarness(data)) {
+            // GIVEN a ready bot on its embedded database, with a poll and a vote
+            h.command("alice", "poll c1");
+            h.slack.awaitCall("chat.postMessage", 1, Await.CEILING);
+            h.vote("carol", 1, 2, "1700000000.000100");
+            waitFor(() -> votesCast(h) == 1);
+            assertThat(get(h.server.port(), "/readyz").statusCode()).isEqualTo(200);
+
+            // WHEN H2 closes itself, as it does when a write fails on a full disk, and its file cannot be opened
+            // again (a directory in its place stands for the cause)
+            Files.move(file, aside);
+            Files.createDirectory(file);
+            try (var c = h.app.database().dataSource().getConnection(); var s = c.createStatement()) {
+                s.execute("SHUTDOWN IMMEDIATELY");
+            } catch (java.sql.SQLException expected) {
+                // H2 reports the database closed under the statement that closed it
+            }
+
+            // THEN it is not ready (but alive), saying the database is down
+            waitFor(() -> status(h.server, "/readyz") == 503);
+            assertThat(new ObjectMapper().readTree(get(h.server.port(), "/readyz").body()).path("database")
+                    .asText()).isEqualTo("down");
+            assertThat(get(h.server.port(), "/healthz").statusCode()).isEqualTo(200);
+
+            // WHEN the cause is gone
+            Files.delete(file);
+            Files.move(aside, file);
+
+            // THEN, with no restart, it is ready again and a vote is counted
+            waitFor(() -> status(h.server, "/readyz") == 200);
+            h.vote("dave", 1, 1, "1700000000.000100");
+            waitFor(() -> votesCast(h) == 2);
+            assertThat(votesCast(h)).isEqualTo(2);
+        }
+    }
+
+    private static double votesCast(SlackServerHarness h) throws Exception {
+        return sample(get(h.server.port(), "/metrics").body(), "taolun_votes_seconds_count", "outcome=\"cast\"");
     }
 
     private static int status(Server server, String path) {
