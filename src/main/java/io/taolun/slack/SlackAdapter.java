@@ -55,7 +55,7 @@ public final class SlackAdapter implements AutoCloseable {
      * How long after its arrival a vote may wait for its commit: past it the press is answered 503, never 200, so
      * Slack shows the voter it failed (its confirmation follows if the vote commits after all). Slack allows 3 s.
      */
-    static final long VOTE_BUDGET_MILLIS = 2500;
+    static final long VOTE_BUDGET_MILLIS = 2000;
     /** When the request being handled on this thread arrived: Bolt calls the handlers on the thread that runs it. */
     private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
 
