@@ -43,9 +43,9 @@ final class DatabaseHealingTest {
             // THEN the probe says so (a vote now would wait the pool's 30 s for a connection before it is refused)
             assertThat(h.database.probe()).isFalse();
 
-            // WHEN the cause is gone
-            Files.delete(file);
-            Files.move(aside, file);
+            // WHEN the cause is gone (in one step: the pool keeps trying to reopen the file, and between a delete and a
+            // move it would create a new, empty database there; a move that replaces takes its place either way)
+            Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             // THEN, with no restart, the probe passes, votes count again, and the vote from before is kept
             Await.until("the probe passing again", h.database::probe);
