@@ -118,14 +118,19 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * Serves one HTTP request to {@code /slack/events}: signed within five minutes of the clock (either way), then
-     * verified again and routed by Bolt.
+     * Serves one HTTP request to {@code /slack/events}: signed within five minutes of the clock (either way), its
+     * JSON at most {@link JsonDepth#MAX} levels deep, then verified again and routed by Bolt.
      */
     public HttpExchange.Out handle(HttpExchange.In in) {
         if (!SlackMessages.signed(settings.signingSecret(), in, clock)) {
             // refused before anything parses (or logs) the body; with no secret (Socket Mode settings) nothing over
             // HTTP can be verified, so nothing is taken
             return HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
+        }
+        if (!JsonDepth.withinLimit(in.body())) {
+            // Gson parses recursively: a few thousand levels exhaust the request thread's stack
+            LOG.warn("slack request refused: JSON nested deeper than {} levels", JsonDepth.MAX);
+            return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
         Request<?> request;
         try {

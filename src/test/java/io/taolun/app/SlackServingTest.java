@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.slack.SlackRequests;
 import io.taolun.testing.TouchesTime;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Slack's HTTP endpoint refuses what it must not take, at once: stale or future timestamps. */
+/** Slack's HTTP endpoint refuses what it must not take, at once: stale or future timestamps, deeply nested JSON. */
 @TouchesTime
 final class SlackServingTest {
     @TempDir
@@ -64,5 +66,22 @@ final class SlackServingTest {
         // THEN it is answered
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("blocks");
+    }
+
+    @Test
+    void a_signed_payload_nested_thousands_of_levels_deep_gets_400_at_once_and_the_server_serves_on() {
+        // GIVEN a block action payload with 10,000 nested arrays in it (about 60 KB as a form field)
+        String json = "{\"type\":\"block_actions\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        String body = "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+        assertThat(body.length()).isBetween(50_000, 64 * 1024);
+        // WHEN it is posted, signed, and a JSON body as deep too
+        HttpResponse<String> deepForm = SlackRequests.post(h.events, SlackServerHarness.SECRET, h.now(), body,
+                Map.of());
+        HttpResponse<String> deepJson = SlackRequests.post(h.events, SlackServerHarness.SECRET, h.now(), json,
+                Map.of());
+        // THEN both are refused as malformed, and the next command is served as usual
+        assertThat(deepForm.statusCode()).isEqualTo(400);
+        assertThat(deepJson.statusCode()).isEqualTo(400);
+        assertThat(helpSignedAt(Duration.ZERO).statusCode()).isEqualTo(200);
     }
 }
