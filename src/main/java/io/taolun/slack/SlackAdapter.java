@@ -75,6 +75,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackMessages messages;
     private volatile SocketModeApp socketMode;
     private final Telemetry telemetry;
+    private final Clock clock;
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
@@ -92,6 +93,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.settings = settings;
         this.deliveries = deliveries;
         this.telemetry = telemetry;
+        this.clock = clock;
         this.router = router;
         this.work = work;
         this.votes = votes;
@@ -126,12 +128,20 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    /** Serves one HTTP request to {@code /slack/events}: verified by Bolt (signature, 5-minute window). */
+    /**
+     * Serves one HTTP request to {@code /slack/events}: signed within five minutes of the clock (either way), its
+     * JSON at most {@link JsonDepth#MAX} levels deep, then verified again and routed by Bolt.
+     */
     public HttpExchange.Out handle(HttpExchange.In in) {
-        if (!SlackMessages.signed(settings.signingSecret(), in)) {
+        if (!SlackMessages.signed(settings.signingSecret(), in, clock)) {
             // refused before anything parses (or logs) the body; with no secret (Socket Mode settings) nothing over
             // HTTP can be verified, so nothing is taken
             return HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
+        }
+        if (!JsonDepth.withinLimit(in.body())) {
+            // Gson parses recursively: a few thousand levels exhaust the request thread's stack
+            LOG.warn("slack request refused: JSON nested deeper than {} levels", JsonDepth.MAX);
+            return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
         Request<?> request;
         try {

@@ -11,9 +11,11 @@ import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ final class SlackFollowUps {
     private final PollMessages polls;
     private final Lang lang;
     private final CoalescedUpdates<TallyTarget> tally;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService calls;
 
     SlackFollowUps(SlackWeb web, SlackMessages messages, Gson gson, PollMessages polls, Lang lang,
             ScheduledExecutorService timers, ExecutorService calls, Clock clock) {
@@ -42,6 +46,8 @@ final class SlackFollowUps {
         this.gson = gson;
         this.polls = polls;
         this.lang = lang;
+        this.timers = timers;
+        this.calls = calls;
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
                 target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
     }
@@ -51,30 +57,66 @@ final class SlackFollowUps {
         tally.changed(target);
     }
 
+    /**
+     * Later attempts at posting a poll when Slack surely did nothing (rate-limited, not reached) even after
+     * {@link SlackWeb#call}'s own retries: together they outlast an outage of a minute.
+     */
+    static final List<Duration> POLL_POST_RETRIES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(8),
+            Duration.ofSeconds(30));
+
     /** Sends a reply that could not go in the acknowledgement. */
     void deliver(Reply reply, ChatRequest chat, String responseUrl) {
         if (SlackMessages.postsAsBot(reply)) {
-            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            SlackWeb.Result<?> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(r -> r
-                    .channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
-                    .unfurlMedia(false)));
-            if (posted.ok()) {
-                return;
-            }
-            if (!posted.surelyNotDone()) {
-                // Slack may have posted before failing: say so rather than risk posting the poll twice
-                Messages m = Messages.of(lang);
-                Reply uncertain = Reply.builder().error().text(m.get("slack.postUncertain")).build();
-                if (responseUrl != null) {
-                    web.respond(responseUrl, gson.toJson(messages.message(uncertain, chat, false)));
-                }
-                return;
-            }
-            LOG.info("chat.postMessage refused (is the bot in the channel?); posting through response_url instead");
+            postPoll(reply, chat, responseUrl, 0);
+            return;
         }
         if (responseUrl != null) {
             web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
         }
+    }
+
+    /**
+     * Posts a poll as the bot. The poll is already stored, so it must not silently stay unposted: when Slack may have
+     * posted it (a 5xx, a lost answer) the opener is told the poll's number and what to do; when Slack surely did
+     * nothing it is tried again later, and at last (or at once when Slack refused, e.g. the bot is not in the
+     * channel) posted through {@code response_url}.
+     */
+    private void postPoll(Reply reply, ChatRequest chat, String responseUrl, int retry) {
+        List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
+        SlackWeb.Result<?> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(r -> r
+                .channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
+                .unfurlMedia(false)));
+        if (posted.ok()) {
+            return;
+        }
+        if (!posted.surelyNotDone()) {
+            // Slack may have posted before failing: say so rather than risk posting the poll twice
+            Messages m = Messages.of(lang);
+            String note = pollOf(reply).map(id -> m.get("slack.pollUncertain", id))
+                    .orElseGet(() -> m.get("slack.postUncertain"));
+            Reply uncertain = Reply.builder().error().text(note).build();
+            if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(uncertain, chat, false)))) {
+                LOG.warn("a poll may not have been posted, and its opener could not be told");
+            }
+            return;
+        }
+        if (posted.outcome() != SlackWeb.Outcome.REFUSED && retry < POLL_POST_RETRIES.size()) {
+            Duration wait = POLL_POST_RETRIES.get(retry);
+            LOG.info("poll not posted ({}); trying again in {} s", posted.problem(), wait.toSeconds());
+            timers.schedule(() -> calls.execute(() -> postPoll(reply, chat, responseUrl, retry + 1)),
+                    wait.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        LOG.info("chat.postMessage refused ({}); posting through response_url instead", posted.problem());
+        if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)))) {
+            LOG.warn("a poll was stored but could not be posted");
+        }
+    }
+
+    /** The poll a poll message's vote buttons belong to. */
+    private static Optional<Long> pollOf(Reply reply) {
+        return reply.buttons().stream().map(b -> PollMessages.pollOf(b.actionId())).flatMap(Optional::stream)
+                .findFirst();
     }
 
     private void updatePoll(TallyTarget target) {

@@ -10,6 +10,7 @@ import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import io.taolun.core.Visibility;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,23 +58,39 @@ final class SlackMessages {
         return reply.visibility() == Visibility.IN_CHANNEL && !reply.buttons().isEmpty();
     }
 
-    /** True when the request carries a valid Slack signature (used to tell a malformed request from a forged one). */
-    static boolean signed(Optional<String> secret, HttpExchange.In in) {
+    /** How far a request's {@code X-Slack-Request-Timestamp} may be from now, either way (Slack's rule). */
+    static final long SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+    /**
+     * True when the request carries a valid Slack signature made within five minutes of {@code clock}, either way.
+     * The SDK's verifier only refuses old timestamps; one from the future would let a captured request be replayed
+     * for as long as its timestamp lies ahead, so it is refused here, before the signature or the body is looked at.
+     */
+    static boolean signed(Optional<String> secret, HttpExchange.In in, Clock clock) {
         if (secret.isEmpty()) {
             return false;
         }
         String timestamp = first(in, "X-Slack-Request-Timestamp");
         String signature = first(in, "X-Slack-Signature");
-        if (timestamp == null || signature == null) {
+        if (timestamp == null || signature == null || !fresh(timestamp, clock)) {
             return false;
         }
         SlackSignature.Verifier verifier = new SlackSignature.Verifier(
                 new SlackSignature.Generator(secret.get()));
         try {
-            return verifier.isValid(timestamp, in.body(), signature);
+            return verifier.isValid(timestamp, in.body(), signature, clock.millis());
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** True for a timestamp in whole seconds (as Slack sends it) within the window around the clock's now. */
+    static boolean fresh(String timestamp, Clock clock) {
+        if (!timestamp.matches("\\d{1,12}")) {
+            return false;
+        }
+        long seconds = Long.parseLong(timestamp);
+        return Math.abs(clock.instant().getEpochSecond() - seconds) <= SIGNATURE_WINDOW_SECONDS;
     }
 
     private static String first(HttpExchange.In in, String header) {

@@ -10,9 +10,13 @@ import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -98,16 +102,45 @@ final class SlackWeb {
     }
 
     /**
+     * Idle pooled connections are closed after this long. OkHttp keeps them five minutes, but load balancers and NAT
+     * often drop an idle connection sooner, and the next request on it then fails (the first after a quiet spell
+     * failed with a 500).
+     */
+    static final Duration IDLE_CONNECTION = Duration.ofSeconds(30);
+    /** Web API methods that only read, so that sending one twice does no harm (Bolt calls auth.test itself). */
+    private static final Set<String> SAFE_METHODS = Set.of("auth.test");
+
+    /**
      * A Slack client whose HTTP client never resends a request on its own. OkHttp by default repeats a request whose
      * connection failed, even a POST after the server may have read it: a {@code chat.postMessage} could then post
-     * twice. Every retry is this class's or its caller's decision.
+     * twice. Every retry is this class's or its caller's decision, except that a read-only method
+     * ({@link #SAFE_METHODS}) is sent once more after an I/O failure, such as a pooled connection the other side had
+     * closed. Idle connections are evicted after {@link #IDLE_CONNECTION}.
      */
     static Slack client(SlackConfig config) {
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .retryOnConnectionFailure(false).build();
+                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(5, IDLE_CONNECTION.toSeconds(), TimeUnit.SECONDS))
+                .addInterceptor(SlackWeb::retrySafeOnce)
+                .build();
         SlackHttpClient client = new SlackHttpClient(http);
         client.setConfig(config);
         return Slack.getInstance(config, client);
+    }
+
+    private static Response retrySafeOnce(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        List<String> segments = request.url().pathSegments();
+        if (segments.isEmpty() || !SAFE_METHODS.contains(segments.get(segments.size() - 1))) {
+            return chain.proceed(request);
+        }
+        try {
+            return chain.proceed(request);
+        } catch (IOException e) {
+            LOG.info("slack {} failed ({}), retrying once", segments.get(segments.size() - 1),
+                    e.getClass().getSimpleName());
+            return chain.proceed(request);
+        }
     }
 
     SlackWeb(Slack slack, String botToken, Sleeper sleeper) {
@@ -218,8 +251,14 @@ final class SlackWeb {
         return Optional.of(Duration.ofSeconds(Long.parseLong(header.strip())));
     }
 
-    /** Posts a JSON message to a {@code response_url}; retried only after a 429 or a refused connection. */
+    /**
+     * Posts a JSON message to a {@code response_url}; retried after a 429 or a refused connection, and once after a
+     * 5xx. A 5xx may come after Slack posted, so a retry could show the message twice; but a lost vote confirmation
+     * or note leaves the user not knowing what happened, and Slack's 5xx on response_url are mostly a front end
+     * that never reached the poster. One more try is the trade: at worst a duplicate ephemeral line.
+     */
     boolean respond(String responseUrl, String json) {
+        boolean retriedServerError = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 WebhookResponse response = slack.send(responseUrl, json);
@@ -227,12 +266,18 @@ final class SlackWeb {
                 if (status >= 200 && status < 300) {
                     return true;
                 }
-                Optional<Duration> wait = status == 429
-                        ? retryWait(status, header(response, "Retry-After"), attempt) : Optional.empty();
+                Optional<Duration> wait = Optional.empty();
+                if (status == 429) {
+                    wait = retryWait(status, header(response, "Retry-After"), attempt);
+                } else if (status >= 500 && !retriedServerError && attempt < ATTEMPTS) {
+                    retriedServerError = true;
+                    wait = Optional.of(backoff(attempt));
+                }
                 if (wait.isEmpty() || !pause(wait.get())) {
                     LOG.warn("response_url answered HTTP {}", status);
                     return false;
                 }
+                LOG.info("response_url answered HTTP {}, retrying", status);
             } catch (IOException e) {
                 if (!(e instanceof ConnectException) || !pause(backoff(attempt))) {
                     LOG.warn("response_url failed: {}", e.getClass().getSimpleName());
