@@ -116,7 +116,8 @@ final class RitualsOnBothPlatformsTest {
                     assertThat(discord.messages(discordPoll.id())).hasSize(1);
 
                     // WHEN a Slack user presses option 1 on the Slack message and a Discord user option 2 on Discord's
-                    HttpResponse<String> press = SlackRequests.post(events, SECRET, System.currentTimeMillis() / 1000,
+                    // (signed at the bot's time, as Slack's clock and the bot's agree in service)
+                    HttpResponse<String> press = SlackRequests.post(events, SECRET, clock.instant().getEpochSecond(),
                             SlackRequests.blockAction(TEAM, SLACK_CHANNEL, "U_ALICE", "taolun-button-0",
                                     "vote " + pollId + " 1", pollTs, slack.responseUrl("alice"), "trigger-alice"),
                             Map.of());
@@ -131,7 +132,7 @@ final class RitualsOnBothPlatformsTest {
                     assertThat(confirmed.path("data").path("embeds").toString()).contains("Your vote on #" + pollId);
                     // AND the one poll counts both votes
                     HttpResponse<String> results = SlackRequests.post(events, SECRET,
-                            System.currentTimeMillis() / 1000, SlackRequests.slashCommand(TEAM, SLACK_CHANNEL,
+                            clock.instant().getEpochSecond(), SlackRequests.slashCommand(TEAM, SLACK_CHANNEL,
                                     "U_CAROL", "results " + pollId, slack.responseUrl("carol"), "trigger-carol"),
                             Map.of());
                     assertThat(results.body()).contains("共 2 票").contains("1 票 · 50%");

@@ -75,8 +75,9 @@ final class SlackServerHarness implements AutoCloseable {
         return "trigger-" + triggers.incrementAndGet();
     }
 
+    /** Now on the bot's clock, in Slack's whole seconds: requests are signed at the bot's time, as in service. */
     long now() {
-        return System.currentTimeMillis() / 1000;
+        return clock.instant().getEpochSecond();
     }
 
     /** {@code user} types {@code /article text} in C1. */
