@@ -144,10 +144,21 @@ final class ConfigCheck {
             lines.add("discord: off (DISCORD_TOKEN not set)");
         }
         if (slack || discord) {
-            lines.add("http: " + port + " (/healthz, /readyz, /metrics)");
+            lines.add("http: " + port + listening());
         } else {
             lines.add("console only: no platform token is set (taolun starts the console; taolun serve refuses)");
         }
+    }
+
+    /** Where health and metrics answer and which address is bound, when the listen variables are good. */
+    private String listening() {
+        if (!Listen.problems(env).isEmpty()) {
+            return " (/healthz, /readyz, /metrics)";
+        }
+        Listen listen = Listen.from(env);
+        return " of " + listen.bind() + (listen.separateManagement()
+                ? "; /healthz, /readyz, /metrics on port " + listen.managementPort() + " only"
+                : " (/healthz, /readyz, /metrics)");
     }
 
     private void database(Optional<TaolunConfig> config) {

@@ -66,7 +66,7 @@ final class ConfigCheckTest {
                 "articles: 1 (default: " + defaultArticle + ")",
                 "slack: over HTTP on port 8080 at /slack/events (SLACK_BOT_TOKEN set, SLACK_SIGNING_SECRET set)",
                 "discord: gateway, commands registered in guild 123456789012345678 (DISCORD_TOKEN set)",
-                "http: port 8080 (/healthz, /readyz, /metrics)",
+                "http: port 8080 of 0.0.0.0 (/healthz, /readyz, /metrics)",
                 "database: PostgreSQL at jdbc:postgresql://…@db.example:5432/taolun?…, user taolun, "
                         + "TAOLUN_DB_PASSWORD set",
                 "log format: json",
@@ -152,6 +152,20 @@ final class ConfigCheckTest {
         assertThat(report.text()).contains("slack: Socket Mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN set, "
                 + "SLACK_SIGNING_SECRET not set, not needed)");
         assertThat(String.join("\n", report.text())).doesNotContain(SLACK_TOKEN, APP_TOKEN);
+    }
+
+    @Test
+    void the_bind_address_and_a_management_port_are_said() {
+        // GIVEN Slack over HTTP bound to loopback, with health and metrics on a port of their own
+        Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET, "TAOLUN_BIND", "127.0.0.1", "TAOLUN_MANAGEMENT_PORT", "9090");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env);
+
+        // THEN both are said
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.text()).contains("http: port 3000 of 127.0.0.1; /healthz, /readyz, /metrics on port 9090 only");
     }
 
     @Test
