@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The Slack app manifests a newcomer pastes into Slack: they parse as YAML (one once did not: an unquoted ": " in
@@ -17,11 +26,89 @@ import org.junit.jupiter.api.Test;
  */
 final class SlackManifestTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * The bot scope each Web API method the adapter calls needs, from Slack's method reference. A method the code
+     * starts calling that is missing here fails the test, so the manifest cannot fall behind the code.
+     */
+    private static final Map<String, String> SCOPE_OF = Map.of(
+            "chatPostMessage", "chat:write",
+            "chatUpdate", "chat:write",
+            "filesGetUploadURLExternal", "files:write",
+            "filesCompleteUploadExternal", "files:write");
 
     private static List<String> scopes(JsonNode manifest) {
         List<String> out = new ArrayList<>();
         manifest.path("oauth_config").path("scopes").path("bot").forEach(s -> out.add(s.asText()));
         return out;
+    }
+
+    /** The Web API methods the Slack adapter calls ({@code m.chatPostMessage(...)} and the like). */
+    private static Set<String> methodsCalled() throws IOException {
+        Set<String> methods = new TreeSet<>();
+        Pattern call = Pattern.compile("\\bm\\.((?:chat|files|conversations|users|reactions|pins|views|team)[A-Z]\\w*)\\(");
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "io", "taolun", "slack"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(file));
+                while (m.find()) {
+                    methods.add(m.group(1));
+                }
+            }
+        }
+        return methods;
+    }
+
+    @Test
+    void every_yaml_file_under_config_parses() throws Exception {
+        // GIVEN every YAML file shipped under config/
+        List<Path> yaml;
+        try (Stream<Path> files = Files.walk(Path.of("config"))) {
+            yaml = files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).toList();
+        }
+        assertThat(yaml).hasSizeGreaterThanOrEqualTo(3);
+        for (Path file : yaml) {
+            // THEN each parses with Jackson's YAML reader and with SnakeYAML itself, as one document
+            assertThat(YAML.readTree(file.toFile())).as(file.toString()).isNotNull();
+            Object doc = new org.yaml.snakeyaml.Yaml(new LoaderOptions()).load(Files.readString(file));
+            assertThat(doc).as(file.toString()).isInstanceOf(Map.class);
+        }
+    }
+
+    @Test
+    void the_scopes_are_exactly_those_of_the_methods_the_bot_calls() throws Exception {
+        // WHEN the adapter's Web API calls are read from its source
+        Set<String> methods = methodsCalled();
+        // THEN each has a known scope, and both manifests ask for exactly those scopes and the command's
+        assertThat(methods).isNotEmpty();
+        assertThat(SCOPE_OF.keySet()).containsAll(methods);
+        Set<String> needed = new TreeSet<>(Set.of("commands"));
+        methods.forEach(m -> needed.add(SCOPE_OF.get(m)));
+        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+            assertThat(scopes(YAML.readTree(Path.of("config", file).toFile()))).as(file)
+                    .containsExactlyInAnyOrderElementsOf(needed);
+        }
+    }
+
+    @Test
+    void the_fields_slack_requires_are_there_within_slacks_limits() throws Exception {
+        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+            JsonNode m = YAML.readTree(Path.of("config", file).toFile());
+            // THEN the app's name (at most 35 characters) and the bot user are set
+            assertThat(m.path("display_information").path("name").asText()).as(file).isNotBlank()
+                    .hasSizeLessThanOrEqualTo(35);
+            assertThat(m.path("features").path("bot_user").path("display_name").asText()).as(file).isNotBlank()
+                    .hasSizeLessThanOrEqualTo(80);
+            // AND each slash command has a command starting with / and a description
+            for (JsonNode command : m.path("features").path("slash_commands")) {
+                assertThat(command.path("command").asText()).as(file).startsWith("/").hasSizeLessThanOrEqualTo(32);
+                assertThat(command.path("description").asText()).as(file).isNotBlank()
+                        .hasSizeLessThanOrEqualTo(2000);
+                assertThat(command.path("should_escape").isBoolean()).as(file).isTrue();
+            }
+            // AND the settings Slack reads are booleans, not strings
+            for (String flag : List.of("org_deploy_enabled", "socket_mode_enabled", "token_rotation_enabled")) {
+                assertThat(m.path("settings").path(flag).isBoolean()).as(file + " " + flag).isTrue();
+            }
+        }
     }
 
     @Test
