@@ -253,7 +253,7 @@ public final class Main implements Callable<Integer> {
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
                 e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed))) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
-                    ConsoleSession.COLUMNS, dataDir.resolve("exports"));
+                    ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
             ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), clock, config.zone(),
                     dataDir.resolve("charts"),
                     text -> {

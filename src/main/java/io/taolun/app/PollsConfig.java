@@ -62,6 +62,15 @@ record PollsConfig(String openers, Map<String, List<String>> admins, Integer def
                 byPlatform, Duration.ofHours(defaultHours), Duration.ofHours(maxHours));
     }
 
+    /**
+     * Whether the console's user administers the console: with no {@code polls.admins.console} listed, the one
+     * person at the terminal does; once some are listed, only they do, so the opener rule can be tried there.
+     */
+    boolean administersConsole(String user) {
+        List<String> listed = admins.getOrDefault("console", List.of());
+        return listed.isEmpty() || listed.contains(user);
+    }
+
     Duration doubleClick() {
         return Duration.ofMillis(doubleClickMillis);
     }

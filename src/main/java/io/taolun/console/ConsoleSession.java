@@ -27,6 +27,7 @@ public final class ConsoleSession {
     private static final String PREFIX = "/article";
 
     private final Answerer router;
+    private final boolean administers;
     private final String user;
     private final String channel;
     private final Optional<Lang> lang;
@@ -42,6 +43,17 @@ public final class ConsoleSession {
      */
     public ConsoleSession(Answerer router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
             int columns, Path attachmentsDir) {
+        this(router, user, channel, lang, defaultLang, columns, attachmentsDir, true);
+    }
+
+    /**
+     * @param administers whether this console's user administers it: true for the operator at their own terminal
+     *                    (no console admins configured); otherwise only the users listed in
+     *                    {@code polls.admins.console}, and the opener rule applies to the rest, as on the platforms
+     */
+    public ConsoleSession(Answerer router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
+            int columns, Path attachmentsDir, boolean administers) {
+        this.administers = administers;
         this.router = Objects.requireNonNull(router, "router");
         this.user = user;
         this.channel = channel;
@@ -69,8 +81,7 @@ public final class ConsoleSession {
             text = line;
         }
         String locale = lang.map(Lang::code).orElse("");
-        // the console is the operator's own terminal: its user administers it
-        Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text, true));
+        Reply reply = router.handle(new ChatRequest("console", "local", channel, user, locale, text, administers));
         String rendered = renderer.render(reply, messages());
         if (reply.attachment().isPresent()) {
             rendered = rendered + "\n" + save(reply.attachment().get());
