@@ -244,20 +244,28 @@ public final class SlackAdapter implements AutoCloseable {
 
     private Response onCommand(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload p = request.getPayload();
-        if (!deliveries.first("slack", p.getTriggerId())) {
-            LOG.info("re-delivered /article ignored (retry {})", request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
-            return ctx.ack();
-        }
+        String retry = request.getHeaders().getFirstValue("X-Slack-Retry-Num");
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
                 nonBlank(p.getUserId()), "", text).delivered(trigger(p.getTriggerId()));
-        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
-        Optional<Reply> ready = within(answer);
+        // the delivery is marked on the executor, within the ack budget: a stalled database cannot hold the ack
+        CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> {
+            if (!deliveries.first("slack", p.getTriggerId())) {
+                LOG.info("re-delivered /article ignored (retry {})", retry);
+                return Optional.<Reply>empty();
+            }
+            return Optional.of(router.handle(chat));
+        }, work);
+        Optional<Optional<Reply>> ready = get(answer, ACK_BUDGET_MILLIS);
         if (ready.isEmpty()) {
-            answer.thenAcceptAsync(r -> followUps.deliver(r, chat, p.getResponseUrl()), calls);
+            answer.thenAcceptAsync(r -> r.ifPresent(reply -> followUps.deliver(reply, chat, p.getResponseUrl())),
+                    calls);
             return ctx.ack();
         }
-        Reply reply = ready.get();
+        if (ready.get().isEmpty()) {
+            return ctx.ack();
+        }
+        Reply reply = ready.get().get();
         if (SlackMessages.postsAsBot(reply)) {
             calls.execute(() -> followUps.deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();
@@ -286,12 +294,10 @@ public final class SlackAdapter implements AutoCloseable {
         ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
                 "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value).delivered(trigger(p.getTriggerId()));
         if (actionId.equals(BlockKit.SHARE)) {
-            if (!deliveries.first("slack", p.getTriggerId())) {
-                LOG.info("re-delivered share ignored");
-                return ctx.ack();
-            }
-            CompletableFuture.supplyAsync(() -> router.handle(chat), work)
-                    .thenAcceptAsync(r -> followUps.deliver(r, chat, p.getResponseUrl()), calls);
+            CompletableFuture.supplyAsync(() -> deliveries.first("slack", p.getTriggerId())
+                            ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work)
+                    .thenAcceptAsync(r -> r.ifPresentOrElse(reply -> followUps.deliver(reply, chat,
+                            p.getResponseUrl()), () -> LOG.info("re-delivered share ignored")), calls);
             return ctx.ack();
         }
         Optional<Long> pollId = PollMessages.pollOf(value);
@@ -323,11 +329,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** The answer if it is ready within the ack budget. */
-    private static Optional<Reply> within(CompletableFuture<Reply> answer) {
-        return get(answer, ACK_BUDGET_MILLIS);
-    }
-
-    private static Optional<Reply> get(Future<Reply> answer, long millis) {
+    private static <T> Optional<T> get(Future<T> answer, long millis) {
         try {
             return Optional.of(answer.get(millis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

@@ -103,7 +103,7 @@ public final class SlackRequests {
     /** Posts a form body with this exact X-Slack-Signature (none when null), e.g. to send a bad one. */
     public static HttpResponse<String> post(URI endpoint, long timestamp, String signature, String body,
             Map<String, String> extraHeaders) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(io.taolun.testing.Await.CEILING)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
