@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
+# Base images are pinned to full version tags, so a rebuild gets the same Maven, JRE and Ubuntu until someone bumps
+# them here. Not digests: they were chosen on a machine with no registry access, where a digest cannot be checked;
+# add @sha256:... from `docker buildx imagetools inspect <image>` where you can.
 # Build stage: compile and package the runnable jar (the CJK font for result charts is inside it).
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
@@ -9,8 +12,9 @@ COPY seeds seeds
 COPY config config
 RUN mvn -B -q -DskipTests package
 
-# Runtime stage: a slim JRE, the jar, the seeds and the default config, as a non-root user.
-FROM eclipse-temurin:17-jre
+# Runtime stage: a slim JRE, the jar, the seeds and the default config, as a non-root user. (17-jre, which this
+# replaced, is the Ubuntu Noble JRE too.)
+FROM eclipse-temurin:17.0.17_10-jre-noble
 RUN groupadd --system --gid 10001 taolun && useradd --system --uid 10001 --gid taolun --home-dir /app taolun
 WORKDIR /app
 COPY --from=build /src/target/taolun.jar /app/taolun.jar
