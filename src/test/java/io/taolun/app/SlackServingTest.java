@@ -63,9 +63,12 @@ final class SlackServingTest {
     void a_timestamp_within_five_minutes_ahead_is_accepted() {
         // WHEN a request is signed 299 s ahead of the bot's clock (a Slack whose clock runs fast)
         HttpResponse<String> response = helpSignedAt(Duration.ofSeconds(299));
-        // THEN it is answered
+        // THEN it is answered: in the acknowledgement, or (on a machine slowed past the 2 s budget) through
+        // response_url right after it
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("blocks");
+        String answer = response.body().isEmpty()
+                ? h.slack.awaitCall("response_url", 1, io.taolun.testing.Await.CEILING).body() : response.body();
+        assertThat(answer).contains("blocks");
     }
 
     @Test
