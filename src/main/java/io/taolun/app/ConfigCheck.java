@@ -88,8 +88,12 @@ final class ConfigCheck {
         try {
             config = loader.load(source);
         } catch (ConfigException e) {
-            // the file is read strictly: its first error stops reading, so the rest of it is not known
-            problems.add(e.getMessage());
+            // start-up stops at the first error; the file is read again leaving out each bad value, to list them all
+            List<String> all = loader.problems(source);
+            if (!all.contains(e.getMessage())) {
+                problems.add(e.getMessage());
+            }
+            problems.addAll(all);
             return Optional.empty();
         }
         lines.add("language: " + config.language());

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,13 +70,36 @@ final class ConfigLoader {
         }
     }
 
+    /**
+     * Every problem of the config {@code source} names, each as start-up would report it, for {@code check-config};
+     * start-up itself stops at the first ({@link #load(Source)}). Empty for the bundled defaults.
+     */
+    List<String> problems(Source source) {
+        if (source.file().isEmpty()) {
+            return List.of();
+        }
+        Path path = source.file().get();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return List.of(path + ": cannot be read: " + e.getMessage());
+        }
+        return yaml.problems(bytes, TaolunConfig.class).stream().map(p -> describe(p, path.toString())).toList();
+    }
+
     private TaolunConfig parse(byte[] bytes, String name) {
         try {
             return yaml.read(bytes, TaolunConfig.class).orElseGet(TaolunConfig::defaults);
         } catch (StrictYaml.Problem e) {
-            String where = e.where().equals("file") ? "" : e.where() + ": ";
-            String what = e.getCause() instanceof ConfigException bad ? bad.getMessage() : e.getMessage();
-            throw new ConfigException(name + ": " + (e.getCause() instanceof ConfigException ? "" : where) + what);
+            throw new ConfigException(describe(e, name));
         }
+    }
+
+    /** {@code <file>: <key path>: <what is wrong>}; a record's own message names its key already. */
+    private static String describe(StrictYaml.Problem e, String name) {
+        String where = e.where().equals("file") ? "" : e.where() + ": ";
+        String what = e.getCause() instanceof ConfigException bad ? bad.getMessage() : e.getMessage();
+        return name + ": " + (e.getCause() instanceof ConfigException ? "" : where) + what;
     }
 }

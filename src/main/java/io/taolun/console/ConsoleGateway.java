@@ -1,18 +1,22 @@
 package io.taolun.console;
 
 import io.taolun.core.Attachment;
+import io.taolun.core.Block;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatGateway;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
+import io.taolun.core.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +29,10 @@ import java.util.function.Consumer;
  */
 public final class ConsoleGateway implements ChatGateway {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** How many posts' names are kept to head their threads: far more than a console session posts. */
+    private static final int NAMES_KEPT = 1000;
+    /** How much of a quoted claim a thread header shows. */
+    private static final int QUOTE_SHOWN = 20;
     private final PlainTextRenderer renderer = new PlainTextRenderer(ConsoleSession.COLUMNS);
     private final Messages messages;
     private final Path attachmentsDir;
@@ -32,6 +40,13 @@ public final class ConsoleGateway implements ChatGateway {
     private final Clock clock;
     private final ZoneId zone;
     private volatile Consumer<String> sink;
+    /** What each post was (its title and quoted claim), by id: a thread header names the post it hangs under. */
+    private final Map<String, String> names = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > NAMES_KEPT;
+        }
+    };
 
     /**
      * @param clock what time posts are stamped with, in {@code zone}
@@ -66,14 +81,46 @@ public final class ConsoleGateway implements ChatGateway {
         String id = "m" + ids.incrementAndGet();
         StringBuilder text = new StringBuilder();
         String now = STAMP.format(clock.instant().atZone(zone)) + " " + zone.getId();
-        text.append(threadOf.map(t -> messages.get("console.threadPost", where.channel(), t, now))
+        text.append(threadOf.map(t -> header(where, t, now))
                 .orElseGet(() -> messages.get("console.scheduledPost", where.channel(), now)))
                 .append('\n').append(renderer.render(reply, messages));
         if (reply.attachment().isPresent()) {
             text.append('\n').append(save(reply.attachment().get()));
         }
         sink.accept(text.append('\n').toString());
+        synchronized (names) {
+            names.put(id, name(reply));
+        }
         return id;
+    }
+
+    /**
+     * A thread's header names the post it hangs under ("投票 #1「…」"), as a chat shows a thread below its message;
+     * the console's own message ids (m1) mean nothing to a reader.
+     */
+    private String header(ChannelRef where, String threadOf, String now) {
+        String name;
+        synchronized (names) {
+            name = names.getOrDefault(threadOf, "");
+        }
+        return name.isEmpty() ? messages.get("console.threadPostEarlier", where.channel(), now)
+                : messages.get("console.threadPost", where.channel(), name, now);
+    }
+
+    /** The post's title and the start of the claim it quotes, on one line; empty when it has neither. */
+    private String name(Reply reply) {
+        String title = oneLine(reply.title());
+        String quoted = reply.blocks().stream().filter(Block.Quote.class::isInstance).map(Block.Quote.class::cast)
+                .findFirst()
+                .map(q -> oneLine(messages.lang() == Lang.EN && !q.gloss().isBlank() ? q.gloss() : q.text()))
+                .map(q -> SafeText.cut(q, QUOTE_SHOWN))
+                .orElse("");
+        return title.isEmpty() || quoted.isEmpty() ? title + quoted
+                : messages.get("console.threadName", title, quoted);
+    }
+
+    private static String oneLine(String text) {
+        return SafeText.stripControls(text).replaceAll("\\s+", " ").strip();
     }
 
     @Override

@@ -125,6 +125,65 @@ final class ConfigCheckTest {
     }
 
     @Test
+    void every_problem_in_the_config_file_is_listed_each_with_its_key_not_only_the_first() {
+        // GIVEN a config with a bad time zone, an unknown key, a bad poll length, a value of the wrong shape, a bad
+        // guild id and a schedule in a zone that does not exist
+        Path config = write("""
+                timeZone: Mars/Base
+                unknownKey: 1
+                polls:
+                  maxHours: 0
+                  doubleClickMillis: soon
+                discord:
+                  guilds: [not-a-guild]
+                """ + WEEKLY_ON_BOTH.formatted("Mars/Olympus_Mons"));
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env(config));
+
+        // THEN each is an error of its own, naming its key, and none is listed twice
+        assertThat(report.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(report.problems()).hasSize(6).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).startsWith(
+                config.toString() + ": "));
+        assertThat(String.join("\n", report.problems())).contains(
+                "timeZone: \"Mars/Base\" is not an IANA time zone",
+                "unknownKey: unknown key \"unknownKey\"",
+                "polls.maxHours: 0 is not between 1 and",
+                "polls.doubleClickMillis: has the wrong shape",
+                "discord.guilds: \"not-a-guild\" is not a guild id",
+                "rituals.schedules[weekly].zone: \"Mars/Olympus_Mons\" is not a time zone");
+        assertThat(report.text()).last().isEqualTo("6 problems: fix before starting Taolun");
+    }
+
+    @Test
+    void a_bound_between_two_keys_is_checked_once_each_key_alone_is_good() {
+        // GIVEN a poll length longer than the longest allowed, beside an unknown key in the same section
+        Path config = write("polls:\n  maxHours: 10\n  defaultHours: 20\n  colour: red\n");
+
+        // WHEN it is checked
+        ConfigCheck.Report report = ConfigCheck.run(env(config));
+
+        // THEN both are listed
+        assertThat(String.join("\n", report.problems())).contains("polls.colour: unknown key \"colour\"",
+                "polls.defaultHours: 20 is not between 1 and maxHours (10)");
+        assertThat(report.problems()).hasSize(2);
+    }
+
+    @Test
+    void serve_still_stops_at_the_first_problem_in_the_config_file() {
+        // GIVEN a config with two problems
+        Map<String, String> env = env(write("timeZone: Mars/Base\nunknownKey: 1\n"));
+
+        // WHEN taolun serve starts
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"serve"}, env, System.out, new PrintStream(err, true, UTF_8));
+
+        // THEN it refuses with the config error code, naming a problem
+        assertThat(code).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(err.toString(UTF_8)).containsAnyOf("timeZone", "unknownKey");
+    }
+
+    @Test
     void slack_over_http_without_a_signing_secret_is_an_error_naming_SLACK_SIGNING_SECRET() {
         // GIVEN a Slack bot token, no app token and no signing secret: requests over HTTP could not be verified
         Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN);

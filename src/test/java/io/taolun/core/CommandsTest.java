@@ -147,6 +147,21 @@ final class CommandsTest {
     }
 
     @Test
+    void quote_takes_the_id_that_answers_show_as_well_as_the_bare_number() {
+        // GIVEN the fifth quote, whose id answers show as q5
+        Quote fifth = article.quotes().get(4);
+        assertThat(fifth.id()).isEqualTo("q5");
+        // WHEN it is asked for by that id, in either case or in full-width letters
+        for (String id : List.of("q5", "Q5", "ｑ５")) {
+            Reply reply = bot.ask("quote " + id);
+            // THEN the answer is the one for "quote 5"
+            assertThat(reply.error()).as(id).isFalse();
+            assertThat(((Block.Quote) reply.blocks().get(0)).text()).as(id).isEqualTo(fifth.text());
+            assertThat(reply.footer()).as(id).isEqualTo(bot.ask("quote 5").footer());
+        }
+    }
+
+    @Test
     void quote_in_english_adds_the_gloss_under_the_original() {
         Block.Quote block = (Block.Quote) bot.askInEnglish("quote 1").blocks().get(0);
         assertThat(block.text()).isEqualTo(article.quotes().get(0).text());

@@ -135,7 +135,9 @@ final class RitualRunsTest {
                 assertThat(pollPost.reply().plainText()).contains("#" + poll.id());
                 assertThat(pollPost.reply().buttons()).hasSize(5);
                 assertThat(threadPost.threadOf()).contains(pollPost.messageId());
-                assertThat(threadPost.reply().title()).contains("你觉得呢");
+                // named after the poll and its claim, since every thread asks the same question
+                assertThat(threadPost.reply().title())
+                        .isEqualTo("投票 #" + poll.id() + " · " + poll.claimId().orElseThrow() + " · 你觉得呢?");
             }
             // AND votes from both platforms count in the one tally
             ChatRequest fromSlack = new ChatRequest("slack", "T1", "C1", "U1", "", "");

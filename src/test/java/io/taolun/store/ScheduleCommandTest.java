@@ -149,6 +149,21 @@ final class ScheduleCommandTest {
     }
 
     @Test
+    void schedule_off_with_an_id_that_is_not_a_number_says_no_schedule_has_it() {
+        admin("schedule qotd 09:00 Asia/Shanghai");
+        // WHEN an admin types a word where the id goes, in English and in Chinese
+        Reply reply = admin("schedule off abc");
+        Reply chinese = router.handle(new ChatRequest("slack", "T1", "C1", "U0", "zh", "schedule off abc", true));
+        // THEN the answer names that id, not what could be scheduled, and nothing was turned off
+        assertThat(reply.error()).isTrue();
+        assertThat(reply.plainText()).contains("No schedule has the id \"abc\"").doesNotContain("Say what to schedule", "{0}");
+        assertThat(chinese.plainText()).contains("没有编号为“abc”的定期发布").doesNotContain("请说明要安排什么", "{0}");
+        assertThat(admin("schedule off #x1").plainText()).contains("No schedule has the id \"#x1\"");
+        assertThat(admin("schedule off").plainText()).contains("Say what to schedule");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).hasSize(1);
+    }
+
+    @Test
     void config_file_schedules_are_brought_in_at_start_updated_and_turned_off_there_not_by_command() {
         // GIVEN a schedule declared in the config
         Ritual.Spec declared = new Ritual.Spec(RitualKind.QOTD, h.article.id(), Optional.empty(), LocalTime.of(9, 0),

@@ -70,8 +70,8 @@ public final class QuoteCommand implements Command {
         } else if (arg.equals("random")) {
             quote = article.quotes().get(random.nextInt(article.quotes().size()));
             heading = "";
-        } else if (SectionArg.isNumber(arg)) {
-            int n = SectionArg.toInt(arg, -1);
+        } else if (SectionArg.isNumber(number(arg))) {
+            int n = SectionArg.toInt(number(arg), -1);
             if (n < 1 || n > article.quotes().size()) {
                 throw new BadInputException("error.quote.range", SafeText.echo(arg), article.quotes().size());
             }
@@ -86,6 +86,12 @@ public final class QuoteCommand implements Command {
                 .footer(m.get("quote.footer", quote.number(), article.quotes().size()))
                 .visibility(inv.shareVisibility())
                 .build();
+    }
+
+    /** The number in a quote id as answers show it ("q5", "Ｑ5"), or the word as typed when it is not one. */
+    private static String number(String arg) {
+        String word = SafeText.halfWidth(arg);
+        return word.length() > 1 && word.charAt(0) == 'q' ? word.substring(1) : arg;
     }
 
     private static String channelKey(ChatRequest r) {

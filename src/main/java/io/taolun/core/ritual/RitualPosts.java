@@ -45,7 +45,7 @@ public final class RitualPosts {
         return switch (post.kind()) {
             case QUOTE -> quote(post.payload(), m);
             case POLL -> polls.message(poll(post), lang);
-            case THREAD -> thread(library.find(poll(post).articleId()), post.payload(), m);
+            case THREAD -> thread(poll(post), post.payload(), m);
             case RESULTS -> {
                 Poll poll = poll(post);
                 yield withChart(polls.finalResults(poll, lang), poll, lang);
@@ -74,14 +74,19 @@ public final class RitualPosts {
                 .build();
     }
 
-    /** The thread under a weekly poll; without the claim's section when its article has left the seeds. */
-    private Reply thread(Optional<Article> article, String claimId, Messages m) {
+    /**
+     * The thread under a weekly poll; without the claim's section when its article has left the seeds. Its title
+     * names the poll and the claim: Discord names the thread after it, and every thread's question is the same.
+     */
+    private Reply thread(Poll poll, String claimId, Messages m) {
+        Optional<Article> article = library.find(poll.articleId());
         Optional<Claim> claim = article.flatMap(a -> a.claims().stream().filter(c -> c.id().equals(claimId))
                 .findFirst());
         Optional<Closing> closing = article.flatMap(Article::closing);
         String question = closing.map(Closing::text).orElse("你觉得呢？");
         String gloss = closing.map(Closing::gloss).orElse(m.get("discuss.question"));
-        Reply.Builder reply = Reply.builder().title(m.lang() == Lang.EN ? question + " · " + gloss : question);
+        Reply.Builder reply = Reply.builder().title(m.get("thread.title", poll.id(), claimId,
+                m.lang() == Lang.EN ? question + " · " + gloss : question));
         claim.map(Claim::section).ifPresent(section -> {
             reply.text(section.label(m));
             section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));

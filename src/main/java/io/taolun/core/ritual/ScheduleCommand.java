@@ -98,10 +98,15 @@ public final class ScheduleCommand implements Command {
     }
 
     private Reply off(Invocation inv, List<String> args) {
-        if (args.size() != 1 || !args.get(0).matches("#?\\d{1,18}")) {
+        if (args.size() != 1) {
             throw new BadInputException("error.schedule.args");
         }
-        Ritual ritual = service.off(inv.request(), Long.parseLong(args.get(0).replace("#", "")));
+        String id = SafeText.halfWidth(args.get(0));
+        if (!id.matches("#?\\d{1,18}")) {
+            // the user said what to do, only the id is wrong: say that, not what to schedule
+            throw new BadInputException("error.schedule.noSuchId", SafeText.echo(args.get(0)));
+        }
+        Ritual ritual = service.off(inv.request(), Long.parseLong(id.replace("#", "")));
         return Reply.builder().title(inv.messages().get("schedule.off", ritual.id()))
                 .text(describe(ritual, inv.messages())).visibility(Visibility.IN_CHANNEL).build();
     }
