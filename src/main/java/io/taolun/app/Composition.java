@@ -174,7 +174,16 @@ final class Composition implements AutoCloseable {
 
     /** Builds the search indexes now (a server calls it in the background once it is up). */
     void warmSearch() {
-        desks.values().forEach(desk -> desk.search().warm());
+        for (ArticleDesk desk : desks.values()) {
+            try {
+                desk.search().warm();
+            } catch (RuntimeException e) {
+                if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                    return; // the server is stopping: the index is built on first search if ever needed
+                }
+                throw e;
+            }
+        }
     }
 
     /** Stops the rituals, commits the votes already queued, then closes the pool. */
