@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every posted message of a ritual poll current (on Slack and Discord alike, whichever platform the vote came
- * from): after a vote or a close, each message is edited to the live tally, at most once per interval per poll.
+ * Keeps every posted message of a ritual poll, or of a poll opened by hand whose message was recorded, current (on
+ * Slack and Discord alike, whichever platform the vote came from): after a vote or a close, each message is edited to
+ * the live tally (a closed poll's to its final tally, without buttons), at most once per interval per poll.
  */
 public final class PollFanout {
     private static final Logger LOG = LoggerFactory.getLogger(PollFanout.class);
@@ -59,7 +60,7 @@ public final class PollFanout {
                     continue;
                 }
                 try {
-                    gateway.edit(message.where(), message.messageId(), posts.pollMessage(poll.get(), message.where()));
+                    gateway.edit(message.where(), message.messageId(), posts.pollMessage(poll.get(), message));
                 } catch (DeliveryException | RuntimeException e) {
                     LOG.warn("poll #{} message on {} not refreshed: {}", pollId, message.where().platform(),
                             e.getMessage());
