@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link RitualScheduler} on db-scheduler, in the same database: each ritual has one scheduled execution (its next
  * slot, with the slot's instant as data, so a retry keeps its slot), each weekly poll one close, and each poll opened
- * by hand whose message was posted one close at its deadline. db-scheduler
- * lets one process pick each execution, runs again one whose process died (after missed heartbeats), and runs those
- * missed while every process was down at the next start.
+ * by hand whose message was posted one close at its deadline. db-scheduler lets one process pick each execution,
+ * runs again one whose process died (after missed heartbeats), and runs those missed while every process was down at
+ * the next start.
  */
 public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     static final String SLOT_TASK = "ritual-slot";

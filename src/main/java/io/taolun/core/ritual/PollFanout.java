@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PollFanout {
     private static final Logger LOG = LoggerFactory.getLogger(PollFanout.class);
+    /** How often a refused refresh is made again before it waits for the next change. */
+    static final int MAX_RETRIES = 5;
 
     private final Outbox outbox;
     private final Map<String, ChatGateway> gateways;
@@ -31,6 +34,8 @@ public final class PollFanout {
     private final RitualPosts posts;
     private final Executor work;
     private final CoalescedUpdates<Long> updates;
+    /** Refreshes refused in a row, per poll. */
+    private final Map<Long, Integer> failedRefreshes = new ConcurrentHashMap<>();
 
     public PollFanout(Outbox outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
             ScheduledExecutorService timers, Executor work, Clock clock, Duration interval) {
@@ -54,6 +59,7 @@ public final class PollFanout {
                 return;
             }
             Optional<Poll> poll = polls.find(pollId);
+            boolean again = false;
             for (Outbox.Posted message : posted) {
                 ChatGateway gateway = gateways.get(message.where().platform());
                 if (poll.isEmpty() || gateway == null || !gateway.canPost(message.where())) {
@@ -61,11 +67,32 @@ public final class PollFanout {
                 }
                 try {
                     gateway.edit(message.where(), message.messageId(), posts.pollMessage(poll.get(), message));
-                } catch (DeliveryException | RuntimeException e) {
+                } catch (DeliveryException e) {
+                    again |= e.retryable();
+                    LOG.warn("poll #{} message on {} not refreshed: {}", pollId, message.where().platform(),
+                            e.getMessage());
+                } catch (RuntimeException e) {
                     LOG.warn("poll #{} message on {} not refreshed: {}", pollId, message.where().platform(),
                             e.getMessage());
                 }
             }
+            retryLater(pollId, again);
         }, work);
+    }
+
+    /**
+     * A refresh the platform refused for now (a 5xx, a rate limit) is made again an interval later, a few times:
+     * the gateways make one attempt per call, and the closed state of a poll must not be lost to one server error.
+     */
+    private void retryLater(long pollId, boolean again) {
+        if (!again) {
+            failedRefreshes.remove(pollId);
+            return;
+        }
+        if (failedRefreshes.merge(pollId, 1, Integer::sum) <= MAX_RETRIES) {
+            updates.changed(pollId);
+        } else {
+            failedRefreshes.remove(pollId);
+        }
     }
 }
