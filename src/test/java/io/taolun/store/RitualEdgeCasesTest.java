@@ -72,7 +72,7 @@ final class RitualEdgeCasesTest {
         }
 
         @Override
-        public void edit(ChannelRef where, String messageId, Reply reply) {
+        public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
             inner.edit(where, messageId, reply);
         }
     }
