@@ -96,7 +96,7 @@ final class Composition implements AutoCloseable {
                 config.rituals().grace(), changes);
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         ZoneId zone = config.zone();
-        this.pollMessages = new PollMessages(library, store, zone, clock, outbox);
+        this.pollMessages = new PollMessages(library, store, zone, clock, outbox, runner::pollPosted);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running side of the rituals: the scheduler that fires slots and closes weekly polls, the outbox delivery loop,
- * and the refreshing of posted polls. Started once the platforms' gateways exist; stopped before the database.
+ * The running side of the rituals: the scheduler that fires slots and closes weekly polls (and polls opened by hand
+ * whose message was posted), the outbox delivery loop, and the refreshing of posted polls. Started once the platforms' gateways exist; stopped before the database.
  */
 final class Rituals implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rituals.class);
@@ -157,6 +157,11 @@ final class Rituals implements AutoCloseable {
             @Override
             public void closeRun(long ritualId, String slot) {
                 runner.closeRun(ritualId, slot);
+            }
+
+            @Override
+            public void closePoll(long pollId) {
+                runner.closePoll(pollId);
             }
         });
     }

@@ -186,7 +186,30 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                             () -> LOG.warn("reply failed: {}", failure.getMessage())));
             return;
         }
-        answers.answer(event, request, !publicAnswer, reply -> { });
+        answers.answer(event, request, !publicAnswer, reply -> PollMessages.pollShown(reply)
+                .filter(pollId -> gateway.canPost(request.where()))
+                .ifPresent(pollId -> recordPosted(event, request, pollId)));
+    }
+
+    /**
+     * A poll was posted as the interaction's answer: its message id is read back and recorded, so that from then on
+     * the core keeps the message current and, at the poll's close, edits it closed and posts the results once.
+     */
+    private void recordPosted(SlashCommandInteractionEvent event, ChatRequest request, long pollId) {
+        Lang lang = Lang.fromLocale(event.isFromGuild() ? event.getGuildLocale().getLocale() : "", Lang.ZH);
+        event.getHook().retrieveOriginal().queue(message -> {
+            try {
+                work.execute(() -> {
+                    try {
+                        polls.posted(pollId, request.where(), message.getId(), lang);
+                    } catch (RuntimeException e) {
+                        LOG.warn("poll #{} was posted but not recorded: {}", pollId, e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.info("poll #{} not recorded: shutting down", pollId);
+            }
+        }, failure -> LOG.warn("poll #{} message not found after posting: {}", pollId, failure.getMessage()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.taolun.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
@@ -83,10 +85,11 @@ final class SlackFollowUps {
      */
     private void postPoll(Reply reply, ChatRequest chat, String responseUrl, int retry) {
         List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-        SlackWeb.Result<?> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(r -> r
-                .channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
-                .unfurlMedia(false)));
+        SlackWeb.Result<ChatPostMessageResponse> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(
+                r -> r.channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
+                        .unfurlMedia(false)));
         if (posted.ok()) {
+            posted.response().map(ChatPostMessageResponse::getTs).ifPresent(ts -> recordPosted(reply, chat, ts));
             return;
         }
         if (!posted.surelyNotDone()) {
@@ -117,6 +120,21 @@ final class SlackFollowUps {
     private static Optional<Long> pollOf(Reply reply) {
         return reply.buttons().stream().map(b -> PollMessages.pollOf(b.actionId())).flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /**
+     * Records the posted poll message with its ts: from then on the core keeps it current (chat.update) and, at the
+     * poll's close, re-renders it closed and posts the results once.
+     */
+    private void recordPosted(Reply reply, ChatRequest chat, String ts) {
+        PollMessages.pollShown(reply).ifPresent(pollId -> {
+            try {
+                polls.posted(pollId, new ChannelRef("slack", chat.workspace(), chat.channel()), ts, lang);
+            } catch (RuntimeException e) {
+                LOG.warn("poll #{} was posted but not recorded; only presses will update it: {}", pollId,
+                        e.getMessage());
+            }
+        });
     }
 
     private void updatePoll(TallyTarget target) {

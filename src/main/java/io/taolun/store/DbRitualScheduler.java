@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link RitualScheduler} on db-scheduler, in the same database: each ritual has one scheduled execution (its next
- * slot, with the slot's instant as data, so a retry keeps its slot), and each weekly poll one close. db-scheduler
- * lets one process pick each execution, runs again one whose process died (after missed heartbeats), and runs those
- * missed while every process was down at the next start.
+ * slot, with the slot's instant as data, so a retry keeps its slot), each weekly poll one close, and each poll opened
+ * by hand whose message was posted one close at its deadline. db-scheduler lets one process pick each execution,
+ * runs again one whose process died (after missed heartbeats), and runs those missed while every process was down at
+ * the next start.
  */
 public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     static final String SLOT_TASK = "ritual-slot";
     static final String CLOSE_TASK = "ritual-close";
+    static final String POLL_CLOSE_TASK = "poll-close";
     private static final Logger LOG = LoggerFactory.getLogger(DbRitualScheduler.class);
     private static final Duration RETRY = Duration.ofSeconds(30);
 
@@ -42,6 +44,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
         Optional<Instant> runSlot(long ritualId, Instant slotAt);
 
         void closeRun(long ritualId, String slot);
+
+        /** Closes a poll opened by hand and posts its results. */
+        default void closePoll(long pollId) {
+            throw new UnsupportedOperationException("these handlers close no polls opened by hand");
+        }
     }
 
     /**
@@ -69,6 +76,7 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     private final CustomTask<Long> slotTask;
     private final CustomTask<String> closeTask;
+    private final CustomTask<Long> pollCloseTask;
     private final Scheduler scheduler;
     private volatile Handlers handlers;
 
@@ -81,7 +89,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
                 .onDeadExecution(new ReviveOnSchedulerClock<>())
                 .execute((instance, context) -> closeRun(instance));
-        this.scheduler = Scheduler.create(db, List.of(slotTask, closeTask))
+        this.pollCloseTask = Tasks.custom(POLL_CLOSE_TASK, Long.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .onDeadExecution(new ReviveOnSchedulerClock<>())
+                .execute((instance, context) -> closePoll(instance));
+        this.scheduler = Scheduler.create(db, List.of(slotTask, closeTask, pollCloseTask))
                 .schedulerName(new SchedulerName.Fixed(settings.name()))
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
@@ -139,6 +151,21 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
         }
     }
 
+    @Override
+    public void scheduleClosePoll(long pollId, Instant at) {
+        scheduler.scheduleIfNotExists(pollCloseTask.instance(String.valueOf(pollId), pollId), at);
+    }
+
+    @Override
+    public void closePollNow(long pollId) {
+        try {
+            scheduler.schedule(pollCloseTask.instance(String.valueOf(pollId), pollId), Instant.EPOCH,
+                    ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            LOG.info("the close of poll {} is running already", pollId);
+        }
+    }
+
     /** Stops picking executions and waits briefly for running ones. */
     @Override
     public void close() {
@@ -168,6 +195,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
         }
         Instant at = next.get();
         return (complete, operations) -> operations.reschedule(complete, at, at.toEpochMilli());
+    }
+
+    private CompletionHandler<Long> closePoll(TaskInstance<Long> instance) {
+        handlers.closePoll(instance.getData());
+        return new CompletionHandler.OnCompleteRemove<>();
     }
 
     private CompletionHandler<String> closeRun(TaskInstance<String> instance) {

@@ -48,6 +48,26 @@ public final class JdbcOutbox implements Outbox, PollReach {
     }
 
     @Override
+    public boolean recordSent(OutboxPost post, String messageId, Instant at) {
+        return update("INSERT INTO outbox (dedupe_key, kind, platform, workspace, channel, thread_of, poll_id, payload, "
+                + "state, attempts, next_attempt_at, created_at, message_id, sent_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sent', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
+                    ps.setString(1, post.key());
+                    ps.setString(2, post.kind().name());
+                    ps.setString(3, post.where().platform());
+                    ps.setString(4, post.where().workspace());
+                    ps.setString(5, post.where().channel());
+                    ps.setString(6, post.threadOf().orElse(null));
+                    ps.setObject(7, post.pollId().orElse(null));
+                    ps.setString(8, post.payload());
+                    Jdbc.setInstant(ps, 9, at);
+                    Jdbc.setInstant(ps, 10, at);
+                    ps.setString(11, messageId);
+                    Jdbc.setInstant(ps, 12, at);
+                }) == 1;
+    }
+
+    @Override
     public List<Pending> due(Instant now, long afterId, int limit) {
         return Jdbc.inTransaction(db, "reading the outbox", c -> {
             List<Pending> out = new ArrayList<>();
@@ -163,12 +183,12 @@ public final class JdbcOutbox implements Outbox, PollReach {
     public List<Posted> pollMessages(long pollId) {
         return Jdbc.inTransaction(db, "reading poll messages", c -> {
             List<Posted> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT platform, workspace, channel, message_id FROM outbox "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", message_id FROM outbox "
                     + "WHERE poll_id = ? AND kind = 'POLL' AND state = 'sent' ORDER BY id")) {
                 ps.setLong(1, pollId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Posted(place(rs), rs.getString("message_id")));
+                        out.add(new Posted(place(rs), rs.getString("message_id"), post(rs).lang()));
                     }
                 }
             }

@@ -146,9 +146,11 @@ final class SlackAdapterTest {
 
     @Test
     void a_vote_click_is_stored_confirmed_privately_and_the_tally_updated() throws Exception {
-        openPoll();
-        // WHEN bob presses 同意
-        HttpResponse<String> ack = h.vote("bob", 1, 2, "1700000000.000100");
+        FakeSlack.Call posted = openPoll();
+        Await.until("the poll's ts", () -> h.slack.tsOf(posted).isPresent());
+        String ts = h.slack.tsOf(posted).orElseThrow();
+        // WHEN bob presses 同意 on the poll message
+        HttpResponse<String> ack = h.vote("bob", 1, 2, ts);
         // THEN it is acknowledged after it was stored, confirmed to bob alone, and the poll message is updated
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(votes(1)).isEqualTo(1);
@@ -157,7 +159,7 @@ final class SlackAdapterTest {
         assertThat(confirmation.path("replace_original").asBoolean(true)).isFalse();
         assertThat(confirmation.toString()).contains("同意");
         JsonNode update = h.slack.awaitCall("chat.update", 1, WAIT).json();
-        assertThat(update.path("ts").asText()).isEqualTo("1700000000.000100");
+        assertThat(update.path("ts").asText()).isEqualTo(ts);
         assertThat(update.path("blocks").toString()).contains("1 票");
     }
 

@@ -64,4 +64,34 @@ final class PollFanoutTest {
         List<RecordingGateway.Edit> edits = platform.edits();
         return !edits.isEmpty() && edits.get(edits.size() - 1).reply().plainText().contains(votes + " votes");
     }
+
+    @Test
+    void a_hand_poll_closed_while_its_platform_fails_edits_for_now_is_still_shown_closed() throws Exception {
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        try (RitualHarness h = new RitualHarness(TestDatabases.Kind.H2, Instant.parse("2026-11-30T08:00:00Z"))) {
+            // GIVEN a poll opened by hand on Slack whose message was recorded, and a fanout keeping it current
+            RecordingGateway slack = new RecordingGateway("slack");
+            RitualPosts posts = new RitualPosts(h.article, h.pollMessages, RitualHarness.CHART, where -> Lang.ZH);
+            PollFanout fanout = new PollFanout(h.outbox, List.of(slack), h.polls, posts, timers, timers, h.clock,
+                    Duration.ofMillis(50));
+            PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
+                    h.clock, h.outbox, fanout::changed);
+            ChatRequest alice = new ChatRequest("slack", "T1", "C1", "U1", "", "");
+            long pollId = polls.open(alice, new PollService.OpenRequest(Optional.of("c1"), Optional.empty(),
+                    io.taolun.core.poll.OptionSets.likert(), Optional.empty(), false, true)).id();
+            h.runner.pollPosted(pollId, RitualHarness.slack("C1"), "ts-1", Lang.ZH);
+            // AND Slack refuses the next two edits for now (a 5xx)
+            slack.failNextEdit(io.taolun.core.DeliveryException.retryable("chat.update 500", Optional.empty(), null));
+            slack.failNextEdit(io.taolun.core.DeliveryException.retryable("chat.update 500", Optional.empty(), null));
+            // WHEN its opener closes it
+            polls.close(alice, pollId);
+            // THEN the message is edited closed all the same, without buttons
+            Await.until("the message shown closed", () -> slack.edits().stream()
+                    .anyMatch(e -> e.messageId().equals("ts-1") && e.reply().buttons().isEmpty()
+                            && e.reply().title().contains("已截止")));
+            assertThat(slack.edits()).allSatisfy(e -> assertThat(e.reply().buttons()).isEmpty());
+        } finally {
+            timers.shutdownNow();
+        }
+    }
 }

@@ -25,6 +25,7 @@ public final class RecordingGateway implements ChatGateway {
     private final List<Post> posts = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
     private final Deque<DeliveryException> failures = new ArrayDeque<>();
+    private final Deque<DeliveryException> editFailures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private int attempts;
 
@@ -35,6 +36,11 @@ public final class RecordingGateway implements ChatGateway {
     /** The next post fails with this. */
     public synchronized void failNext(DeliveryException e) {
         failures.add(e);
+    }
+
+    /** The next edit fails with this. */
+    public synchronized void failNextEdit(DeliveryException e) {
+        editFailures.add(e);
     }
 
     public synchronized List<Post> posts() {
@@ -73,7 +79,11 @@ public final class RecordingGateway implements ChatGateway {
     }
 
     @Override
-    public synchronized void edit(ChannelRef where, String messageId, Reply reply) {
+    public synchronized void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
+        DeliveryException failure = editFailures.poll();
+        if (failure != null) {
+            throw failure;
+        }
         edits.add(new Edit(where, messageId, reply));
     }
 }

@@ -72,7 +72,7 @@ final class RitualEdgeCasesTest {
         }
 
         @Override
-        public void edit(ChannelRef where, String messageId, Reply reply) {
+        public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
             inner.edit(where, messageId, reply);
         }
     }
@@ -163,7 +163,7 @@ final class RitualEdgeCasesTest {
             // THEN its close is brought forward to now; when it runs (and runs again at the planned time), the
             // results are posted once in the channel and once in the thread
             assertThat(h.scheduler.calls).contains("closeNow " + ritual.id() + " 2026-11-30");
-            assertThat(polls.resultsPostedByRituals(pollId)).isTrue();
+            assertThat(polls.resultsPostedByOutbox(pollId)).isTrue();
             h.runner.closeRun(ritual.id(), "2026-11-30");
             h.runner.closeRun(ritual.id(), "2026-11-30");
             deliveries.deliverDue();

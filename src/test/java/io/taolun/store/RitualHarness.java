@@ -114,5 +114,15 @@ final class RitualHarness implements AutoCloseable {
         public synchronized void scheduleClose(long ritualId, String slot, Instant at) {
             calls.add("close " + ritualId + " " + slot + " " + at);
         }
+
+        @Override
+        public synchronized void scheduleClosePoll(long pollId, Instant at) {
+            calls.add("closePoll " + pollId + " " + at);
+        }
+
+        @Override
+        public synchronized void closePollNow(long pollId) {
+            calls.add("closePollNow " + pollId);
+        }
     }
 }

@@ -7,7 +7,11 @@ import io.taolun.core.Reply;
 import io.taolun.core.Visibility;
 import java.time.ZoneId;
 
-/** {@code close <poll-id>}: the opener or an admin ends a poll; the final results go to the channel. */
+/**
+ * {@code close <poll-id>}: the opener or an admin ends a poll. A poll whose message was posted and recorded (every poll
+ * posted on Slack or Discord) has its results posted once by the outbox and the answer only acknowledges; otherwise
+ * (the console) the answer is the final results, in the channel.
+ */
 public final class ClosePollCommand implements Command {
     private final PollService service;
     private final PollReplies replies;
@@ -29,8 +33,9 @@ public final class ClosePollCommand implements Command {
             throw new BadInputException("error.close.args");
         }
         Poll poll = service.close(inv.request(), PollArgs.pollId(inv.args().get(0)));
-        if (service.resultsPostedByRituals(poll.id())) {
-            // a weekly poll: its results, with the chart, go to every channel and thread it was posted to
+        if (service.resultsPostedByOutbox(poll.id())) {
+            // its results, with the chart, go once through the outbox to every channel (and thread) it was posted
+            // to, and its messages are re-rendered closed: the answer only acknowledges, so nothing shows twice
             return Reply.builder().text(inv.messages().get("close.ritual", poll.id())).build();
         }
         return replies.results(poll, service.tally(poll), true, inv.messages(), service.now(), Visibility.IN_CHANNEL);

@@ -8,8 +8,10 @@ import io.taolun.core.SafeText;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code poll <claim-id> | --question "..." [--options likert|agree|"A|B|C"] [--hours N] [--hidden] [--public]}:
@@ -38,8 +40,13 @@ public final class OpenPollCommand implements Command {
         boolean anonymous = true;
         String claimId = null;
         String question = null;
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.startsWith("--") && !given.add(arg)) {
+                // a second --hours or --options would silently win over the first: the opener must choose
+                throw new BadInputException("error.option.twice", SafeText.echo(arg));
+            }
             switch (arg) {
                 case "--options" -> options = OptionSets.parse(value(args, ++i, arg));
                 case "--hours" -> duration = Optional.of(hours(value(args, ++i, arg)));

@@ -1,5 +1,6 @@
 package io.taolun.core.poll;
 
+import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
@@ -22,6 +23,7 @@ public final class PollMessages {
     private final PollReplies replies;
     private final Clock clock;
     private final PollReach reach;
+    private final PollPosts posts;
 
     public PollMessages(PollService service, PollStore store, ZoneId zone, Clock clock) {
         this(service.library(), store, zone, clock, PollReach.NONE);
@@ -33,6 +35,13 @@ public final class PollMessages {
 
     /** Renders each poll with the article it was opened on. */
     public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+        this(library, store, zone, clock, reach, PollPosts.NONE);
+    }
+
+    /** @param posts told of each poll message an adapter posted */
+    public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach,
+            PollPosts posts) {
+        this.posts = posts;
         this.store = store;
         this.replies = new PollReplies(library, zone);
         this.clock = clock;
@@ -48,7 +57,8 @@ public final class PollMessages {
     }
 
     /**
-     * True for a poll whose posted messages the rituals keep current on every platform (a scheduled weekly poll):
+     * True for a poll whose posted messages the rituals keep current on every platform (a scheduled weekly poll, or
+     * one opened by hand whose message was {@link #posted}):
      * adapters then leave its message alone after a button press, so it is edited by one writer, in one language.
      */
     public boolean keptCurrentElsewhere(long pollId) {
@@ -95,6 +105,22 @@ public final class PollMessages {
         }
         return new ChartSpec(poll.id(), "#" + poll.id() + " " + poll.question(), m.get("chart.subtitle", tally.total()),
                 bars);
+    }
+
+    /**
+     * An adapter posted a poll's message (a poll opened by hand) and has its id: from now on the message is kept
+     * current, and closed with the poll's results posted, by the same machinery as the weekly polls'.
+     */
+    public void posted(long pollId, ChannelRef where, String messageId, Lang lang) {
+        posts.posted(pollId, where, messageId, lang);
+    }
+
+    /** The poll a reply shows with live vote buttons, in the channel: a poll message to keep current. */
+    public static Optional<Long> pollShown(Reply reply) {
+        if (reply.visibility() != Visibility.IN_CHANNEL || reply.error()) {
+            return Optional.empty();
+        }
+        return reply.buttons().stream().map(b -> pollOf(b.actionId())).flatMap(Optional::stream).findFirst();
     }
 
     /** The poll id a vote button's action carries ({@code vote <id> <option>}), if it is one. */

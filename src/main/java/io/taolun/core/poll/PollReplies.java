@@ -27,13 +27,20 @@ final class PollReplies {
         this.zone = zone;
     }
 
-    /** The poll message itself: the claim, one button per option, the live tally when results are live. */
+    /**
+     * The poll message itself: the claim, one button per option, the live tally when results are live. A closed
+     * poll's message says so in its title and has no buttons left, only the final tally.
+     */
     Reply poll(Poll poll, Tally tally, boolean visible, Messages m, Instant now) {
-        Reply.Builder reply = Reply.builder().title(m.get("poll.title", poll.id())).visibility(Visibility.IN_CHANNEL);
+        boolean open = poll.isOpen(now);
+        Reply.Builder reply = Reply.builder().title(m.get(open ? "poll.title" : "poll.titleClosed", poll.id()))
+                .visibility(Visibility.IN_CHANNEL);
         question(reply, poll, m);
-        reply.text(m.get("poll.ask"));
-        for (PollOption option : poll.options()) {
-            reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
+        if (open) {
+            reply.text(m.get("poll.ask"));
+            for (PollOption option : poll.options()) {
+                reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
+            }
         }
         if (visible && tally.total() > 0) {
             bars(reply, poll, tally, m);
@@ -170,6 +177,9 @@ final class PollReplies {
 
     private String status(Poll poll, Tally tally, Messages m, Instant now) {
         String who = poll.anonymous() ? m.get("poll.anonymous") : m.get("poll.public");
+        if (poll.hiddenResults() && poll.isOpen(now)) {
+            who = who + " · " + m.get("poll.hiddenUntilClose");
+        }
         String when = poll.isOpen(now) ? deadline(poll, m)
                 : m.get("poll.closedAt", TIME.format(poll.endedAt(now).orElseThrow().atZone(zone)), zone.getId());
         String how = poll.isOpen(now) ? m.get("poll.howToVote", poll.id()) : "";

@@ -184,8 +184,11 @@ public final class PollService {
         return store.onClaim(request.platform(), request.workspace(), article.id(), claim.id());
     }
 
-    /** Whether the rituals post this poll's results themselves, on every platform it was posted to. */
-    public boolean resultsPostedByRituals(long pollId) {
+    /**
+     * Whether the outbox posts this poll's results itself, on every platform it was posted to: a weekly poll, or a
+     * poll opened by hand whose message an adapter recorded.
+     */
+    public boolean resultsPostedByOutbox(long pollId) {
         return reach.keptCurrent(pollId);
     }
 

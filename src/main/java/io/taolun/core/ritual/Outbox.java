@@ -1,8 +1,10 @@
 package io.taolun.core.ritual;
 
 import io.taolun.core.ChannelRef;
+import io.taolun.core.Lang;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Port: the posts rituals have to make, and what became of them. Implemented by the store. */
@@ -38,8 +40,23 @@ public interface Outbox {
 
     void markFailed(long id, String worker, String error);
 
-    /** A poll message that was posted, to be kept current. */
-    record Posted(ChannelRef where, String messageId) {
+    /**
+     * Records a post that was made outside the outbox (an adapter's answer to {@code poll}), as made, with its
+     * message id, unless one with its key is recorded already; true when it was new.
+     */
+    boolean recordSent(OutboxPost post, String messageId, Instant at);
+
+    /**
+     * A poll message that was posted, to be kept current.
+     *
+     * @param lang the language it was posted in; empty for a weekly poll's, shown in its channel's language
+     */
+    record Posted(ChannelRef where, String messageId, Optional<Lang> lang) {
+        public Posted {
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(lang, "lang");
+        }
     }
 
     /** The posted messages showing this poll. */

@@ -1,6 +1,7 @@
 package io.taolun.core.ritual;
 
 import io.taolun.core.ChannelRef;
+import io.taolun.core.Lang;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ import java.util.Optional;
  * @param where      the channel
  * @param threadOf   the key of the post to reply under, in its thread
  * @param pollId     the poll it shows, for poll, thread and results posts
- * @param payload    what else rendering needs (a quote's number and date)
+ * @param payload    what else rendering needs (a quote's number and date; for a poll opened by hand, the language
+ *                   of its message, {@code lang=<code>})
  */
 public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<String> threadOf,
         Optional<Long> pollId, String payload) {
@@ -26,6 +28,19 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
         Objects.requireNonNull(threadOf, "threadOf");
         Objects.requireNonNull(pollId, "pollId");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    private static final String LANG = "lang=";
+
+    /** The payload naming the language of a poll opened by hand, whose message and results are shown in it. */
+    public static String langPayload(Lang lang) {
+        return LANG + lang.code();
+    }
+
+    /** The language a poll or results post names in its payload; empty for a weekly poll's (its channel's). */
+    public Optional<Lang> lang() {
+        return (kind == PostKind.POLL || kind == PostKind.RESULTS) && payload.startsWith(LANG)
+                ? Lang.parse(payload.substring(LANG.length())) : Optional.empty();
     }
 
     /** What an outbox post shows. */

@@ -40,7 +40,8 @@ public final class RitualPosts {
 
     /** The post's reply; throws {@link IllegalStateException} when what it shows is gone. */
     public Reply render(OutboxPost post) {
-        Lang lang = languages.apply(post.where());
+        // a poll opened by hand is shown in the language it was posted in; a ritual's posts in their channel's
+        Lang lang = post.lang().orElseGet(() -> languages.apply(post.where()));
         Messages m = Messages.of(lang);
         return switch (post.kind()) {
             case QUOTE -> quote(post.payload(), m);
@@ -56,6 +57,11 @@ public final class RitualPosts {
     /** The live message of a poll, for refreshing its posts. */
     public Reply pollMessage(Poll poll, ChannelRef where) {
         return polls.message(poll, languages.apply(where));
+    }
+
+    /** The live message of a posted poll, in the language it was posted in, else its channel's. */
+    public Reply pollMessage(Poll poll, Outbox.Posted message) {
+        return polls.message(poll, message.lang().orElseGet(() -> languages.apply(message.where())));
     }
 
     /** {@code <number> <date> <article id>}; posts queued before the library name no article (the default one). */

@@ -1,6 +1,7 @@
 package io.taolun.core.ritual;
 
 import io.taolun.core.ChannelRef;
+import io.taolun.core.Lang;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
 import io.taolun.core.article.ClaimKind;
@@ -22,7 +23,8 @@ import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Runs one slot of a ritual, and closes a weekly poll when its time is up. Every step can run again without effect
+ * Runs one slot of a ritual, and closes a weekly poll (or a poll opened by hand whose message was posted) when its time
+ * is up. Every step can run again without effect
  * (the scheduler runs a crashed slot again): the run is recorded once per slot with its first choice, the poll is
  * opened once per run, and each post is recorded once in the outbox under a key made of ritual, slot and target.
  */
@@ -120,11 +122,68 @@ public final class RitualRunner {
     }
 
     /**
-     * A ritual poll was closed by hand: its close runs now, so its results go to every channel and thread at once
-     * (not at the end of its planned time).
+     * A poll was closed by hand: its close runs now, so its results go to every channel (and thread) it was posted
+     * to at once, not at the end of its planned time. A poll opened by hand whose message no adapter recorded has
+     * nothing posted by the rituals (its close answer carries the results).
      */
     public void pollClosedByHand(long pollId) {
-        rituals.runOfPoll(pollId).ifPresent(run -> scheduler.closeNow(run.ritualId(), run.slot()));
+        Optional<Run> run = rituals.runOfPoll(pollId);
+        if (run.isPresent()) {
+            scheduler.closeNow(run.get().ritualId(), run.get().slot());
+        } else if (!outbox.pollMessages(pollId).isEmpty()) {
+            scheduler.closePollNow(pollId);
+        }
+    }
+
+    /**
+     * An adapter posted the message of a poll opened by hand: it is recorded as a made post of the outbox, so the
+     * poll's messages are kept current like a weekly poll's, and its close is scheduled at its deadline, when it is
+     * re-rendered closed and its results are posted once. Telling it again changes nothing.
+     */
+    public void pollPosted(long pollId, ChannelRef where, String messageId, Lang lang) {
+        Optional<Poll> found = polls.find(pollId);
+        if (found.isEmpty() || rituals.runOfPoll(pollId).isPresent()) {
+            return;
+        }
+        Poll poll = found.get();
+        outbox.recordSent(new OutboxPost(handKey(pollId), OutboxPost.PostKind.POLL, where, Optional.empty(),
+                Optional.of(pollId), OutboxPost.langPayload(lang)), messageId, clock.instant());
+        if (poll.closedAt().isPresent()) {
+            // closed by hand before its message was recorded: close (post the results) now
+            scheduler.closePollNow(pollId);
+        } else {
+            poll.closesAt().ifPresent(at -> scheduler.scheduleClosePoll(pollId, at));
+        }
+    }
+
+    /**
+     * Closes a poll opened by hand (its deadline passed, or it was closed by hand) and posts its results, with the
+     * chart, in the channel of each of its posted messages, in that message's language: once, however often it
+     * runs (the outbox keys are fixed per poll and message). Its messages are then re-rendered, closed.
+     */
+    public void closePoll(long pollId) {
+        Optional<Poll> found = polls.find(pollId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Poll poll = found.get();
+        Instant now = clock.instant();
+        if (poll.closedAt().isEmpty()) {
+            polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
+        }
+        List<Outbox.Posted> posted = outbox.pollMessages(pollId);
+        for (int i = 0; i < posted.size(); i++) {
+            Outbox.Posted message = posted.get(i);
+            outbox.enqueue(new OutboxPost(handKey(pollId) + "r" + i, OutboxPost.PostKind.RESULTS, message.where(),
+                    Optional.empty(), Optional.of(pollId),
+                    message.lang().map(OutboxPost::langPayload).orElse("")), now);
+        }
+        pollChanged.accept(pollId);
+    }
+
+    /** The outbox key of a hand-opened poll's message: {@code u<poll id>}, its results' key adds {@code r<n>}. */
+    private static String handKey(long pollId) {
+        return "u" + pollId;
     }
 
     /**

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Port: the persistent, cluster-safe timer that runs rituals (db-scheduler on the database). Each scheduled run is
- * picked by one process; one that crashed is run again; runs missed while down run once at start.
+ * picked by one process; one that crashed is run again; runs missed while down run once at start. Polls opened by
+ * hand whose message was posted are closed by it too.
  */
 public interface RitualScheduler {
     /** Sets the ritual's next slot, replacing any it had. */
@@ -20,4 +21,10 @@ public interface RitualScheduler {
 
     /** Closes the poll of a run now, instead of at its planned time. */
     void closeNow(long ritualId, String slot);
+
+    /** Closes a poll opened by hand at its deadline (once, however often asked). */
+    void scheduleClosePoll(long pollId, Instant at);
+
+    /** Closes a poll opened by hand now, instead of at its deadline (it was closed by hand). */
+    void closePollNow(long pollId);
 }

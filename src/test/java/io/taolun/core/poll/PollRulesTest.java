@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.Block;
 import io.taolun.core.Field;
+import io.taolun.core.Lang;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.Visibility;
@@ -306,5 +307,93 @@ final class PollRulesTest {
             assertThat(reply.plainText()).doesNotContain("@everyone");
         }
         assertThat(h.bot.failures).isEmpty();
+    }
+
+    @Test
+    void a_closed_poll_message_keeps_its_final_tally_says_closed_and_has_no_buttons() {
+        // GIVEN a poll of an hour with one vote, as its message shows it while open
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1 --hours 1");
+        h.bot.as("bob", "vote 1 2");
+        Poll poll = h.polls.find(1).orElseThrow();
+        Reply open = messagesAt(h, TestBot.NOW).message(poll, Lang.ZH);
+        assertThat(open.title()).isEqualTo("投票 #1");
+        assertThat(open.buttons()).hasSize(5);
+        // WHEN its deadline has passed
+        PollMessages after = messagesAt(h, TestBot.NOW.plus(Duration.ofHours(2)));
+        // THEN its message, in either language, names it closed, shows the final tally and has no live buttons
+        Reply zh = after.message(poll, Lang.ZH);
+        assertThat(zh.title()).isEqualTo("投票 #1（已截止）");
+        assertThat(zh.buttons()).isEmpty();
+        assertThat(zh.footer()).contains("已于").doesNotContain("截止于").doesNotContain("/article vote");
+        assertThat(bars(zh)).filteredOn(b -> b.contains("1 票 · 100%")).hasSize(1);
+        Reply en = after.message(poll, Lang.EN);
+        assertThat(en.title()).isEqualTo("Poll #1 · closed");
+        assertThat(en.buttons()).isEmpty();
+        assertThat(en.footer()).contains("closed ").doesNotContain("closes ");
+    }
+
+    @Test
+    void a_poll_closed_by_hand_shows_closed_in_its_message_at_once() {
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c1");
+        h.bot.as("alice", "close 1");
+        Reply message = messagesAt(h, TestBot.NOW).message(h.polls.find(1).orElseThrow(), Lang.ZH);
+        assertThat(message.title()).isEqualTo("投票 #1（已截止）");
+        assertThat(message.buttons()).isEmpty();
+    }
+
+    @Test
+    void a_hidden_and_a_public_poll_say_so_in_their_post_in_both_languages() {
+        Conversation h = new Conversation();
+        // WHEN a poll with hidden results and one with visible voters are opened
+        Reply hidden = h.bot.as("alice", "poll c4 --hidden");
+        Reply shown = h.bot.as("alice", "poll c1 --public");
+        // THEN each post says which it is, in Chinese and in English
+        assertThat(hidden.footer()).contains("匿名", "截止前不公布结果");
+        assertThat(shown.footer()).contains("公开投票人").doesNotContain("截止前不公布结果");
+        PollMessages now = messagesAt(h, TestBot.NOW);
+        assertThat(now.message(h.polls.find(1).orElseThrow(), Lang.EN).footer())
+                .contains("anonymous", "results hidden until it closes");
+        assertThat(now.message(h.polls.find(2).orElseThrow(), Lang.EN).footer()).contains("voters visible")
+                .doesNotContain("hidden");
+        // AND once closed, the hidden poll's message shows its results and no longer says they are hidden
+        Reply closed = messagesAt(h, TestBot.NOW.plus(Duration.ofDays(8))).message(h.polls.find(1).orElseThrow(),
+                Lang.ZH);
+        assertThat(closed.footer()).doesNotContain("截止前不公布结果");
+    }
+
+    @Test
+    void hidden_and_public_together_hide_the_counts_until_the_close_and_show_the_voters_after() {
+        // --hidden hides the counts while open; --public names the voters in the export, which is refused while
+        // the counts are hidden: the two do not contradict each other
+        Conversation h = new Conversation();
+        Reply poll = h.bot.as("alice", "poll c4 --hidden --public --hours 1");
+        assertThat(poll.error()).isFalse();
+        assertThat(poll.footer()).contains("公开投票人", "截止前不公布结果");
+        h.bot.as("bob", "vote 1 1");
+        assertThat(h.bot.as("bob", "export 1").error()).isTrue();
+        h.bot.later(Duration.ofHours(2));
+        assertThat(h.bot.as("bob", "export 1").error()).isFalse();
+    }
+
+    @Test
+    void an_option_given_twice_is_refused_with_a_short_reason_in_both_languages() {
+        Conversation h = new Conversation();
+        for (String twice : List.of("poll c1 --hours 2 --hours 3", "poll c1 --options agree --options likert",
+                "poll c1 --hidden --hidden", "poll --question a --question b")) {
+            Reply reply = h.bot.as("alice", twice);
+            assertThat(reply.error()).as(twice).isTrue();
+            assertThat(reply.plainText()).as(twice).contains("给了两次").doesNotContain("{0}");
+        }
+        assertThat(h.bot.as("alice", "poll c1 --hours 2 --hours 3 --lang en").plainText())
+                .contains("--hours is given twice");
+        assertThat(h.polls.find(1)).isEmpty();
+        assertThat(h.bot.failures).isEmpty();
+    }
+
+    private static PollMessages messagesAt(Conversation h, java.time.Instant at) {
+        return new PollMessages(TestBot.library(), h.polls, TestBot.ZONE, java.time.Clock.fixed(at,
+                java.time.ZoneOffset.UTC), PollReach.NONE);
     }
 }

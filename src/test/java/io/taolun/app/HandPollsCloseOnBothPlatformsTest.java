@@ -1,0 +1,297 @@
+package io.taolun.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.taolun.core.article.SeedLoader;
+import io.taolun.discord.FakeChannels;
+import io.taolun.discord.FakeDiscord;
+import io.taolun.slack.FakeSlack;
+import io.taolun.slack.SlackRequests;
+import io.taolun.store.DbRitualScheduler;
+import io.taolun.store.ScheduledTasks;
+import io.taolun.store.SettableClock;
+import io.taolun.testing.Await;
+import io.taolun.testing.TouchesTime;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Polls opened by hand on Slack and on Discord, run by one process serving both with the real Bolt and the real JDA
+ * against the loopback fakes: at their deadline or when closed by hand, their message is updated (chat.update, an
+ * edit) to a closed poll without buttons, and their results with the chart are posted once in their channel, also
+ * after a restart; a press on a stale button is answered that the poll is closed.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@TouchesTime
+final class HandPollsCloseOnBothPlatformsTest {
+    private static final Duration WAIT = Await.CEILING;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "hand-polls-signing-secret";
+    private static final String TEAM = "T1";
+    private static final String SLACK_CHANNEL = "C1";
+    private static final String DISCORD_CHANNEL = FakeDiscord.CHANNEL_ID;
+    /**
+     * The fake guild's owner: with the guild in JDA's cache, Manage Server (which /article-admin needs) is worked out
+     * from the guild, where only the owner has it.
+     */
+    private static final String OWNER = "1";
+    private static final Instant START = Instant.parse("2026-11-30T01:00:00Z");
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final Rituals.Timing FAST = new Rituals.Timing(
+            new DbRitualScheduler.Settings("test", Duration.ofMillis(100), Duration.ofSeconds(1), 2),
+            Duration.ofMillis(100), Duration.ofMinutes(2), Duration.ofMillis(200));
+
+    @TempDir
+    Path data;
+
+    /** One process serving both fakes, on the data directory's H2 file. */
+    private final class Process implements AutoCloseable {
+        final Composition app;
+        final Server server;
+        final URI events;
+
+        Process(FakeSlack slack, FakeDiscord discord, SettableClock clock) throws Exception {
+            TaolunConfig config = TaolunConfig.defaults();
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-hand", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
+                    "DISCORD_TOKEN", "hand-discord", "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
+            app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
+                    clock, new Random(5), e -> { }, FAST);
+            server = new Server(app, config, PlatformSettings.from(env), clock,
+                    new PrintStream(OutputStream.nullOutputStream()));
+            await("Discord connected with its guild", () -> server.health().json()
+                    .contains("\"discord\":\"connected\""));
+            events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+        }
+
+        /**
+         * Runs a slash command and returns its answer: in the acknowledgement, or (not ready within Slack's budget
+         * on a slow machine) through its response_url.
+         */
+        String slash(FakeSlack slack, SettableClock clock, String user, String text, String trigger)
+                throws Exception {
+            HttpResponse<String> ack = SlackRequests.post(events, SECRET, clock.instant().getEpochSecond(),
+                    SlackRequests.slashCommand(TEAM, SLACK_CHANNEL, user, text, slack.responseUrl(trigger), trigger),
+                    Map.of());
+            if (ack.body().contains("\"blocks\"") || text.startsWith("poll")) {
+                return ack.body();
+            }
+            await("the answer to " + text, () -> slack.calls("response_url").stream()
+                    .anyMatch(c -> c.path().endsWith("/" + trigger)));
+            return slack.calls("response_url").stream().filter(c -> c.path().endsWith("/" + trigger)).findFirst()
+                    .orElseThrow().body();
+        }
+
+        /** The message id an adapter recorded for the poll, once it is recorded. */
+        String recorded(long pollId) {
+            String prefix = "u" + pollId + " sent ";
+            await("poll #" + pollId + " recorded as posted", () -> app.rituals().outbox().describe().stream()
+                    .anyMatch(row -> row.startsWith(prefix)));
+            return app.rituals().outbox().describe().stream().filter(row -> row.startsWith(prefix)).findFirst()
+                    .orElseThrow().split(" ")[3];
+        }
+
+        void settled(SettableClock clock) {
+            await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth() == 0
+                    && ScheduledTasks.settled(app.database().dataSource(), clock.instant()));
+        }
+
+        @Override
+        public void close() {
+            server.close(0);
+            app.close();
+        }
+    }
+
+    @Test
+    void hand_polls_reaching_their_deadline_are_shown_closed_and_their_results_posted_once_on_both_platforms()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            long slackPoll;
+            long discordPoll;
+            String slackTs;
+            String discordMessage;
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll of an hour opened by hand on Slack, posted as the bot, and one on Discord
+                p.slash(slack, clock, "U_ALICE", "poll c1 --hours 1", "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                slackTs = tsOf(slack, posted);
+                slackPoll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                JsonNode discordAnswer = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("claim", "c2", "hours", 1))));
+                assertThat(discordAnswer.toString()).as("the Discord poll").contains("custom_id");
+                discordPoll = pollOf(discordAnswer.path("data").path("components").findValuesAsText("custom_id"));
+                assertThat(discordPoll).isNotEqualTo(slackPoll);
+                assertThat(p.recorded(slackPoll)).isEqualTo(slackTs);
+                discordMessage = p.recorded(discordPoll);
+                // AND a vote on each, through its button
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "2", "trigger-bob");
+                discord.sendInteraction(FakeDiscord.button("carol", "en-US", "vote " + discordPoll + " 1",
+                        discordMessage));
+                await("the Slack poll message shows the vote", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(slackTs)
+                                && u.json().toString().contains("共 1 票")));
+
+                // WHEN the clock passes both deadlines
+                clock.set(START.plus(Duration.ofHours(1)).plusSeconds(1));
+
+                // THEN the Slack message is updated to the closed poll, with its final tally and no buttons
+                await("the Slack poll message closed", () -> closedUpdate(slack, slackTs));
+                // AND the Discord message is edited to the closed poll, with no buttons
+                await("the Discord poll message closed", () -> closedEdit(discord, discordMessage));
+                // AND the results with the chart are posted once in each channel
+                slack.awaitCall("files.completeUploadExternal", 1, WAIT);
+                await("the Discord results", () -> !discord.messages(DISCORD_CHANNEL).isEmpty());
+                p.settled(clock);
+                assertResultsOnce(slack, discord, slackPoll, discordPoll);
+
+                // AND a press on the closed poll's stale button is answered that it is closed and counts nothing
+                press(p, slack, clock, slackPoll, slackTs, "U_DAVE", "1", "trigger-dave");
+                await("dave told the poll is closed", () -> slack.calls("response_url").stream()
+                        .anyMatch(c -> c.body().contains("#" + slackPoll + " 已经截止")));
+                String stale = FakeDiscord.button("erin", "en-US", "vote " + discordPoll + " 2", discordMessage);
+                discord.sendInteraction(stale);
+                assertThat(discord.awaitAnswer(stale, WAIT).toString()).contains("#" + discordPoll, "closed");
+                assertThat(p.slash(slack, clock, "U_ALICE", "results " + slackPoll, "trigger-results"))
+                        .contains("共 1 票");
+            }
+
+            // WHEN the process restarts on the same database
+            try (Process again = new Process(slack, discord, clock)) {
+                again.settled(clock);
+                // THEN nothing is posted again
+                assertResultsOnce(slack, discord, slackPoll, discordPoll);
+            }
+        }
+    }
+
+    @Test
+    void hand_polls_closed_by_hand_are_shown_closed_and_their_results_posted_once_the_answer_only_acknowledging()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll opened by hand on each platform, with a vote on the Slack one
+                p.slash(slack, clock, "U_ALICE", "poll c1", "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                String slackTs = tsOf(slack, posted);
+                long slackPoll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                long discordPoll = pollOf(send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("claim", "c2")))).path("data").path("components").findValuesAsText("custom_id"));
+                p.recorded(slackPoll);
+                String discordMessage = p.recorded(discordPoll);
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "4", "trigger-bob");
+
+                // WHEN each opener closes their poll, long before its deadline
+                String slackClose = p.slash(slack, clock, "U_ALICE", "close " + slackPoll, "trigger-close");
+                JsonNode discordClose = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "close",
+                        Map.of("poll", discordPoll))));
+
+                // THEN each is told it is closed and that the results are being posted, without the results
+                // themselves
+                assertThat(slackClose).contains("已结束", "ephemeral").doesNotContain("█");
+                assertThat(discordClose.path("data").toString()).contains("is closed").doesNotContain("█");
+                // AND the poll messages are shown closed, without buttons
+                await("the Slack poll message closed", () -> closedUpdate(slack, slackTs));
+                await("the Discord poll message closed", () -> closedEdit(discord, discordMessage));
+                // AND the results with the chart are posted once in each channel
+                slack.awaitCall("files.completeUploadExternal", 1, WAIT);
+                await("the Discord results", () -> !discord.messages(DISCORD_CHANNEL).isEmpty());
+                p.settled(clock);
+                // AND the deadline passing later posts nothing more
+                clock.set(START.plus(Duration.ofDays(8)));
+                p.settled(clock);
+                assertResultsOnce(slack, discord, slackPoll, discordPoll);
+                assertThat(slack.calls("files.completeUploadExternal").get(0).json().toString())
+                        .doesNotContain("thread_ts");
+            }
+        }
+    }
+
+    private static void assertResultsOnce(FakeSlack slack, FakeDiscord discord, long slackPoll, long discordPoll) {
+        List<FakeSlack.Call> uploads = slack.calls("files.completeUploadExternal");
+        assertThat(uploads).singleElement().satisfies(c -> {
+            assertThat(c.json().path("channel_id").asText()).isEqualTo(SLACK_CHANNEL);
+            assertThat(c.json().toString()).contains("投票 #" + slackPoll + " 的结果");
+        });
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        List<FakeChannels.Posted> inChannel = discord.messages(DISCORD_CHANNEL);
+        assertThat(inChannel).singleElement().satisfies(result -> {
+            assertThat(result.json().toString()).contains("Results of poll #" + discordPoll);
+            assertThat(result.files()).singleElement().satisfies(file -> {
+                assertThat(file.fileName()).endsWith(".png");
+                assertThat(file.bytes()).startsWith(PNG_SIGNATURE);
+            });
+        });
+    }
+
+    /** A chat.update of the message to a closed poll: its title says so, and no block has a button left. */
+    private static boolean closedUpdate(FakeSlack slack, String ts) {
+        return slack.calls("chat.update").stream().anyMatch(u -> u.json().path("ts").asText().equals(ts)
+                && u.json().toString().contains("已截止") && u.json().path("blocks").findValues("action_id").isEmpty()
+                && !u.json().toString().contains("截止于"));
+    }
+
+    /** An edit of the message through the channel to a closed poll, with no components left. */
+    private static boolean closedEdit(FakeDiscord discord, String messageId) {
+        return discord.calls("PATCH", "channels/" + DISCORD_CHANNEL + "/messages/" + messageId).stream()
+                .map(FakeDiscord.Call::json)
+                .anyMatch(e -> e.toString().contains("closed") && e.path("components").findValues("custom_id")
+                        .isEmpty());
+    }
+
+    private static void press(Process p, FakeSlack slack, SettableClock clock, long pollId, String ts, String user,
+            String option, String trigger) {
+        String body = SlackRequests.blockAction(TEAM, SLACK_CHANNEL, user, "taolun-button-0",
+                "vote " + pollId + " " + option, ts, slack.responseUrl(user), trigger);
+        await(user + "'s press answered 200", () -> SlackRequests.post(p.events, SECRET,
+                clock.instant().getEpochSecond(), body, Map.of()).statusCode() == 200);
+    }
+
+    /** The ts the fake gave a posted message (the call is recorded a moment before its answer is made). */
+    private static String tsOf(FakeSlack slack, FakeSlack.Call posted) {
+        await("the ts of the posted poll", () -> slack.tsOf(posted).isPresent());
+        return slack.tsOf(posted).orElseThrow();
+    }
+
+    private static long pollOf(List<String> buttonValues) {
+        assertThat(buttonValues).isNotEmpty().allSatisfy(v -> assertThat(v).matches("vote \\d+ \\d"));
+        return Long.parseLong(buttonValues.get(0).split(" ")[1]);
+    }
+
+    private static JsonNode send(FakeDiscord discord, String interaction) {
+        discord.sendInteraction(interaction);
+        return discord.awaitAnswer(interaction, WAIT);
+    }
+
+    /** The interaction as /article-admin (from a member with Manage Server: the guild's owner). */
+    private static String admin(String interaction) throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(interaction);
+        ((ObjectNode) json.path("data")).put("name", "article-admin");
+        ((ObjectNode) json.path("member")).put("permissions", "32");
+        return json.toString();
+    }
+
+    private static void await(String what, Await.Condition condition) {
+        Await.until(what, condition);
+    }
+}
