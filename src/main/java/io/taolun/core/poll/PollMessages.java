@@ -1,5 +1,6 @@
 package io.taolun.core.poll;
 
+import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
@@ -57,6 +58,11 @@ public final class PollMessages {
 
     public Optional<Poll> find(long pollId) {
         return store.find(pollId);
+    }
+
+    /** The polls on this article still open in the channel now, for platforms that offer them while a user types. */
+    public List<Poll> openIn(ChannelRef where, String articleId) {
+        return store.openIn(where, articleId, clock.instant());
     }
 
     /** The poll's message as of now. */
