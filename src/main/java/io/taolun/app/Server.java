@@ -63,7 +63,7 @@ final class Server implements AutoCloseable {
             throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());
         }
         this.discord = platforms.discord().map(d -> new DiscordAdapter(d, app.router(), app.pollMessages(),
-                app.shelf(), work, timers, clock, app.metrics()));
+                app.shelf(), config.polls().policy().maxDuration(), work, timers, clock, app.metrics()));
         try {
             discord.ifPresent(DiscordAdapter::start);
         } catch (RuntimeException e) {

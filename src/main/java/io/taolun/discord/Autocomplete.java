@@ -7,23 +7,29 @@ import io.taolun.core.article.Claim;
 import io.taolun.core.article.Quote;
 import io.taolun.core.article.Section;
 import io.taolun.core.library.Shelf;
+import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollMessages;
+import io.taolun.core.ritual.ScheduleWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.Command;
 
 /**
- * Choices offered while a user types an option, in the user's language: the sections, claims or quotes of the article
- * the channel discusses, or the library's articles.
+ * Choices offered while a user types an option, in the user's language: the sections, claims, quotes or open polls of
+ * the article the channel discusses, the library's articles, or time zones.
  */
 final class Autocomplete {
     static final int MAX_CHOICES = 25;
     private static final int NAME_MAX = 100;
 
     private final Shelf shelf;
+    private final PollMessages polls;
 
-    Autocomplete(Shelf shelf) {
+    Autocomplete(Shelf shelf, PollMessages polls) {
         this.shelf = shelf;
+        this.polls = polls;
     }
 
     List<Command.Choice> choices(ChannelRef where, String option, String typed, Lang lang) {
@@ -37,6 +43,9 @@ final class Autocomplete {
                 }
             }
             return capped(out);
+        }
+        if (option.equals("zone")) {
+            return zones(needle);
         }
         Article article = channelArticle(where);
         switch (option) {
@@ -69,11 +78,58 @@ final class Autocomplete {
                     }
                 }
             }
+            case "poll" -> {
+                // a poll whose id starts with what was typed comes before one whose claim merely contains it
+                String id = needle.startsWith("#") ? needle.substring(1) : needle;
+                List<Command.Choice> byText = new ArrayList<>();
+                for (Poll p : openPolls(where, article)) {
+                    String name = "#" + p.id() + " · " + p.claimId().map(c -> claimLabel(article, c, lang)
+                            .orElse(p.question())).orElse(p.question());
+                    if (String.valueOf(p.id()).startsWith(id)) {
+                        out.add(new Command.Choice(cut(name), p.id()));
+                    } else if (matches(name, needle)) {
+                        byText.add(new Command.Choice(cut(name), p.id()));
+                    }
+                }
+                out.addAll(byText);
+            }
             default -> {
                 // no choices for other options
             }
         }
         return capped(out);
+    }
+
+    /** Zone names containing what was typed, those where it starts a word ({@code sha}: Asia/Shanghai) first. */
+    private static List<Command.Choice> zones(String needle) {
+        List<String> starts = new ArrayList<>();
+        List<String> inside = new ArrayList<>();
+        for (String zone : ScheduleWords.zoneNames()) {
+            String lower = zone.toLowerCase(Locale.ROOT);
+            int at = lower.indexOf(needle);
+            if (at == 0 || (at > 0 && !Character.isLetterOrDigit(lower.charAt(at - 1)))) {
+                starts.add(zone);
+            } else if (at > 0) {
+                inside.add(zone);
+            }
+        }
+        starts.addAll(inside);
+        return capped(starts.stream().map(z -> new Command.Choice(z, z)).toList());
+    }
+
+    /** The claim as a user reads it: its text in Chinese, its gloss in English (polls store the Chinese text). */
+    private static Optional<String> claimLabel(Article article, String claimId, Lang lang) {
+        return article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
+                .map(c -> c.id() + " · " + (lang == Lang.EN ? c.gloss() : c.text()));
+    }
+
+    /** The open polls of the channel's article; none when they cannot be read now (choices are only a help). */
+    private List<Poll> openPolls(ChannelRef where, Article article) {
+        try {
+            return polls.openIn(where, article.id());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static List<Command.Choice> capped(List<Command.Choice> out) {

@@ -1,9 +1,17 @@
 package io.taolun.discord;
 
+import io.taolun.core.library.Shelf;
+import io.taolun.core.poll.OptionSets;
+import io.taolun.core.poll.PollService;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -17,80 +25,119 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * The Discord command tree and its translation to the core's command text. Discord sets permissions per top-level
  * command, not per subcommand, so the subcommands that open or close polls live under {@code /article-admin}, which
- * defaults to members with Manage Server (and the adapter checks again, since guilds can override it).
+ * defaults to members with Manage Server (and the adapter checks again, since guilds can override it). Integer options
+ * are bounded by what the core accepts; texts come from the bundles through {@link CommandTexts}.
  */
 final class CommandTree {
     static final String ARTICLE = "article";
     static final String ADMIN = "article-admin";
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    /** The values of {@code day}: full English names, which the core reads as well as {@code mon}. */
+    static final List<String> DAYS = Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
+            .toList();
     static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search", "results",
             "history", "list");
+    /** Ids (polls, schedules) are positive; Discord's integers end at 2^53 - 1. */
+    static final long MAX_ID = (long) OptionData.MAX_POSITIVE_NUMBER;
+    /** Every description is set from the bundles by {@link CommandTexts#describe}; JDA wants one to begin with. */
+    private static final String LATER = "-";
+
+    /**
+     * The bounds of the integer options, from what the core accepts.
+     *
+     * @param sections  the most sections an article of the library has
+     * @param pollHours the longest poll, in hours ({@code polls.maxHours})
+     */
+    record Limits(int sections, long pollHours) {
+        Limits {
+            if (sections < 1 || pollHours < 1) {
+                throw new IllegalArgumentException("limits must be positive: " + sections + ", " + pollHours);
+            }
+        }
+
+        static Limits of(Shelf shelf, Duration longestPoll) {
+            int sections = shelf.articles().stream().mapToInt(a -> a.sections().size()).max().orElse(1);
+            return new Limits(Math.max(1, sections), Math.max(1, longestPoll.toHours()));
+        }
+    }
 
     private CommandTree() {
     }
 
-    static List<SlashCommandData> commands() {
-        SlashCommandData article = Commands.slash(ARTICLE, "Read and discuss the article / 阅读并讨论文章")
-                .setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD)
+    static List<SlashCommandData> commands(Limits limits) {
+        CommandTexts texts = new CommandTexts();
+        SlashCommandData article = Commands.slash(ARTICLE, LATER)
+                .setContexts(InteractionContextType.GUILD)
                 .addSubcommands(
-                        sub("help", "Every command"),
-                        sub("about", "Title, source, date, sections"),
-                        sub("section", "One section's text")
-                                .addOption(OptionType.INTEGER, "section", "Section", true, true),
-                        sub("summary", "The article in brief, or one section")
-                                .addOption(OptionType.INTEGER, "section", "Section", false, true),
-                        sub("quote", "A line of the article")
-                                .addOption(OptionType.STRING, "which", "today, random or a number", false, true),
-                        sub("claims", "The claims polls are about")
-                                .addOption(OptionType.INTEGER, "section", "Section", false, true),
-                        sub("search", "Find words in the text")
-                                .addOption(OptionType.STRING, "query", "Words to find", true),
-                        sub("discuss", "What do you think? / 你觉得呢?"),
-                        sub("vote", "Vote on a poll")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id", true)
-                                .addOption(OptionType.INTEGER, "option", "Option number", true),
-                        sub("results", "A poll's results")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id (default: the newest here)", false),
-                        sub("polls", "Open polls in this channel"),
-                        sub("history", "Every poll on a claim")
-                                .addOption(OptionType.STRING, "claim", "Claim", true, true),
-                        sub("export", "A poll's counts as CSV")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id", true),
-                        sub("schedule-list", "Weekly polls and quotes of the day scheduled here"),
-                        sub("list", "Every article of the library, and the one this channel discusses"));
+                        sub("help"),
+                        sub("about"),
+                        sub("section").addOptions(section(limits, true)),
+                        sub("summary").addOptions(section(limits, false)),
+                        sub("quote").addOptions(string("which", false, true)),
+                        sub("claims").addOptions(section(limits, false)),
+                        sub("search").addOptions(string("query", true, false)),
+                        sub("discuss"),
+                        sub("vote").addOptions(pollId(true),
+                                new OptionData(OptionType.INTEGER, "option", LATER, true)
+                                        .setRequiredRange(1, OptionSets.MAX_CUSTOM)),
+                        sub("results").addOptions(pollId(false)),
+                        sub("polls"),
+                        sub("history").addOptions(string("claim", true, true)),
+                        sub("export").addOptions(pollId(true)),
+                        sub("schedule-list"),
+                        sub("list"));
         for (SubcommandData sub : article.getSubcommands()) {
             if (SHAREABLE.contains(sub.getName())) {
-                sub.addOption(OptionType.BOOLEAN, "share", "Post the answer to the channel", false);
+                sub.addOptions(flag("share"));
             }
         }
-        SlashCommandData admin = Commands.slash(ADMIN, "Open and close polls (Manage Server)")
-                .setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.GUILD)
+        String weekly = ADMIN + ".schedule-weekly-poll";
+        SlashCommandData admin = Commands.slash(ADMIN, LATER)
+                .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
-                        sub("poll", "Open a poll on a claim or a question")
-                                .addOption(OptionType.STRING, "claim", "Claim", false, true)
-                                .addOption(OptionType.STRING, "question", "Your own question", false)
-                                .addOption(OptionType.STRING, "options", "likert, agree, or A|B|C", false)
-                                .addOption(OptionType.INTEGER, "hours", "Hours until it closes", false)
-                                .addOption(OptionType.BOOLEAN, "hidden", "Show results only when closed", false)
-                                .addOption(OptionType.BOOLEAN, "public", "Voters visible in exports", false),
-                        sub("close", "Close a poll")
-                                .addOption(OptionType.INTEGER, "poll", "Poll id", true),
-                        sub("schedule-weekly-poll", "Post a poll on the next claim every week here")
-                                .addOptions(new OptionData(OptionType.STRING, "day", "Weekday", true)
-                                        .addChoices(DAYS.stream().map(d -> new Command.Choice(d, d)).toList()))
-                                .addOption(OptionType.STRING, "time", "Local time, HH:MM (24 h)", true)
-                                .addOption(OptionType.STRING, "zone", "IANA time zone, e.g. Asia/Shanghai", true)
-                                .addOption(OptionType.STRING, "close-after", "How long it stays open: 1h to 7d "
-                                        + "(default 6d)", false),
-                        sub("schedule-qotd", "Post a quote of the day here")
-                                .addOption(OptionType.STRING, "time", "Local time, HH:MM (24 h)", true)
-                                .addOption(OptionType.STRING, "zone", "IANA time zone, e.g. Asia/Shanghai", true),
-                        sub("schedule-off", "Turn a schedule off")
-                                .addOption(OptionType.INTEGER, "id", "Schedule id (see schedule-list)", true),
-                        sub("use", "Make this channel discuss another article of the library")
-                                .addOption(OptionType.STRING, "article", "Article id (see /article list)", true, true));
-        return List.of(article, admin);
+                        sub("poll").addOptions(
+                                string("claim", false, true),
+                                string("question", false, false).setMaxLength(PollService.MAX_QUESTION),
+                                string("options", false, false),
+                                new OptionData(OptionType.INTEGER, "hours", LATER, false)
+                                        .setRequiredRange(1, limits.pollHours()),
+                                flag("hidden"),
+                                flag("public")),
+                        sub("close").addOptions(pollId(true)),
+                        sub("schedule-weekly-poll").addOptions(
+                                string("day", true, false).addChoices(DAYS.stream()
+                                        .map(d -> new Command.Choice(texts.choiceName(weekly, "day", d), d)).toList()),
+                                string("time", true, false),
+                                string("zone", true, true),
+                                string("close-after", false, false)),
+                        sub("schedule-qotd").addOptions(string("time", true, false), string("zone", true, true)),
+                        sub("schedule-off").addOptions(new OptionData(OptionType.INTEGER, "id", LATER, true)
+                                .setRequiredRange(1, MAX_ID)),
+                        sub("use").addOptions(string("article", true, true)));
+        return List.of(texts.describe(article), texts.describe(admin));
+    }
+
+    private static SubcommandData sub(String name) {
+        return new SubcommandData(name, LATER);
+    }
+
+    private static OptionData string(String name, boolean required, boolean autocomplete) {
+        return new OptionData(OptionType.STRING, name, LATER, required, autocomplete);
+    }
+
+    private static OptionData flag(String name) {
+        return new OptionData(OptionType.BOOLEAN, name, LATER, false);
+    }
+
+    /** A section number, with autocomplete listing the channel's article's sections. */
+    private static OptionData section(Limits limits, boolean required) {
+        return new OptionData(OptionType.INTEGER, "section", LATER, required, true)
+                .setRequiredRange(1, limits.sections());
+    }
+
+    /** A poll id, with autocomplete listing the polls open in the channel. */
+    private static OptionData pollId(boolean required) {
+        return new OptionData(OptionType.INTEGER, "poll", LATER, required, true).setRequiredRange(1, MAX_ID);
     }
 
     /** Whether the answer goes to the channel: polls, closes, discuss, and anything shared. */
@@ -149,10 +196,6 @@ final class CommandTree {
         }
         flag(words, command, "share", "--share");
         return String.join(" ", words);
-    }
-
-    private static SubcommandData sub(String name, String description) {
-        return new SubcommandData(name, description);
     }
 
     private static void add(List<String> words, CommandInteractionPayload command, String option) {

@@ -52,6 +52,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private final Answerer router;
     private final PollMessages polls;
     private final Autocomplete autocomplete;
+    private final CommandTree.Limits limits;
     private final ExecutorService work;
     private final ScheduledExecutorService timers;
     private final CoalescedUpdates<String> tally;
@@ -65,19 +66,22 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     private record PollMessage(Message message, String guild, long pollId, Lang lang) {
     }
 
+    /** @param longestPoll the longest poll the core accepts ({@code polls.maxHours}), the bound of {@code hours} */
     public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
-            ExecutorService work, ScheduledExecutorService timers, Clock clock) {
-        this(settings, router, polls, shelf, work, timers, clock, Telemetry.NONE);
+            Duration longestPoll, ExecutorService work, ScheduledExecutorService timers, Clock clock) {
+        this(settings, router, polls, shelf, longestPoll, work, timers, clock, Telemetry.NONE);
     }
 
     /** @param telemetry told how long each interaction took to acknowledge */
     public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
-            ExecutorService work, ScheduledExecutorService timers, Clock clock, Telemetry telemetry) {
+            Duration longestPoll, ExecutorService work, ScheduledExecutorService timers, Clock clock,
+            Telemetry telemetry) {
         this.answers = new InteractionAnswers(router, work, timers, telemetry);
         this.settings = settings;
         this.router = router;
         this.polls = polls;
-        this.autocomplete = new Autocomplete(shelf);
+        this.autocomplete = new Autocomplete(shelf, polls);
+        this.limits = CommandTree.Limits.of(shelf, longestPoll);
         this.work = work;
         this.timers = timers;
         this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
@@ -142,8 +146,9 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
     /** Each shard is ready once; global commands belong to the application, so one registration per process. */
     @Override
     public void onReady(ReadyEvent event) {
+        LOG.info("add the bot to a server with {}", Invite.url(event.getJDA().getSelfUser().getApplicationId()));
         if (settings.guilds().isEmpty() && globalCommands.compareAndSet(false, true)) {
-            event.getJDA().updateCommands().addCommands(CommandTree.commands()).queue(
+            event.getJDA().updateCommands().addCommands(CommandTree.commands(limits)).queue(
                     done -> LOG.info("registered {} global commands", done.size()),
                     failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
         }
@@ -162,7 +167,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
     private void registerIn(Guild guild) {
         if (settings.guilds().contains(guild.getId())) {
-            guild.updateCommands().addCommands(CommandTree.commands()).queue(
+            guild.updateCommands().addCommands(CommandTree.commands(limits)).queue(
                     done -> LOG.info("registered commands in guild {}", guild.getId()),
                     failure -> LOG.warn("command registration failed: {}", failure.getMessage()));
         }

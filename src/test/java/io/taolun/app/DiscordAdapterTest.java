@@ -214,7 +214,7 @@ final class DiscordAdapterTest {
         start(TestDatabases.Kind.H2);
         // WHEN an admin schedules a weekly poll and a quote of the day with the typed options
         JsonNode weekly = send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-weekly-poll",
-                Map.of("day", "wed", "time", "20:30", "zone", "Europe/Berlin", "close-after", "36h"))));
+                Map.of("day", "wednesday", "time", "20:30", "zone", "Europe/Berlin", "close-after", "36h"))));
         JsonNode quote = send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-qotd",
                 Map.of("time", "09:00", "zone", "Asia/Shanghai"))));
         // THEN both are confirmed in the channel

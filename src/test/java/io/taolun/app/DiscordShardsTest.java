@@ -81,7 +81,8 @@ final class DiscordShardsTest {
         DiscordSettings settings = PlatformSettings.from(Map.of("DISCORD_TOKEN", "discord-test-token",
                 "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), config)
                 .discord().orElseThrow();
-        DiscordAdapter adapter = new DiscordAdapter(settings, app.router(), app.pollMessages(), app.shelf(), work,
+        DiscordAdapter adapter = new DiscordAdapter(settings, app.router(), app.pollMessages(), app.shelf(),
+                TaolunConfig.defaults().polls().policy().maxDuration(), work,
                 timers, Clock.systemUTC());
         replicas.add(adapter);
         adapter.start();

@@ -454,9 +454,19 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Autocomplete for {@code /article <subcommand>} with the string option {@code option} focused and typed. */
     public static String autocomplete(String user, String locale, String subcommand, String option, String typed) {
+        return autocomplete(user, locale, "article", subcommand, option, 3, typed);
+    }
+
+    /**
+     * Autocomplete for {@code /<command> <subcommand>} with {@code option} of this type (3 string, 4 integer)
+     * focused; Discord sends what was typed as a string whatever the type, since it may not be a number yet.
+     */
+    public static String autocomplete(String user, String locale, String command, String subcommand, String option,
+            int type, String typed) {
         ObjectNode interaction = base(4, user, locale);
-        ObjectNode sub = commandData(interaction).putArray("options").addObject().put("name", subcommand).put("type", 1);
-        sub.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
+        ObjectNode sub = commandData(interaction).put("name", command).putArray("options").addObject()
+                .put("name", subcommand).put("type", 1);
+        sub.putArray("options").addObject().put("name", option).put("type", type).put("value", typed)
                 .put("focused", true);
         return interaction.toString();
     }

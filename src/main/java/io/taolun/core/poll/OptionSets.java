@@ -11,7 +11,8 @@ import java.util.Locale;
 /** The option sets a poll can have: the 5-point scale (default), agree / disagree / unsure, or 2 to 10 custom. */
 public final class OptionSets {
     static final int MIN_CUSTOM = 2;
-    static final int MAX_CUSTOM = 10;
+    /** The most options a poll can have (the custom sets; likert has 5, agree 3). */
+    public static final int MAX_CUSTOM = 10;
 
     private static final List<PollOption> LIKERT = List.of(
             new PollOption(1, "强烈同意", "Strongly agree"),

@@ -69,6 +69,11 @@ public final class PollMessages {
         return store.find(pollId);
     }
 
+    /** The polls on this article still open in the channel now, for platforms that offer them while a user types. */
+    public List<Poll> openIn(ChannelRef where, String articleId) {
+        return store.openIn(where, articleId, clock.instant());
+    }
+
     /** The poll's message as of now. */
     public Reply message(Poll poll, Lang lang) {
         boolean visible = !poll.hiddenResults() || !poll.isOpen(clock.instant());

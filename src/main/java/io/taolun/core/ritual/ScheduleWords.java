@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ public final class ScheduleWords {
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3])[:：]([0-5]\\d)");
     private static final Pattern SPAN = Pattern.compile("(\\d{1,3})([dh])");
     private static final Map<String, DayOfWeek> DAYS = days();
+    private static final List<String> ZONE_NAMES = ZoneId.getAvailableZoneIds().stream()
+            .filter(ScheduleWords::isZoneName).sorted().toList();
 
     private ScheduleWords() {
     }
@@ -57,10 +60,15 @@ public final class ScheduleWords {
         return LocalTime.of(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2)));
     }
 
+    /** Every zone name {@link #zone} accepts, sorted: what a platform may offer while a user types one. */
+    public static List<String> zoneNames() {
+        return ZONE_NAMES;
+    }
+
     /** An IANA zone such as {@code Asia/Shanghai}, or {@code UTC}; fixed offsets and abbreviations are refused. */
     public static ZoneId zone(String text) {
         String t = text.strip();
-        boolean named = t.length() <= 64 && (t.equals("UTC") || t.matches("[A-Za-z][A-Za-z_]*(/[A-Za-z0-9_+\\-]+){1,2}"));
+        boolean named = isZoneName(t);
         try {
             if (named) {
                 return ZoneId.of(t);
@@ -69,6 +77,10 @@ public final class ScheduleWords {
             // falls through to the answer below
         }
         throw new BadInputException("error.schedule.zone", SafeText.echo(text));
+    }
+
+    private static boolean isZoneName(String t) {
+        return t.length() <= 64 && (t.equals("UTC") || t.matches("[A-Za-z][A-Za-z_]*(/[A-Za-z0-9_+\\-]+){1,2}"));
     }
 
     private static Map<String, DayOfWeek> days() {
