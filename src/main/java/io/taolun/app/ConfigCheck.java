@@ -116,6 +116,11 @@ final class ConfigCheck {
         }
         this.library = library;
         library.warnings().forEach(w -> lines.add("warning: " + w));
+        if (!library.added().isEmpty()) {
+            lines.add("./seeds adds " + String.join(", ", new TreeSet<>(library.added()))
+                    + (library.replaced().isEmpty() ? "" : " (in place of the bundled "
+                            + String.join(", ", new TreeSet<>(library.replaced())) + ")"));
+        }
         library.defaultArticle().ifPresentOrElse(
                 article -> lines.add("articles: " + library.articles().size() + " (default: " + article.id() + ")"),
                 () -> problems.add("seeds: no article (*.txt) was found"));

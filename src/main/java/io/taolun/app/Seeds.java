@@ -12,8 +12,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
-/** Finds the seeds directory: the configured one, else {@code ./seeds}, else the copy bundled in the jar. */
+/**
+ * Finds the articles: the configured seeds directory alone when one is set; otherwise the copy bundled in the jar with
+ * the articles of {@code ./seeds}, if present, added on top (an article id in both is taken from {@code ./seeds}).
+ */
 final class Seeds {
     static final String BUNDLED = "/taolun/seeds/";
 
@@ -21,6 +25,11 @@ final class Seeds {
     }
 
     static Library load(TaolunConfig config) {
+        return load(config, Path.of("seeds"));
+    }
+
+    /** @param local the directory whose articles are added to the bundled ones ({@code ./seeds} in service) */
+    static Library load(TaolunConfig config, Path local) {
         SeedLoader loader = new SeedLoader(new HanLpSegmenter());
         if (config.seedsPath().isPresent()) {
             Path dir = config.seedsPath().get();
@@ -29,17 +38,19 @@ final class Seeds {
             }
             return loader.load(dir);
         }
-        Path local = Path.of("seeds");
+        Optional<Path> bundled = bundled();
         if (Files.isDirectory(local)) {
-            return loader.load(local);
+            Library mine = loader.load(local);
+            return bundled.map(dir -> Library.overlay(loader.load(dir), mine)).orElse(mine);
         }
-        return loader.load(bundled());
+        return loader.load(bundled.orElseThrow(
+                () -> new ConfigException("seedsDir: no ./seeds directory and no seeds inside the jar")));
     }
 
-    private static Path bundled() {
+    private static Optional<Path> bundled() {
         URL url = Seeds.class.getResource(BUNDLED);
         if (url == null) {
-            throw new ConfigException("seedsDir: no ./seeds directory and no seeds inside the jar");
+            return Optional.empty();
         }
         try {
             URI uri = url.toURI();
@@ -50,7 +61,7 @@ final class Seeds {
                     FileSystems.newFileSystem(uri, Map.of());
                 }
             }
-            return Path.of(uri);
+            return Optional.of(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
             throw new ConfigException("seedsDir: the seeds inside the jar cannot be opened: " + e.getMessage());
         }

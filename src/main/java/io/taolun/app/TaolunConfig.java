@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param language default answer language, {@code zh} or {@code en}
  * @param timeZone IANA zone whose calendar day decides {@code quote today}
  * @param dataDir  where Taolun keeps its files (console history; the database in later versions)
- * @param seedsDir where the articles are; empty: {@code ./seeds} if present, else the copy inside the jar
+ * @param seedsDir where the articles are, all of them; empty: the copy inside the jar with the articles of
+ *                 {@code ./seeds} (if present) added, an id in both taken from {@code ./seeds}
  * @param polls    who may open polls, and how long they run
  * @param discord  where to register Discord commands
  * @param channels channels whose answers are in a set language

@@ -1,15 +1,27 @@
 package io.taolun.console;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jline.utils.WCWidth;
 
 /**
- * Wraps text to a terminal width, counting East Asian wide characters as two columns. Latin words break at spaces,
- * CJK text between any two characters, and closing punctuation (，。、」 ...) never starts a line.
+ * Wraps text to a terminal width, counting East Asian wide characters as two columns. Where a line may break comes
+ * from the JDK's line {@link BreakIterator} (Unicode line breaking: closing punctuation such as ，。”） stays with the
+ * text before it, opening punctuation such as “（《 with the text after it, CJK text breaks between characters, Latin
+ * at spaces); on top of that, a placeholder ({@code <选项编号>}, {@code ‹选项编号›}), a URL and a {@code #12} are never
+ * split. Only a piece wider than a whole line is cut, and then by columns.
  */
 final class TextWrap {
-    private static final String NO_LINE_START = "，。、：；！？）」』”’》〉】…,.:;!?)]}";
+    /**
+     * Spans that must stay on one line. The JDK's rules (like UAX #14 itself) allow breaks inside a placeholder in
+     * angle brackets and after the slashes of a URL.
+     */
+    private static final Pattern UNBREAKABLE = Pattern.compile(
+            "<[^<>\\s]{1,40}>|‹[^‹›\\s]{1,40}›|〈[^〈〉\\s]{1,40}〉|https?://\\S+|#\\d+");
 
     private TextWrap() {
     }
@@ -37,64 +49,64 @@ final class TextWrap {
 
     private static List<String> wrapLine(String paragraph, int room) {
         List<String> lines = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int col = 0;
-        for (String token : tokens(paragraph, room)) {
-            boolean space = token.equals(" ");
-            int w = width(token);
-            if (col + w > room && !current.isEmpty()) {
-                if (space) {
-                    lines.add(String.join("", current).stripTrailing());
-                    current.clear();
-                    col = 0;
-                    continue;
-                }
-                List<String> carried = new ArrayList<>();
-                if (NO_LINE_START.indexOf(token.codePointAt(0)) >= 0 && current.size() > 1) {
-                    carried.add(current.remove(current.size() - 1));
-                }
-                lines.add(String.join("", current).stripTrailing());
-                current.clear();
-                current.addAll(carried);
-                col = carried.stream().mapToInt(TextWrap::width).sum();
-            }
-            if (space && current.isEmpty()) {
+        StringBuilder current = new StringBuilder();
+        for (String piece : pieces(paragraph)) {
+            String candidate = current + piece;
+            if (width(candidate.stripTrailing()) <= room) {
+                current.append(piece);
                 continue;
             }
-            current.add(token);
-            col += w;
+            if (!current.toString().isBlank()) {
+                lines.add(current.toString().stripTrailing());
+            }
+            current.setLength(0);
+            String rest = piece.stripLeading();
+            while (width(rest.stripTrailing()) > room) {
+                int cut = cutAt(rest, room);
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            current.append(rest);
         }
-        lines.add(String.join("", current).stripTrailing());
+        lines.add(current.toString().stripTrailing());
         return lines;
     }
 
-    /** Spaces, runs of narrow non-space characters (words), and single wide characters; words longer than room split. */
-    private static List<String> tokens(String s, int room) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int wordWidth = 0;
-        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+    /** Pieces between allowed line breaks, each with its trailing spaces; no piece breaks an unbreakable span. */
+    private static List<String> pieces(String paragraph) {
+        boolean[] kept = new boolean[paragraph.length() + 1];
+        Matcher m = UNBREAKABLE.matcher(paragraph);
+        while (m.find()) {
+            for (int i = m.start() + 1; i < m.end(); i++) {
+                kept[i] = true;
+            }
+        }
+        BreakIterator breaks = BreakIterator.getLineInstance(Locale.CHINESE);
+        breaks.setText(paragraph);
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
+            if (end < paragraph.length() && kept[end]) {
+                continue;
+            }
+            pieces.add(paragraph.substring(start, end));
+            start = end;
+        }
+        return pieces;
+    }
+
+    /** Where to cut a piece too wide for any line: as many whole code points as fit, at least one. */
+    private static int cutAt(String s, int room) {
+        int col = 0;
+        int i = 0;
+        while (i < s.length()) {
             int cp = s.codePointAt(i);
-            int w = width(cp);
-            if (Character.isWhitespace(cp) || w == 2 || wordWidth + w > room) {
-                if (word.length() > 0) {
-                    tokens.add(word.toString());
-                    word.setLength(0);
-                    wordWidth = 0;
-                }
+            if (col + width(cp) > room && i > 0) {
+                break;
             }
-            if (Character.isWhitespace(cp)) {
-                tokens.add(" ");
-            } else if (w == 2) {
-                tokens.add(new String(Character.toChars(cp)));
-            } else {
-                word.appendCodePoint(cp);
-                wordWidth += w;
-            }
+            col += width(cp);
+            i += Character.charCount(cp);
         }
-        if (word.length() > 0) {
-            tokens.add(word.toString());
-        }
-        return tokens;
+        return i;
     }
 }

@@ -16,14 +16,14 @@ import io.taolun.core.Button;
 import io.taolun.core.Field;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Renders a neutral reply as Block Kit: a header, sections for text and quotes (the quote's section named in a
  * context line), fields, one actions block of buttons, and the footer as context. Every piece of text is escaped
- * ({@code & < >}) so nothing in it can become a mention or a link, and cut to Slack's limits.
+ * ({@code & < >}) so nothing in it can become a mention or a link, and cut to Slack's limits. An attachment is not
+ * rendered: it is uploaded as a file.
  */
 final class BlockKit {
     /** Button action ids: what Taolun's buttons send back. The value carries the command, checked again on return. */
@@ -66,9 +66,6 @@ final class BlockKit {
             }
             blocks.add(SectionBlock.builder().fields(chunk).build());
         }
-        reply.attachment().filter(a -> a.mediaType().startsWith("text/")).ifPresent(a -> blocks.add(
-                section("*" + escape(a.fileName()) + "*\n```" + escape(new String(a.bytes(), StandardCharsets.UTF_8))
-                        + "```")));
         List<BlockElement> buttons = new ArrayList<>();
         for (Button b : reply.buttons()) {
             buttons.add(button(BUTTON + "-" + buttons.size(), b.label(), b.actionId()));

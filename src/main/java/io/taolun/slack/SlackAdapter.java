@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Taolun on Slack: a Bolt app routing {@code /article} and button presses to the core, rendering replies as Block
  * Kit. Every request is acknowledged within the ack budget: the answer goes in the acknowledgement when it is ready
  * in time, otherwise through {@code response_url} once it is. Polls are posted with {@code chat.postMessage} so their
- * live tally can be kept current with {@code chat.update}.
+ * live tally can be kept current with {@code chat.update}; a file (a CSV export) is uploaded after the answer that
+ * says it is coming.
  */
 public final class SlackAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
@@ -104,7 +105,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.parser = new SlackRequestParser(app.config());
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
         this.gateway = new SlackGateway(web);
-        this.followUps = new SlackFollowUps(web, messages, gson, polls, lang, timers, calls, clock);
+        this.followUps = new SlackFollowUps(web, gateway, messages, gson, polls, lang, timers, calls, clock);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
                 () -> onCommand(request, ctx)));
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> acknowledged("button",
@@ -266,6 +267,10 @@ public final class SlackAdapter implements AutoCloseable {
             return ctx.ack();
         }
         Reply reply = ready.get().get();
+        if (reply.attachment().isPresent()) {
+            calls.execute(() -> followUps.sendFile(reply, chat, p.getResponseUrl()));
+            return Response.json(200, gson.toJson(messages.message(followUps.announcing(reply, chat), chat, false)));
+        }
         if (SlackMessages.postsAsBot(reply)) {
             calls.execute(() -> followUps.deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();

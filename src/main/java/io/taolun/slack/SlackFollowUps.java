@@ -3,15 +3,20 @@ package io.taolun.slack;
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import io.taolun.core.Attachment;
+import io.taolun.core.Block;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatRequest;
+import io.taolun.core.DeliveryException;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
+import io.taolun.core.Visibility;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.PollMessages;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the Slack adapter sends after acknowledging a request: answers that were not ready in time (or that post as
- * the bot, such as polls) and the live tally of a poll message after a button press, at most once a second.
+ * the bot, such as polls), files (a CSV export) and the live tally of a poll message after a button press, at most
+ * once a second.
  */
 final class SlackFollowUps {
     private static final Logger LOG = LoggerFactory.getLogger(SlackFollowUps.class);
@@ -33,6 +39,7 @@ final class SlackFollowUps {
     }
 
     private final SlackWeb web;
+    private final SlackGateway gateway;
     private final SlackMessages messages;
     private final Gson gson;
     private final PollMessages polls;
@@ -41,9 +48,10 @@ final class SlackFollowUps {
     private final ScheduledExecutorService timers;
     private final ExecutorService calls;
 
-    SlackFollowUps(SlackWeb web, SlackMessages messages, Gson gson, PollMessages polls, Lang lang,
+    SlackFollowUps(SlackWeb web, SlackGateway gateway, SlackMessages messages, Gson gson, PollMessages polls, Lang lang,
             ScheduledExecutorService timers, ExecutorService calls, Clock clock) {
         this.web = web;
+        this.gateway = gateway;
         this.messages = messages;
         this.gson = gson;
         this.polls = polls;
@@ -68,12 +76,56 @@ final class SlackFollowUps {
 
     /** Sends a reply that could not go in the acknowledgement. */
     void deliver(Reply reply, ChatRequest chat, String responseUrl) {
+        if (reply.attachment().isPresent()) {
+            if (responseUrl != null) {
+                web.respond(responseUrl, gson.toJson(messages.message(announcing(reply, chat), chat, false)));
+            }
+            sendFile(reply, chat, responseUrl);
+            return;
+        }
         if (SlackMessages.postsAsBot(reply)) {
             postPoll(reply, chat, responseUrl, 0);
             return;
         }
         if (responseUrl != null) {
             web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
+        }
+    }
+
+    /**
+     * What the asker sees at once of a reply with a file: its text, and where the file follows. Slack shows no file
+     * in an acknowledgement or a {@code response_url} message, so the file itself goes by {@link #sendFile}.
+     */
+    Reply announcing(Reply reply, ChatRequest chat) {
+        Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
+        Messages m = Messages.of(Lang.fromLocale(chat.locale(), lang));
+        List<Block> blocks = new ArrayList<>(reply.blocks());
+        blocks.add(new Block.Text(m.get(file.forChannel() ? "slack.fileToChannel" : "slack.fileToYou",
+                file.fileName())));
+        return new Reply(reply.title(), blocks, reply.fields(), reply.buttons(), Optional.empty(), reply.footer(),
+                Visibility.EPHEMERAL, reply.error());
+    }
+
+    /**
+     * Uploads a reply's file: into the channel when the whole channel may see it, else to the asker alone, in the
+     * bot's direct messages (a Slack file cannot be shown to one person inside a channel). One attempt; when it
+     * fails the asker is told, privately, to ask again.
+     */
+    void sendFile(Reply reply, ChatRequest chat, String responseUrl) {
+        Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
+        try {
+            if (file.forChannel()) {
+                gateway.sendFileIn(chat.channel(), reply);
+            } else {
+                gateway.sendFileTo(chat.user(), reply);
+            }
+        } catch (DeliveryException e) {
+            LOG.warn("file {} not uploaded: {}", file.fileName(), e.getMessage());
+            Messages m = Messages.of(Lang.fromLocale(chat.locale(), lang));
+            Reply failed = Reply.builder().error().text(m.get("slack.fileFailed", file.fileName())).build();
+            if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(failed, chat, false)))) {
+                LOG.warn("the asker of {} could not be told it was not uploaded", file.fileName());
+            }
         }
     }
 

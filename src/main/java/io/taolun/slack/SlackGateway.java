@@ -1,5 +1,6 @@
 package io.taolun.slack;
 
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
@@ -14,6 +15,7 @@ import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -78,6 +80,33 @@ final class SlackGateway implements ChatGateway {
      */
     private String postFile(ChannelRef where, Optional<String> threadOf, Reply reply, Attachment file)
             throws DeliveryException {
+        Uploaded uploaded = upload(reply, file, "files.completeUploadExternal to " + where.channel(),
+                r -> r.channelId(where.channel()).threadTs(threadOf.orElse(null)));
+        return shareTs(uploaded.done(), where.channel()).orElse(uploaded.fileId());
+    }
+
+    /**
+     * Uploads a reply's file to one user alone: {@code files.completeUploadExternal} shares it in the bot's direct
+     * messages with a user id given in {@code channels} (no {@code im:write} scope needed), one attempt.
+     */
+    void sendFileTo(String user, Reply reply) throws DeliveryException {
+        Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
+        upload(reply, file, "files.completeUploadExternal to a user", r -> r.channels(List.of(user)));
+    }
+
+    /** Uploads a reply's file into a channel, outside of the outbox: one attempt. */
+    void sendFileIn(String channel, Reply reply) throws DeliveryException {
+        Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
+        upload(reply, file, "files.completeUploadExternal to " + channel, r -> r.channelId(channel));
+    }
+
+    /** A completed upload: the file's id and Slack's answer to the completion. */
+    private record Uploaded(String fileId, FilesCompleteUploadExternalResponse done) {
+    }
+
+    private Uploaded upload(Reply reply, Attachment file, String what,
+            UnaryOperator<FilesCompleteUploadExternalRequest.FilesCompleteUploadExternalRequestBuilder> destination)
+            throws DeliveryException {
         byte[] bytes = file.bytes();
         String alt = SafeText.cut(BlockKit.fallback(reply), ALT_TEXT_MAX);
         SlackWeb.Result<FilesGetUploadURLExternalResponse> url = web.once(m -> m.filesGetUploadURLExternal(r -> r
@@ -91,12 +120,11 @@ final class SlackGateway implements ChatGateway {
         }
         String comment = SafeText.cut(BlockKit.escape(reply.plainText().strip()), COMMENT_MAX);
         SlackWeb.Result<FilesCompleteUploadExternalResponse> completed = web.once(m -> m.filesCompleteUploadExternal(
-                r -> r.files(List.of(FileDetails.builder().id(target.getFileId()).title(file.fileName()).build()))
-                        .channelId(where.channel()).threadTs(threadOf.orElse(null))
-                        .initialComment(comment.isEmpty() ? null : comment)));
+                r -> destination.apply(r.files(List.of(FileDetails.builder().id(target.getFileId())
+                        .title(file.fileName()).build())).initialComment(comment.isEmpty() ? null : comment))));
         FilesCompleteUploadExternalResponse done = completed.response().orElseThrow(
-                () -> failure("files.completeUploadExternal to " + where.channel(), completed, false));
-        return shareTs(done, where.channel()).orElse(target.getFileId());
+                () -> failure(what, completed, false));
+        return new Uploaded(target.getFileId(), done);
     }
 
     /** Replaces a message's blocks and fallback text with {@code chat.update}. */

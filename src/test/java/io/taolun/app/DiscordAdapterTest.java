@@ -195,6 +195,24 @@ final class DiscordAdapterTest {
     }
 
     @Test
+    void an_export_comes_back_privately_with_the_csv_attached() throws Exception {
+        // GIVEN poll #1
+        start(TestDatabases.Kind.H2);
+        send(admin(FakeDiscord.slashCommand("alice", "zh-CN", "poll", Map.of("claim", "c1"))));
+        // WHEN alice exports it
+        String export = FakeDiscord.slashCommand("alice", "zh-CN", "export", Map.of("poll", 1));
+        JsonNode answer = send(export);
+        // THEN the answer is hers alone, and carries poll-1.csv as a file (JDA's FileUpload, multipart)
+        assertThat(answer.path("data").path("flags").asInt() & 64).isEqualTo(64);
+        FakeDiscord.Interaction sent = FakeDiscord.Interaction.of(export);
+        FakeDiscord.Call withFile = discord.calls().stream()
+                .filter(c -> c.path().matches(sent.callbackPath()) || c.path().matches(sent.originalPath()))
+                .filter(c -> c.body().contains("filename=\"poll-1.csv\"")).findFirst().orElseThrow();
+        assertThat(withFile.header("Content-Type")).startsWith("multipart/form-data");
+        assertThat(withFile.body()).contains("poll,claim,question,option,label_zh,label_en,votes,percent", "同意");
+    }
+
+    @Test
     void anyone_lists_the_library_and_an_admin_chooses_the_channels_article() throws Exception {
         start(TestDatabases.Kind.H2);
         // WHEN bob lists the library and an admin picks an unknown id, then the seeded article

@@ -7,7 +7,10 @@ import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.article.Article;
 
-/** {@code list}: every article of the library, what it holds, and which one this channel discusses. */
+/**
+ * {@code list}: every article of the library, what it holds, where it comes from when it was added from {@code ./seeds}
+ * (and whether it took the place of a bundled one), and which one this channel discusses.
+ */
 public final class ListArticlesCommand implements Command {
     private final Shelf shelf;
 
@@ -33,8 +36,13 @@ public final class ListArticlesCommand implements Command {
         for (Article a : shelf.articles()) {
             String name = m.get("list.name", a.id(), a.meta().title().in(inv.lang()))
                     + (a.id().equals(here) ? " " + m.get("list.here") : "");
-            reply.field(name, m.get("list.line", m.get(a.curated() ? "list.curated" : "list.automatic"),
-                    a.sections().size(), a.claims().size(), a.quotes().size()));
+            String line = m.get("list.line", m.get(a.curated() ? "list.curated" : "list.automatic"),
+                    a.sections().size(), a.claims().size(), a.quotes().size());
+            String origin = shelf.originKey(a);
+            if (!origin.isEmpty()) {
+                line += " · " + m.get(origin);
+            }
+            reply.field(name, line);
         }
         return reply.footer(m.get("list.footer")).build();
     }

@@ -26,6 +26,14 @@ public final class Shelf {
         return library.articles();
     }
 
+    /** Whether the article was added from {@code ./seeds}, and whether it replaced a bundled one. */
+    String originKey(Article article) {
+        if (library.replaced().contains(article.id())) {
+            return "list.replaced";
+        }
+        return library.added().contains(article.id()) ? "list.added" : "";
+    }
+
     public Article defaultArticle() {
         return fallback;
     }

@@ -12,9 +12,12 @@ import java.util.Map;
 /**
  * A poll's counts as CSV: one row per option. Voter ids appear only for polls that are not anonymous. Every cell that
  * a spreadsheet could read as a formula ({@code = + - @}, tab, carriage return) is prefixed with an apostrophe.
+ * Quoting (commas, quotes, line breaks) is Jackson's, per RFC 4180. The UTF-8 text starts with a byte order mark:
+ * without it Excel reads a CSV in the system's code page and shows the Chinese labels as mojibake.
  */
 final class CsvExport {
     private static final CsvMapper CSV = new CsvMapper();
+    private static final String BOM = "\uFEFF";
 
     private CsvExport() {
     }
@@ -39,7 +42,7 @@ final class CsvExport {
             rows.add(row.stream().map(CsvExport::defuse).toList());
         }
         try {
-            return CSV.writer(schema.setUseHeader(true).build()).writeValueAsString(rows)
+            return (BOM + CSV.writer(schema.setUseHeader(true).build()).writeValueAsString(rows))
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("CSV of poll " + poll.id(), e);

@@ -7,7 +7,12 @@ import io.taolun.core.Invocation;
 import io.taolun.core.Reply;
 import java.util.Optional;
 
-/** {@code export <poll-id>}: the poll's counts as a CSV file. */
+/**
+ * {@code export <poll-id>}: the poll's counts as a CSV file. The file is for the whole channel only when it shows
+ * nothing the channel could not see by the poll's own rules: the poll's voters are public and the export is asked for
+ * in the channel the poll was opened in. Otherwise (an anonymous poll, or a poll of another channel) it is for the
+ * asker alone.
+ */
 public final class ExportCommand implements Command {
     private final PollService service;
 
@@ -31,10 +36,11 @@ public final class ExportCommand implements Command {
             throw new BadInputException("results.hidden", poll.id());
         }
         byte[] csv = CsvExport.of(poll, service.tally(poll), service.voters(poll));
+        boolean forChannel = !poll.anonymous() && poll.where().equals(inv.request().where());
         return Reply.builder()
                 .title(inv.messages().get("export.title", poll.id()))
                 .text(inv.messages().get(poll.anonymous() ? "export.anonymous" : "export.public"))
-                .attach(new Attachment("poll-" + poll.id() + ".csv", "text/csv", csv))
+                .attach(new Attachment("poll-" + poll.id() + ".csv", "text/csv", csv, forChannel))
                 .build();
     }
 }

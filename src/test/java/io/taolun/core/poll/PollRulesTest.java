@@ -243,7 +243,8 @@ final class PollRulesTest {
         Reply export = h.bot.as("alice", "export 1");
         String csv = new String(export.attachment().orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertThat(export.attachment().orElseThrow().fileName()).isEqualTo("poll-1.csv");
-        assertThat(csv.lines().findFirst()).hasValue("poll,claim,question,option,label_zh,label_en,votes,percent");
+        assertThat(csv.lines().findFirst())
+                .hasValue("\uFEFFpoll,claim,question,option,label_zh,label_en,votes,percent");
         assertThat(csv).contains("\"'-1\",\"'-1\",1,100").contains("\"'@").doesNotContain("bob");
         assertThat(csv.lines().skip(1)).allSatisfy(row -> assertThat(row).doesNotContain(",=", ",-", ",@", ",+",
                 ",\"=", ",\"-", ",\"@", ",\"+"));
@@ -258,6 +259,19 @@ final class PollRulesTest {
                 StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",voters");
         assertThat(csv).contains("不同意,Disagree,1,100,bob");
+    }
+
+    @Test
+    void an_export_is_for_the_channel_only_when_it_shows_what_the_channel_sees() {
+        // GIVEN a public poll and an anonymous one, both opened in the default channel
+        Conversation h = new Conversation();
+        h.bot.as("alice", "poll c5 --public --options agree");
+        h.bot.as("alice", "poll c4 --options agree");
+        // THEN the public poll's file may go to its own channel
+        assertThat(h.bot.as("alice", "export 1").attachment().orElseThrow().forChannel()).isTrue();
+        // BUT not to another channel, and an anonymous poll's file goes to the asker alone
+        assertThat(h.bot.as("alice", "other-channel", "export 1").attachment().orElseThrow().forChannel()).isFalse();
+        assertThat(h.bot.as("alice", "export 2").attachment().orElseThrow().forChannel()).isFalse();
     }
 
     @Test
