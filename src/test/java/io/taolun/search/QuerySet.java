@@ -33,7 +33,15 @@ final class QuerySet {
             new Judged("Standard Oil", Set.of(34)),
             new Judged("弯道超车", Set.of(45)),
             new Judged("cooling", Set.of(13, 22, 31, 32)),
-            new Judged("GPT-4", Set.of(11)));
+            new Judged("GPT-4", Set.of(11)),
+            // the initiative named in line 60 (一带一路); "and" and 一 alone are noise
+            new Judged("Belt and Road", Set.of(60)),
+            // what Zuckerberg said: the slogan (6) and the line naming him as its author (7); 什么 and 了 ask, not name
+            new Judged("扎克伯格说了什么", Set.of(6, 7)),
+            // a Slack mention pasted into the query: no paragraph is about it
+            new Judged("<@U123>", Set.of()),
+            // the slogan in English: where the article quotes or turns on it
+            new Judged("move fast and break things", Set.of(4, 6, 36)));
 
     private QuerySet() {
     }
