@@ -59,6 +59,24 @@ final class QuerySet {
         return sum / QUERIES.size();
     }
 
+    /**
+     * Share of the paragraphs shown (up to five, as the command asks) that are relevant, averaged over the queries; a
+     * query with no relevant paragraph scores 1 when nothing is shown and 0 otherwise. Padding an answer with noise
+     * lowers it, which P@3 does not see when a query has fewer than three right paragraphs.
+     */
+    static double shownPrecision(ArticleIndex index) {
+        double sum = 0;
+        for (Judged judged : QUERIES) {
+            List<SearchHit> hits = index.search(judged.query(), 5);
+            if (judged.relevant().isEmpty() || hits.isEmpty()) {
+                sum += judged.relevant().isEmpty() == hits.isEmpty() ? 1 : 0;
+            } else {
+                sum += (double) hits.stream().filter(h -> judged.relevant().contains(h.line())).count() / hits.size();
+            }
+        }
+        return sum / QUERIES.size();
+    }
+
     static double precisionAt3(Judged judged, List<SearchHit> hits) {
         if (judged.relevant().isEmpty()) {
             return hits.isEmpty() ? 1 : 0;
