@@ -27,10 +27,9 @@ import org.apache.lucene.util.IOUtils;
  * onomatopoeia. HanLP loads its dictionaries once, when the index is built.
  */
 final class FunctionWords {
-    /** HanLP's standard segmenter with offsets; segmenting is thread-safe. */
-    private static final Segment SEGMENT = HanLP.newSegment().enableOffset(true);
-
     private final CharArraySet english;
+    /** HanLP's standard segmenter with offsets; HanLP's own StandardTokenizer shares one across threads. */
+    private final Segment segment = HanLP.newSegment().enableOffset(true);
 
     FunctionWords() {
         try (InputStream in = IOUtils.requireResourceNonNull(
@@ -40,7 +39,7 @@ final class FunctionWords {
             throw new UncheckedIOException(e);
         }
         // load HanLP's dictionaries with the index, not on the first query
-        SEGMENT.seg("的");
+        segment.seg("的");
         CoreStopWordDictionary.contains("的");
     }
 
@@ -64,14 +63,14 @@ final class FunctionWords {
 
     /**
      * The query with its function words replaced by spaces, so neither they nor a bigram across them is searched
-     * (扎克伯格说了什么 keeps 扎克伯格). HanLP cuts the query and tags each word in its context; a word whose tag is a
+     * (扎克伯格说了什么 keeps 扎克伯格说). HanLP cuts the query and tags each word in its context; a word whose tag is a
      * function one (了 ul, 什么 ry, 和 c, 是 vshi) is blanked, and so is one the stop-word lists have, when it is a
      * word of two or more characters or was typed on its own: the stop-word list also has characters that start
      * content words (大 of 大模型), which the bigram field must still find whole.
      */
     String blank(String text) {
         char[] out = text.toCharArray();
-        for (Term term : SEGMENT.seg(text)) {
+        for (Term term : segment.seg(text)) {
             int start = term.offset;
             int end = Math.min(text.length(), start + term.word.length());
             boolean alone = (start == 0 || Character.isWhitespace(text.charAt(start - 1)))
