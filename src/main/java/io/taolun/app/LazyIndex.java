@@ -29,6 +29,11 @@ final class LazyIndex implements ArticleIndex {
         return built().search(query, limit);
     }
 
+    @Override
+    public boolean hasContentWords(String query) {
+        return built().hasContentWords(query);
+    }
+
     private ArticleIndex built() {
         ArticleIndex ready = index;
         if (ready == null) {

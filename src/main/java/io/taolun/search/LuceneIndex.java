@@ -1,9 +1,7 @@
 package io.taolun.search;
 
 import io.taolun.core.article.Article;
-import io.taolun.core.article.Claim;
 import io.taolun.core.article.Line;
-import io.taolun.core.article.Quote;
 import io.taolun.core.article.Section;
 import io.taolun.core.search.ArticleIndex;
 import io.taolun.core.search.SearchHit;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,8 @@ public final class LuceneIndex implements Closeable {
     /** The text fields also keep their term offsets, so hits are marked from what the analyzers actually matched. */
     private static final FieldType MARKABLE = markable(true);
     private static final FieldType MARKABLE_UNSTORED = markable(false);
+    /** Hits looked at beyond the limit: an article has a few hundred paragraphs at most. */
+    private static final int CANDIDATES = 200;
 
     private final Analyzer analyzer;
     private final QueryTerms queries;
@@ -55,10 +56,14 @@ public final class LuceneIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final int paragraphs;
+    /** Per article id and line: the spans whose English gloss is indexed, to mark when only a gloss matched. */
+    private final Map<String, Map<Integer, List<Glosses.Span>>> glossed;
 
-    private LuceneIndex(Analyzer analyzer, ByteBuffersDirectory directory, int paragraphs) throws IOException {
+    private LuceneIndex(Analyzer analyzer, ByteBuffersDirectory directory, int paragraphs,
+            Map<String, Map<Integer, List<Glosses.Span>>> glossed) throws IOException {
         this.analyzer = analyzer;
-        this.queries = new QueryTerms(analyzer, Glossary.load());
+        this.queries = new QueryTerms(analyzer, Glossary.load(), new FunctionWords());
+        this.glossed = glossed;
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
@@ -70,17 +75,24 @@ public final class LuceneIndex implements Closeable {
         Analyzer analyzer = Schema.analyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         int paragraphs = 0;
+        Map<String, Map<Integer, List<Glosses.Span>>> glossed = new HashMap<>();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
             for (Article article : articles) {
+                Map<Integer, List<Glosses.Span>> lines = new HashMap<>();
                 for (Line line : article.contentLines()) {
-                    writer.addDocument(document(article, line));
+                    List<Glosses.Span> spans = Glosses.of(article, line, analyzer);
+                    if (!spans.isEmpty()) {
+                        lines.put(line.number(), spans);
+                    }
+                    writer.addDocument(document(article, line, spans));
                     paragraphs++;
                 }
+                glossed.put(article.id(), lines);
             }
             writer.forceMerge(1);
             writer.commit();
-            return new LuceneIndex(analyzer, directory, paragraphs);
+            return new LuceneIndex(analyzer, directory, paragraphs, glossed);
         } catch (IOException e) {
             throw new UncheckedIOException("building the search index", e);
         }
@@ -89,7 +101,17 @@ public final class LuceneIndex implements Closeable {
     /** The index of one article, which must be among those built. */
     public ArticleIndex of(Article article) {
         String id = article.id();
-        return (query, limit) -> search(id, query, limit);
+        return new ArticleIndex() {
+            @Override
+            public List<SearchHit> search(String query, int limit) {
+                return LuceneIndex.this.search(id, query, limit);
+            }
+
+            @Override
+            public boolean hasContentWords(String query) {
+                return !queries.terms(query).isEmpty();
+            }
+        };
     }
 
     /** Paragraphs indexed, over all articles. */
@@ -135,10 +157,19 @@ public final class LuceneIndex implements Closeable {
                 .build();
         try {
             List<SearchHit> hits = new ArrayList<>();
-            for (ScoreDoc top : searcher.search(q, limit).scoreDocs) {
+            // a paragraph found only through its section's summary has nothing to mark and is not shown, so look
+            // further down than the limit for ones that have
+            for (ScoreDoc top : searcher.search(q, limit + CANDIDATES).scoreDocs) {
                 Document doc = searcher.storedFields().document(top.doc, Set.of(Schema.LINE));
                 int line = doc.getField(Schema.LINE).numericValue().intValue();
-                hits.add(new SearchHit(line, top.score, marks(top.doc, terms)));
+                List<SearchHit.Span> marks = marks(top.doc, terms);
+                if (marks.isEmpty()) {
+                    marks = Glosses.matching(glossed.get(articleId).getOrDefault(line, List.of()),
+                            terms.getOrDefault(Schema.GLOSS, Set.of()));
+                }
+                if (!marks.isEmpty() && hits.size() < limit) {
+                    hits.add(new SearchHit(line, top.score, marks));
+                }
             }
             return hits;
         } catch (IOException e) {
@@ -172,19 +203,15 @@ public final class LuceneIndex implements Closeable {
         return spans;
     }
 
-    private static Document document(Article article, Line line) {
+    private static Document document(Article article, Line line, List<Glosses.Span> glosses) {
         Section section = article.sectionOf(line.number());
-        String glosses = article.claims().stream().filter(c -> c.line() == line.number()).map(Claim::gloss)
-                .collect(Collectors.joining("\n"));
-        String quoted = article.quotes().stream()
-                .filter(q -> q.section().equals(section) && line.text().contains(q.text()))
-                .map(Quote::gloss).collect(Collectors.joining("\n"));
         Document doc = new Document();
         doc.add(new StringField(Schema.ARTICLE, article.id(), Field.Store.NO));
         doc.add(new StoredField(Schema.LINE, line.number()));
         doc.add(new Field(Schema.WORDS, line.text(), MARKABLE));
         doc.add(new Field(Schema.BIGRAMS, line.text(), MARKABLE_UNSTORED));
-        doc.add(new TextField(Schema.GLOSS, glosses + "\n" + quoted, Field.Store.NO));
+        doc.add(new TextField(Schema.GLOSS,
+                glosses.stream().map(Glosses.Span::english).collect(Collectors.joining("\n")), Field.Store.NO));
         doc.add(new TextField(Schema.SECTION,
                 section.title().en() + "\n" + section.summary().map(s -> s.en()).orElse(""), Field.Store.NO));
         return doc;

@@ -2,7 +2,10 @@ package io.taolun.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.taolun.core.search.QueryText;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -34,27 +38,36 @@ final class QueryTerms {
     /** Typed words looked for as a whole. */
     static final int MAX_PHRASES = 8;
     private static final float PHRASE_BOOST = 2.0f;
-    private static final Pattern HAN_WORD = Pattern.compile("\\p{IsHan}{2,}");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     private final Analyzer analyzer;
     private final Glossary glossary;
+    private final FunctionWords functionWords;
 
-    QueryTerms(Analyzer analyzer, Glossary glossary) {
+    QueryTerms(Analyzer analyzer, Glossary glossary, FunctionWords functionWords) {
         this.analyzer = analyzer;
         this.glossary = glossary;
+        this.functionWords = functionWords;
     }
 
-    /** The distinct terms of the query in each field that has any, in the order of {@link Schema#BOOSTS}. */
+    /**
+     * The distinct terms of the query in each field that has any, in the order of {@link Schema#BOOSTS}; empty when
+     * the query holds nothing but function words and markup. The Chinese fields see the query with its function words
+     * blanked out, plus the glossary's Chinese for its English; a single Chinese character counts only when it was
+     * typed as a word of its own (电), never as a piece of a longer word (克 of 扎克伯格, 一 of 一带一路), which the
+     * bigram field matches whole. The English fields see the query without its function words, through the English
+     * analyzer; the glossary reads it as typed, so "belt and road" is still its phrase.
+     */
     Map<String, Set<String>> terms(String query) {
-        String text = query.length() > MAX_INPUT ? query.substring(0, MAX_INPUT) : query;
-        String widened = text + "\n" + glossary.translate(text);
+        String text = QueryText.withoutMarkup(capped(query));
+        String content = contentOnly(text);
+        String chinese = glossary.translate(text);
+        Set<String> typedAlone = new HashSet<>(Arrays.asList(content.strip().split("\\s+")));
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (String field : Schema.BOOSTS.keySet()) {
             boolean english = field.equals(Schema.GLOSS) || field.equals(Schema.SECTION);
-            Set<String> terms = analyse(field, english ? text : widened);
-            if (field.equals(Schema.WORDS) && HAN_WORD.matcher(text).find()) {
-                dropLoneCharacters(terms);
-            }
+            Set<String> terms = analyse(field, english ? content : content + "\n" + chinese);
+            terms.removeIf(t -> HAN.matcher(t).find() && (english || (isOneHan(t) && !typedAlone.contains(t))));
             if (!terms.isEmpty()) {
                 out.put(field, terms);
             }
@@ -67,7 +80,7 @@ final class QueryTerms {
      * whole word (新基建, not only 基建) then outranks one holding a part of it many times.
      */
     List<Query> phrases(String query) {
-        String text = query.length() > MAX_INPUT ? query.substring(0, MAX_INPUT) : query;
+        String text = contentOnly(QueryText.withoutMarkup(capped(query)));
         List<Query> phrases = new ArrayList<>();
         for (String word : text.strip().split("\\s+")) {
             if (phrases.size() == MAX_PHRASES) {
@@ -120,13 +133,15 @@ final class QueryTerms {
         return terms;
     }
 
-    /**
-     * The dictionary cuts a word it does not know into single characters (东数西算 into 东, 数, 西, 算); those match
-     * nearly every paragraph, so they are dropped when the query has a word of two or more Chinese characters, which
-     * the bigram field matches whole. A query of one character (的) keeps it.
-     */
-    private static void dropLoneCharacters(Set<String> terms) {
-        terms.removeIf(t -> t.codePointCount(0, t.length()) == 1
-                && Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN);
+    private static String capped(String query) {
+        return query.length() > MAX_INPUT ? query.substring(0, MAX_INPUT) : query;
+    }
+
+    private static boolean isOneHan(String term) {
+        return term.codePointCount(0, term.length()) == 1 && HAN.matcher(term).matches();
+    }
+
+    private String contentOnly(String text) {
+        return functionWords.blank(text);
     }
 }

@@ -239,7 +239,7 @@ final class CommandsTest {
     @Test
     void search_finds_latin_words_case_insensitively_and_returns_at_most_five() {
         assertThat(bot.ask("search gpt-4").plainText()).contains("【GPT-4】");
-        assertThat(bot.ask("search 的").blocks()).hasSize(5);
+        assertThat(bot.ask("search 基础设施").blocks()).hasSize(5);
     }
 
     @Test

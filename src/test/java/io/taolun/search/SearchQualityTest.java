@@ -3,6 +3,8 @@ package io.taolun.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.Block;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
@@ -78,6 +80,96 @@ final class SearchQualityTest {
         // THEN the paragraph holding the whole word comes first, marked whole
         assertThat(hits.get(0).line()).isEqualTo(2);
         assertThat(TestBot.on(article).ask("search 大模型").plainText()).contains("【大模型】需要");
+    }
+
+    @Test
+    void no_paragraph_is_shown_without_a_marked_match() {
+        TestBot bot = TestBot.curated();
+        for (QuerySet.Judged judged : QuerySet.QUERIES) {
+            // WHEN
+            List<SearchHit> hits = INDEX.search(judged.query(), 5);
+            List<String> shown = texts(bot.askInEnglish("search " + judged.query()));
+            // THEN the index marks every hit, and every paragraph shown has a mark (Zuckerberg showed lines 6, 8 and
+            // 9 of its section, found through the section's summary, with nothing marked)
+            assertThat(hits).as(judged.query()).allSatisfy(h -> assertThat(h.marks()).isNotEmpty());
+            assertThat(shown).as(judged.query()).allSatisfy(text -> assertThat(text).contains("【"));
+        }
+        assertThat(texts(bot.askInEnglish("search Zuckerberg"))).singleElement().asString()
+                .contains("line 7").contains("【扎克伯格】");
+    }
+
+    @Test
+    void a_single_chinese_character_of_a_longer_word_never_matches_on_its_own() {
+        // WHEN the glossary turns Zuckerberg into 扎克伯格 and Belt and Road into 一带一路, both cut into characters
+        String zuckerberg = TestBot.curated().askInEnglish("search Zuckerberg").plainText();
+        String beltAndRoad = TestBot.curated().ask("search Belt and Road").plainText();
+        String typed = TestBot.curated().ask("search 扎克伯格").plainText();
+        // THEN 克 of 洛克菲勒 and 一 of 一套 are not marked; the words are, whole
+        assertThat(zuckerberg).doesNotContain("【克】").doesNotContain("第 34 行").doesNotContain("line 34");
+        assertThat(beltAndRoad).doesNotContain("【一】").contains("【一带一路】");
+        assertThat(typed).doesNotContain("【克】").contains("【扎克伯格】");
+        // AND a character typed as a word of its own still matches
+        assertThat(TestBot.curated().ask("search 电").plainText()).contains("水、【电】、冷却");
+    }
+
+    @Test
+    void function_words_in_a_query_rank_nothing() {
+        // WHEN
+        List<SearchHit> zuckerberg = INDEX.search("扎克伯格说了什么", 5);
+        String beltAndRoad = TestBot.curated().ask("search Belt and Road").plainText();
+        // THEN only the line naming Zuckerberg is found, not lines 18 and 38 that ask 什么; "and" is not marked
+        assertThat(zuckerberg).extracting(SearchHit::line).containsExactly(7);
+        assertThat(beltAndRoad).doesNotContain("【and】").doesNotContain("第 6 行");
+    }
+
+    @Test
+    void a_query_of_function_words_only_is_told_so_in_chinese_and_in_english() {
+        for (String query : List.of("什么", "的", "了吗", "是什么")) {
+            // WHEN
+            Reply reply = TestBot.curated().ask("search " + query);
+            // THEN
+            assertThat(reply.blocks()).as(query)
+                    .containsExactly(new Block.Text(Messages.of(Lang.ZH).get("search.functionWordsOnly")));
+        }
+        for (String query : List.of("the", "what is it", "and of a")) {
+            Reply reply = TestBot.curated().askInEnglish("search " + query);
+            assertThat(reply.blocks()).as(query)
+                    .containsExactly(new Block.Text(Messages.of(Lang.EN).get("search.functionWordsOnly")));
+        }
+        assertThat(INDEX.hasContentWords("扎克伯格说了什么")).isTrue();
+        assertThat(INDEX.hasContentWords("说了什么")).isTrue();
+        assertThat(INDEX.hasContentWords("是什么")).isFalse();
+    }
+
+    @Test
+    void mentions_channel_links_and_web_addresses_are_not_searched_as_digits() {
+        for (String query : List.of("<@U123>", "<#C1>", "<#C1|general>", "<@!1234>", "<:emoji:1>",
+                "https://example.com/a1", "<https://example.com/1|link>")) {
+            // WHEN
+            Reply reply = TestBot.curated().ask("search " + query);
+            // THEN no 【1】 from 2025年8月1日 or Web1.0: the user is told markup is not searched
+            assertThat(reply.blocks()).as(query)
+                    .containsExactly(new Block.Text(Messages.of(Lang.ZH).get("search.markupOnly")));
+            assertThat(INDEX.search(query, 5)).as(query).isEmpty();
+        }
+        // AND the words around a mention are searched
+        String mixed = TestBot.curated().ask("search <@U1> 卡脖子").plainText();
+        assertThat(mixed).contains("【卡脖子】").doesNotContain("【1】");
+    }
+
+    @Test
+    void an_english_query_that_meets_only_a_gloss_marks_the_span_it_translates() {
+        // WHEN chokehold is in the gloss of quote q19 only; "what do you think" in the gloss of the closing question
+        List<String> chokehold = texts(TestBot.curated().askInEnglish("search chokehold"));
+        List<String> closing = texts(TestBot.curated().askInEnglish("search What do you think"));
+        // THEN the Chinese the gloss translates is marked, and nothing else is shown
+        assertThat(chokehold).singleElement().asString().contains("line 44").contains("【“卡脖子”问题更加致命】");
+        assertThat(closing).singleElement().asString().contains("line 64").contains("【你觉得呢?】");
+    }
+
+    private static List<String> texts(Reply reply) {
+        return reply.blocks().stream().filter(Block.Text.class::isInstance).map(b -> ((Block.Text) b).text())
+                .filter(t -> t.startsWith("§")).toList();
     }
 
     @Test

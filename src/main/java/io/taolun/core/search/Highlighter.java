@@ -24,6 +24,20 @@ final class Highlighter {
         return spans;
     }
 
+    /**
+     * The marks, plus each occurrence of a typed word that overlaps one of them: a typed word widens a mark
+     * ({@code GPT-4} over the analyzer's {@code gpt} and {@code 4}) but never makes one of its own.
+     */
+    static List<SearchHit.Span> widen(String text, List<SearchHit.Span> marks, List<String> words) {
+        List<SearchHit.Span> out = new ArrayList<>(marks);
+        for (SearchHit.Span typed : occurrences(text, words)) {
+            if (marks.stream().anyMatch(m -> m.start() < typed.end() && typed.start() < m.end())) {
+                out.add(typed);
+            }
+        }
+        return out;
+    }
+
     /** The text with touching or overlapping spans marked as one, cut to the context around the first mark. */
     static String mark(String text, List<SearchHit.Span> spans) {
         boolean[] hit = new boolean[text.length()];

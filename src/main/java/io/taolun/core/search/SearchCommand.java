@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * {@code search <words>}: up to five paragraphs of the article, ranked by an {@link ArticleIndex}, with the hits
- * marked and the section named.
+ * marked and the section named. Chat markup in the query (mentions, channel links, addresses) is not searched; a
+ * paragraph with nothing to mark is never shown; a query of function words only (的, 什么, the) is told so.
  */
 public final class SearchCommand implements Command {
     /** At most this many paragraphs per answer. */
@@ -46,21 +47,33 @@ public final class SearchCommand implements Command {
         if (query.length() > MAX_QUERY) {
             throw new BadInputException("error.search.tooLong", MAX_QUERY);
         }
-        List<String> words = inv.args().stream().filter(w -> !w.isBlank()).toList();
-        List<SearchHit> hits = index.search(query, MAX_HITS);
+        String searched = QueryText.withoutMarkup(query).strip();
         String echoed = SafeText.echo(query);
-        if (hits.isEmpty()) {
-            return Reply.builder().title(m.get("search.title", echoed)).text(m.get("search.none")).build();
+        Reply.Builder answer = Reply.builder().title(m.get("search.title", echoed));
+        if (searched.isEmpty()) {
+            return answer.text(m.get("search.markupOnly")).build();
         }
-        Reply.Builder reply = Reply.builder().title(m.get("search.title", echoed)).visibility(inv.shareVisibility());
+        List<String> words = SearchHit.words(searched);
+        List<SearchHit> hits = new ArrayList<>();
+        for (SearchHit hit : index.search(searched, MAX_HITS)) {
+            String text = article.lines().get(hit.line() - 1);
+            // the words as typed widen the index's marks, so "GPT-4" reads as one mark where the analyzer saw two
+            // tokens; they never add a mark of their own (the "and" of "Belt and Road" is not one)
+            List<SearchHit.Span> marks = Highlighter.widen(text, hit.marks(), words);
+            if (!marks.isEmpty()) {
+                hits.add(new SearchHit(hit.line(), hit.score(), marks));
+            }
+        }
+        if (hits.isEmpty()) {
+            return answer.text(m.get(index.hasContentWords(searched) ? "search.none" : "search.functionWordsOnly"))
+                    .build();
+        }
+        Reply.Builder reply = answer.visibility(inv.shareVisibility());
         for (SearchHit hit : hits) {
             Section s = article.sectionOf(hit.line());
             String text = article.lines().get(hit.line() - 1);
-            // the words as typed are marked too, so "GPT-4" reads as one mark where the analyzer saw two tokens
-            List<SearchHit.Span> marks = new ArrayList<>(hit.marks());
-            marks.addAll(Highlighter.occurrences(text, words));
             reply.text(m.get("search.hit", s.number(), s.title().in(inv.lang()), hit.line()) + "\n"
-                    + Highlighter.mark(text, marks));
+                    + Highlighter.mark(text, hit.marks()));
         }
         return reply.footer(m.get("search.footer", hits.size())).build();
     }
