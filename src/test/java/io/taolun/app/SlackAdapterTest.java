@@ -165,12 +165,12 @@ final class SlackAdapterTest {
 
     @Test
     void a_burst_of_votes_is_counted_exactly_and_the_message_updated_at_most_once_a_second() throws Exception {
-        openPoll();
+        String ts = h.pressableTs(openPoll());
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<HttpResponse<String>>> acks = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int n = i;
-            acks.add(pool.submit(() -> h.vote("user" + n, 1, n % 5 + 1, "1700000000.000200")));
+            acks.add(pool.submit(() -> h.vote("user" + n, 1, n % 5 + 1, ts)));
         }
         for (Future<HttpResponse<String>> ack : acks) {
             assertThat(ack.get().statusCode()).isEqualTo(200);
@@ -246,9 +246,9 @@ final class SlackAdapterTest {
 
     @Test
     void a_server_error_on_an_update_is_retried() throws Exception {
-        openPoll();
+        String ts = h.pressableTs(openPoll());
         h.slack.failNext("chat.update", 2, 500, null);
-        h.vote("bob", 1, 1, "1700000000.000600");
+        h.vote("bob", 1, 1, ts);
         FakeSlack.Call third = h.slack.awaitCall("chat.update", 3, WAIT);
         assertThat(third.json().path("blocks").toString()).contains("1 票");
     }

@@ -71,6 +71,16 @@ final class SlackServerHarness implements AutoCloseable {
         Await.until("the bot has nothing under way", () -> server.quiet());
     }
 
+    /**
+     * The ts of the message a chat.postMessage call posted, once the bot has recorded it (as in service: a user
+     * presses a button of the message Slack shows, after Slack answered the post).
+     */
+    String pressableTs(FakeSlack.Call posted) {
+        Await.until("the posted message's ts", () -> slack.tsOf(posted).isPresent());
+        awaitQuiet();
+        return slack.tsOf(posted).orElseThrow();
+    }
+
     String nextTrigger() {
         return "trigger-" + triggers.incrementAndGet();
     }

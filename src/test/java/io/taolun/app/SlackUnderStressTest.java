@@ -82,10 +82,10 @@ final class SlackUnderStressTest {
     void a_rate_limited_tally_update_never_leaves_an_old_tally_behind() throws Exception {
         try (SlackServerHarness h = new SlackServerHarness(data)) {
             h.command("alice", "poll c1");
-            h.slack.awaitCall("chat.postMessage", 1, Await.CEILING);
+            String ts = h.pressableTs(h.slack.awaitCall("chat.postMessage", 1, Await.CEILING));
             h.slack.failNext("chat.update", 1, 429, 2);
             for (int i = 0; i < 10; i++) {
-                h.vote("u" + i, 1, 1, "1700000000.000800");
+                h.vote("u" + i, 1, 1, ts);
                 Thread.sleep(150);
             }
             // THEN the message ends up showing all 10 votes, the rate limit notwithstanding

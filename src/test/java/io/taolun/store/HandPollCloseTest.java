@@ -202,6 +202,26 @@ final class HandPollCloseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_vote_between_the_post_and_its_record_is_shown_once_the_message_is_recorded(TestDatabases.Kind kind) {
+        TestDatabases.Url url = TestDatabases.fresh(kind);
+        SettableClock clock = SettableClock.ticking(Instant.parse("2026-11-30T01:00:00Z"));
+        RecordingGateway slack = new RecordingGateway("slack");
+        try (Replica a = new Replica("replica-a", url, clock, slack)) {
+            // GIVEN a poll opened by hand, and a vote on it before its posted message was recorded (a press within
+            // moments of the post: the core had no message to edit, and the adapter leaves it to the core)
+            long pollId = openOn(a, SLACK, "U1").id();
+            a.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), pollId, 2);
+            // WHEN the adapter records the message
+            a.messages.posted(pollId, SLACK, "ts-1", Lang.ZH);
+            // THEN the message is edited to show that vote, its buttons still live
+            waitFor(() -> slack.edits().stream().anyMatch(e -> e.messageId().equals("ts-1")
+                    && e.reply().plainText().contains("共 1 票")));
+            assertThat(lastEdit(slack).reply().buttons()).isNotEmpty();
+        }
+    }
+
     private static boolean closedEdit(RecordingGateway gateway, String messageId) {
         return gateway.edits().stream().anyMatch(e -> e.messageId().equals(messageId)
                 && e.reply().buttons().isEmpty() && (e.reply().title().contains("已截止")

@@ -151,9 +151,14 @@ public final class RitualRunner {
         if (poll.closedAt().isPresent()) {
             // closed by hand before its message was recorded: close (post the results) now
             scheduler.closePollNow(pollId);
-        } else {
-            poll.closesAt().ifPresent(at -> scheduler.scheduleClosePoll(pollId, at));
+            return;
         }
+        if (polls.tally(poll).total() > 0) {
+            // votes came between the post and this record: the adapter left the message to the core, which
+            // had no message to edit then, so it is refreshed now
+            pollChanged.accept(pollId);
+        }
+        poll.closesAt().ifPresent(at -> scheduler.scheduleClosePoll(pollId, at));
     }
 
     /**
