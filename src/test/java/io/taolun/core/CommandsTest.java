@@ -59,6 +59,12 @@ final class CommandsTest {
     }
 
     @Test
+    void a_search_in_english_counts_its_paragraphs_in_the_singular_and_the_plural() {
+        assertThat(bot.ask("search Zuckerberg --lang en").footer()).isEqualTo("1 paragraph");
+        assertThat(bot.ask("search 基础设施 --lang en").footer()).matches("[2-5] paragraphs");
+    }
+
+    @Test
     void section_by_number_shows_that_sections_lines_verbatim() {
         // WHEN
         Reply reply = bot.ask("section 3");
