@@ -34,21 +34,27 @@ final class DatabaseHealingTest {
             assertThat(cast(h, "alice")).isEqualTo(VoteOutcome.CAST);
             assertThat(h.database.probe()).isTrue();
 
-            // WHEN H2 closes itself while its file cannot be opened again (a directory in its place stands for the
-            // cause, which a full disk would be)
+            // WHEN H2 closes itself while its file cannot be opened again (a file that is no database in its place
+            // stands for the cause, which a full disk would be; H2 refuses it and leaves it alone)
             Files.move(file, aside);
-            Files.createDirectory(file);
+            Files.write(file, "not an H2 database\n".repeat(512).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             shutDownImmediately(h.database);
 
             // THEN the probe says so (a vote now would wait the pool's 30 s for a connection before it is refused)
             assertThat(h.database.probe()).isFalse();
 
-            // WHEN the cause is gone (in one step: the pool keeps trying to reopen the file, and between a delete and a
-            // move it would create a new, empty database there; a move that replaces takes its place either way)
-            Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // WHEN the cause is gone, in one step: the pool keeps trying to reopen the file, and in any moment with
+            // no file there it would create a new, empty database (a directory in the file's place made this test
+            // fail so under load: Java replaces a directory by deleting it first); one rename replaces a file
+            Files.move(aside, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 
             // THEN, with no restart, the probe passes, votes count again, and the vote from before is kept
-            Await.until("the probe passing again", h.database::probe);
+            try {
+                Await.until("the probe passing again", h.database::probe);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; a direct connection: " + direct(url), e);
+            }
             assertThat(h.database.probe()).isTrue();
             assertThat(cast(h, "bob")).isEqualTo(VoteOutcome.CAST);
             assertThat(h.store.tally(h.store.find(1).orElseThrow()).total()).isEqualTo(2);
@@ -123,6 +129,21 @@ final class DatabaseHealingTest {
             s.execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException expected) {
             // H2 reports the database closed under the statement that closed it
+        }
+    }
+
+    /** What opening the database directly, outside the pool, says. */
+    private static String direct(TestDatabases.Url url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url.url(), url.user(), url.password());
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE health_probe SET probes = probes + 1 WHERE id = 1");
+            return "opens and writes";
+        } catch (SQLException e) {
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                chain.append(" <- ").append(t);
+            }
+            return chain.toString();
         }
     }
 
