@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv()));
+        System.exit(run(Utf8Args.recover(args, Utf8Args.CMDLINE), System.getenv()));
     }
 
     static int run(String[] args, Map<String, String> env) {
@@ -59,6 +59,11 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         });
+        if (Utf8Args.anyLost(args)) {
+            err.println("taolun: cannot read the command line: it holds characters this locale (LANG="
+                    + env.getOrDefault("LANG", "") + ") cannot decode; run it under a UTF-8 locale, e.g. LANG=C.UTF-8");
+            return CONFIG_ERROR;
+        }
         boolean checking = args.length > 0 && args[0].equals("check-config");
         // checked as logback reads them: not stripped, and set-but-blank is wrong
         String format = env.getOrDefault("TAOLUN_LOG_FORMAT", "text");

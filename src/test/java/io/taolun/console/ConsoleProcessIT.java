@@ -158,6 +158,8 @@ final class ConsoleProcessIT {
         String after = out.substring(out.indexOf("This channel now discusses"));
         assertThat(after).contains("城市电池", io.taolun.core.article.SecondArticle.FIGURE.substring(0, 10), "储能")
                 .doesNotContain("卡脖子");
+        // AND the search typed in Chinese under LANG=C searched what was typed (the JVM decoded it as U+FFFD)
+        assertThat(after).contains("【储能】").doesNotContain("\uFFFD");
         // AND the choice is kept in the database: the next start still discusses the second article
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("城市电池").doesNotContain("13 sections");
