@@ -33,18 +33,7 @@ public final class JdbcOutbox implements Outbox, PollReach {
     public boolean enqueue(OutboxPost post, Instant now) {
         return update("INSERT INTO outbox (dedupe_key, kind, platform, workspace, channel, thread_of, poll_id, payload, "
                 + "state, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) "
-                + "ON CONFLICT DO NOTHING", ps -> {
-                    ps.setString(1, post.key());
-                    ps.setString(2, post.kind().name());
-                    ps.setString(3, post.where().platform());
-                    ps.setString(4, post.where().workspace());
-                    ps.setString(5, post.where().channel());
-                    ps.setString(6, post.threadOf().orElse(null));
-                    ps.setObject(7, post.pollId().orElse(null));
-                    ps.setString(8, post.payload());
-                    Jdbc.setInstant(ps, 9, now);
-                    Jdbc.setInstant(ps, 10, now);
-                }) == 1;
+                + "ON CONFLICT DO NOTHING", ps -> setPost(ps, post, now)) == 1;
     }
 
     @Override
@@ -52,19 +41,24 @@ public final class JdbcOutbox implements Outbox, PollReach {
         return update("INSERT INTO outbox (dedupe_key, kind, platform, workspace, channel, thread_of, poll_id, payload, "
                 + "state, attempts, next_attempt_at, created_at, message_id, sent_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sent', 0, ?, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
-                    ps.setString(1, post.key());
-                    ps.setString(2, post.kind().name());
-                    ps.setString(3, post.where().platform());
-                    ps.setString(4, post.where().workspace());
-                    ps.setString(5, post.where().channel());
-                    ps.setString(6, post.threadOf().orElse(null));
-                    ps.setObject(7, post.pollId().orElse(null));
-                    ps.setString(8, post.payload());
-                    Jdbc.setInstant(ps, 9, at);
-                    Jdbc.setInstant(ps, 10, at);
+                    setPost(ps, post, at);
                     ps.setString(11, messageId);
                     Jdbc.setInstant(ps, 12, at);
                 }) == 1;
+    }
+
+    /** Parameters 1 to 10 of a new outbox row: the post, and {@code at} as its next attempt and creation time. */
+    private static void setPost(PreparedStatement ps, OutboxPost post, Instant at) throws SQLException {
+        ps.setString(1, post.key());
+        ps.setString(2, post.kind().name());
+        ps.setString(3, post.where().platform());
+        ps.setString(4, post.where().workspace());
+        ps.setString(5, post.where().channel());
+        ps.setString(6, post.threadOf().orElse(null));
+        ps.setObject(7, post.pollId().orElse(null));
+        ps.setString(8, post.payload());
+        Jdbc.setInstant(ps, 9, at);
+        Jdbc.setInstant(ps, 10, at);
     }
 
     @Override
