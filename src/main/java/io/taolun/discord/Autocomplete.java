@@ -59,7 +59,7 @@ final class Autocomplete {
             }
             case "claim" -> {
                 for (Claim c : article.claims()) {
-                    String name = c.id() + " · " + (lang == Lang.EN ? c.gloss() : c.text());
+                    String name = c.id() + " · " + c.statement().in(lang);
                     if (matches(name, needle)) {
                         out.add(new Command.Choice(cut(name), c.id()));
                     }
@@ -117,10 +117,10 @@ final class Autocomplete {
         return capped(starts.stream().map(z -> new Command.Choice(z, z)).toList());
     }
 
-    /** The claim as a user reads it: its text in Chinese, its gloss in English (polls store the Chinese text). */
+    /** The claim as a user reads it: its statement, in the user's language. */
     private static Optional<String> claimLabel(Article article, String claimId, Lang lang) {
         return article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()
-                .map(c -> c.id() + " · " + (lang == Lang.EN ? c.gloss() : c.text()));
+                .map(c -> c.id() + " · " + c.statement().in(lang));
     }
 
     /** The open polls of the channel's article; none when they cannot be read now (choices are only a help). */

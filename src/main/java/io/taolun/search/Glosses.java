@@ -34,7 +34,7 @@ final class Glosses {
     static List<Span> of(Article article, Line line, Analyzer analyzer) {
         List<Span> spans = new ArrayList<>();
         article.claims().stream().filter(c -> c.line() == line.number())
-                .forEach(c -> add(spans, line.text(), c.text(), c.gloss(), analyzer));
+                .forEach(c -> add(spans, line.text(), c.text(), c.statement().en(), analyzer));
         article.quotes().stream().filter(q -> q.section().equals(article.sectionOf(line.number())))
                 .forEach(q -> add(spans, line.text(), q.text(), q.gloss(), analyzer));
         article.closing().filter(c -> c.line() == line.number())

@@ -146,7 +146,7 @@ final class AutocompleteTest {
             assertThat(claimName).startsWith("#" + onClaim + " · " + c1.id() + " · ")
                     .contains(c1.text().substring(0, Math.min(20, c1.text().length())));
             assertThat(name(en, onClaim)).startsWith("#" + onClaim + " · " + c1.id() + " · "
-                    + c1.gloss().substring(0, Math.min(20, c1.gloss().length())));
+                    + c1.statement().en().substring(0, Math.min(20, c1.statement().en().length())));
             // AND names are cut to Discord's 100 characters
             assertThat(name(zh, onQuestion)).hasSize(100).startsWith("#" + onQuestion + " · QQQ").endsWith("…");
             // AND a typed id puts that poll first

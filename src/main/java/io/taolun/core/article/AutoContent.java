@@ -62,7 +62,7 @@ public final class AutoContent {
         List<Claim> claims = claims(summarised);
         List<Quote> quotes = quotes(summarised);
         return new Article(article.id(), article.meta(), article.lines(), sections, claims, quotes, thesis,
-                article.closing(), article.disclaimerLine(), false);
+                article.closing(), article.disclaimerLine(), false, java.util.Map.of());
     }
 
     /** The best sentence of a short section, the best two of a longer one, ranked within the section. */
@@ -94,8 +94,8 @@ public final class AutoContent {
                 .limit(MAX_CLAIMS).sorted(AutoContent::inOrder).toList();
         List<Claim> claims = new ArrayList<>();
         for (Sentence s : chosen) {
-            claims.add(new Claim("c" + (claims.size() + 1), sections.get(s.section().id()),
-                    ClaimSignals.kind(s.text()), s.text(), s.line(), ""));
+            claims.add(Claim.ofKind("c" + (claims.size() + 1), sections.get(s.section().id()),
+                    ClaimSignals.kind(s.text()), s.text(), s.line(), Localized.both(s.text())));
         }
         return claims;
     }
@@ -133,7 +133,9 @@ public final class AutoContent {
         List<Quote> quotes = new ArrayList<>();
         for (Candidate c : chosen) {
             int number = quotes.size() + 1;
-            quotes.add(new Quote("q" + number, number, sections.get(c.at().section().id()), c.text(), ""));
+            // a quoted phrase alone is a term, not a thought: only whole sentences go round as the quote of the day
+            boolean sentence = c.text().equals(c.at().text());
+            quotes.add(new Quote("q" + number, number, sections.get(c.at().section().id()), c.text(), "", sentence));
         }
         return quotes;
     }

@@ -1,23 +1,39 @@
 package io.taolun.core.article;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A statement of the article that people can agree or disagree with; what polls are about.
+ * A proposition of the article that people can take a side on; what polls are about.
  *
- * @param text  a verbatim span of the article
- * @param line  the article line the span is on
- * @param gloss its English gloss
+ * @param text      the verbatim span of the article it comes from: the citation, never reworded
+ * @param line      the article line the span is on
+ * @param statement what the span claims, standing on its own (connectives and pronouns resolved), in zh and en;
+ *                  for an automatic claim, the sentence itself in both
+ * @param question  the question a poll on it asks, fitting its kind
+ * @param options   the answers to that question, 2 to 10
  */
-public record Claim(String id, Section section, ClaimKind kind, String text, int line, String gloss) {
+public record Claim(String id, Section section, ClaimKind kind, String text, int line, Localized statement,
+        Localized question, List<Localized> options) {
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(gloss, "gloss");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(question, "question");
+        options = List.copyOf(options);
         if (!section.contains(line)) {
             throw new IllegalArgumentException("claim " + id + " is not in section " + section.id());
         }
+        if (options.size() < 2 || options.size() > 10) {
+            throw new IllegalArgumentException("claim " + id + " needs 2 to 10 options");
+        }
+    }
+
+    /** A claim that asks its kind's default question with its default answers. */
+    public static Claim ofKind(String id, Section section, ClaimKind kind, String text, int line, Localized statement) {
+        return new Claim(id, section, kind, text, line, statement, kind.defaultQuestion(),
+                kind.defaultScale().options());
     }
 }

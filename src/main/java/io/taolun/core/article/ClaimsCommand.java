@@ -2,7 +2,6 @@ package io.taolun.core.article;
 
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
-import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import java.util.List;
@@ -39,8 +38,9 @@ public final class ClaimsCommand implements Command {
         }
         Reply.Builder reply = Reply.builder().title(title).visibility(inv.shareVisibility());
         for (Claim c : claims) {
-            String label = m.get("claims.label", c.id(), Labels.kind(m, c.kind()), Labels.section(m, c.section()));
-            reply.quote(c.text(), inv.lang() == Lang.EN ? c.gloss() : "", label);
+            String label = m.get("claims.label", c.id(), Labels.kind(m, c.kind()), Labels.section(m, c.section()),
+                    c.line());
+            reply.quote(c.statement().in(inv.lang()), "", label);
         }
         return reply.footer(m.get("claims.footer")).build();
     }

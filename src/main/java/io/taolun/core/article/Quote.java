@@ -7,9 +7,10 @@ import java.util.Objects;
  *
  * @param number 1-based position, as users type it
  * @param text   a verbatim span of the article
- * @param gloss  its English gloss
+ * @param gloss  its English gloss; empty when there is none (automatic quotes)
+ * @param daily  whether it stands alone well enough to be a quote of the day
  */
-public record Quote(String id, int number, Section section, String text, String gloss) {
+public record Quote(String id, int number, Section section, String text, String gloss, boolean daily) {
     public Quote {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(section, "section");

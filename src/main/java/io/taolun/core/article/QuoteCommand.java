@@ -65,10 +65,10 @@ public final class QuoteCommand implements Command {
             Optional<RitualQuote> ritual = ritualQuote.apply(inv.request().where());
             LocalDate today = ritual.map(RitualQuote::day).orElseGet(() -> LocalDate.now(clock.withZone(zone)));
             quote = ritual.flatMap(r -> article.quotes().stream().filter(q -> q.number() == r.number()).findFirst())
-                    .orElseGet(() -> QuoteOfTheDay.pick(article.quotes(), channelKey(inv.request()), today));
+                    .orElseGet(() -> QuoteOfTheDay.pick(article.dailyQuotes(), channelKey(inv.request()), today));
             heading = m.get("quote.today", today.toString());
         } else if (arg.equals("random")) {
-            quote = article.quotes().get(random.nextInt(article.quotes().size()));
+            quote = article.dailyQuotes().get(random.nextInt(article.dailyQuotes().size()));
             heading = "";
         } else if (SectionArg.isNumber(number(arg))) {
             int n = SectionArg.toInt(number(arg), -1);

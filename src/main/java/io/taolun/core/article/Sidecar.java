@@ -1,6 +1,7 @@
 package io.taolun.core.article;
 
 import java.util.List;
+import java.util.Map;
 
 /** The shape of a curated {@code seeds/*.yaml} file, exactly as written; validated by {@link SidecarValidator}. */
 record Sidecar(
@@ -10,7 +11,8 @@ record Sidecar(
         List<ClaimEntry> claims,
         List<QuoteEntry> quotes,
         ClosingEntry closing,
-        DisclaimerEntry disclaimer) {
+        DisclaimerEntry disclaimer,
+        Map<Integer, String> translation) {
 
     record Text(String zh, String en) {
     }
@@ -21,10 +23,13 @@ record Sidecar(
     record SectionEntry(String id, Text title, List<Integer> lines, Text summary) {
     }
 
-    record ClaimEntry(String id, String section, String kind, String text, String gloss) {
+    /** {@code options} is a scale's name ({@code likert}, {@code will}, ...) or a list of {@link Text}s. */
+    record ClaimEntry(String id, String section, String kind, String text, Text statement, Text question,
+            Object options) {
     }
 
-    record QuoteEntry(String id, String section, String text, String gloss) {
+    /** {@code daily: false} keeps a quote out of the quote-of-the-day rotation; it defaults to true. */
+    record QuoteEntry(String id, String section, String text, String gloss, Boolean daily) {
     }
 
     record ClosingEntry(Integer line, String text, String gloss) {

@@ -17,6 +17,11 @@ import java.util.Set;
  * check with a {@link SeedException} naming the field and the value.
  */
 final class SidecarValidator {
+    /** Longest answer label: Slack's button text limit. */
+    private static final int MAX_ANSWER = 75;
+    /** What an unfinished or unrendered text looks like: {0}, {{name}}, ${name}, TODO, TBD, FIXME, XXX, ???. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "\\{\\d+[,}]|\\{\\{|\\$\\{|\\bTODO\\b|\\bTBD\\b|\\bFIXME\\b|\\bXXX\\b|\\?\\?\\?");
     private final String file;
     private final List<String> lines;
 
@@ -43,9 +48,10 @@ final class SidecarValidator {
         List<Claim> claims = claims(s.claims(), byId, ids, disclaimer);
         List<Quote> quotes = quotes(s.quotes(), byId, ids, disclaimer);
         Closing closing = closing(s.closing(), disclaimer);
+        Map<Integer, String> translation = translation(s.translation(), disclaimer);
         ArticleMeta meta = new ArticleMeta(title, source, Optional.of(date), language);
         return new Article(articleId, meta, lines, sections, claims, quotes, Optional.of(thesis), Optional.of(closing),
-                OptionalInt.of(disclaimer), true);
+                OptionalInt.of(disclaimer), true, translation);
     }
 
     private List<Section> sections(List<Sidecar.SectionEntry> entries, int disclaimer) {
@@ -100,7 +106,10 @@ final class SidecarValidator {
             ClaimKind kind = kind(e.kind(), at + ".kind");
             String text = nonBlank(e.text(), at + ".text");
             int line = spanLine(text, section, disclaimer, at + ".text");
-            out.add(new Claim(id, section, kind, text, line, nonBlank(e.gloss(), at + ".gloss")));
+            Localized statement = standsAlone(text(e.statement(), at + ".statement"), at + ".statement");
+            Localized question = text(e.question(), at + ".question");
+            out.add(new Claim(id, section, kind, text, line, statement, question,
+                    options(e.options(), kind, at + ".options")));
         }
         return out;
     }
@@ -115,9 +124,95 @@ final class SidecarValidator {
             Section section = section(e.section(), sections, at + ".section");
             String text = nonBlank(e.text(), at + ".text");
             spanLine(text, section, disclaimer, at + ".text");
-            out.add(new Quote(id, i + 1, section, text, nonBlank(e.gloss(), at + ".gloss")));
+            String gloss = nonBlank(e.gloss(), at + ".gloss");
+            boolean daily = e.daily() == null || e.daily();
+            if (daily) {
+                standsAlone(new Localized(text, gloss), at);
+            }
+            out.add(new Quote(id, i + 1, section, text, gloss, daily));
         }
         return out;
+    }
+
+    /**
+     * The answers of a claim's question: a scale that fits the claim's kind, by name, or 2 to 10 answers of its own
+     * in both languages.
+     */
+    private List<Localized> options(Object value, ClaimKind kind, String field) {
+        require(value, field);
+        if (value instanceof String word) {
+            Scale scale = Scale.named(word).orElseThrow(() -> fail(field, quote(word) + " is no scale: use one of "
+                    + java.util.Arrays.stream(Scale.values()).map(Scale::word).toList() + " or a list of {zh, en}"));
+            if (!scale.fits(kind)) {
+                throw fail(field, quote(word) + " does not fit a " + kind.name().toLowerCase(Locale.ROOT)
+                        + ": its answers would not answer the question");
+            }
+            return scale.options();
+        }
+        if (!(value instanceof List<?> list) || list.size() < 2 || list.size() > 10) {
+            throw fail(field, "is neither a scale's name nor a list of 2 to 10 {zh, en} answers");
+        }
+        List<Localized> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m) || !m.keySet().equals(Set.of("zh", "en"))
+                    || !(m.get("zh") instanceof String zh) || !(m.get("en") instanceof String en)) {
+                throw fail(at, "is not {zh: ..., en: ...}");
+            }
+            out.add(new Localized(label(zh, at + ".zh"), label(en, at + ".en")));
+        }
+        return out;
+    }
+
+    private String label(String value, String field) {
+        String v = nonBlank(value, field);
+        if (v.length() > MAX_ANSWER) {
+            throw fail(field, quote(v) + " is longer than " + MAX_ANSWER + " characters, too long for a button");
+        }
+        return v;
+    }
+
+    /**
+     * Refuses a text that leans on a sentence it no longer has: one that opens with a connective or a bare
+     * demonstrative, in either language. Such a text reads as a fragment in a poll or as the quote of the day.
+     */
+    private Localized standsAlone(Localized t, String field) {
+        Optional<String> zh = Fragments.zhOpening(t.zh());
+        if (zh.isPresent()) {
+            throw fail(field + ".zh", quote(t.zh()) + " opens with " + quote(zh.get())
+                    + ", which leans on a sentence it does not have; say what it refers to");
+        }
+        Optional<String> en = Fragments.enOpening(t.en());
+        if (en.isPresent()) {
+            throw fail(field + ".en", quote(t.en()) + " opens with " + quote(en.get())
+                    + ", which leans on a sentence it does not have; say what it refers to");
+        }
+        return t;
+    }
+
+    /** Every content line translated, no other line, nothing blank; no translation at all is allowed. */
+    private Map<Integer, String> translation(Map<Integer, String> entries, int disclaimer) {
+        if (entries == null) {
+            return Map.of();
+        }
+        for (Map.Entry<Integer, String> e : entries.entrySet()) {
+            String at = "translation." + e.getKey();
+            int n = e.getKey();
+            if (n < 1 || n > lines.size()) {
+                throw fail(at, n + " is not a line of the article (1.." + lines.size() + ")");
+            }
+            if (n == disclaimer || lines.get(n - 1).isBlank()) {
+                throw fail(at, "line " + n + " is " + (n == disclaimer ? "the disclaimer" : "blank")
+                        + ", which is never shown");
+            }
+            nonBlank(e.getValue(), at);
+        }
+        for (int n = 1; n <= lines.size(); n++) {
+            if (n != disclaimer && !lines.get(n - 1).isBlank() && !entries.containsKey(n)) {
+                throw fail("translation", "line " + n + " has no translation; every line but the disclaimer needs one");
+            }
+        }
+        return Map.copyOf(entries);
     }
 
     private Closing closing(Sidecar.ClosingEntry e, int disclaimer) {
@@ -162,7 +257,7 @@ final class SidecarValidator {
         try {
             return ClaimKind.valueOf(nonBlank(value, field).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail(field, quote(value) + " is not fact, opinion or prediction");
+            throw fail(field, quote(value) + " is not opinion, prediction, recommendation or fact");
         }
     }
 
@@ -197,6 +292,10 @@ final class SidecarValidator {
     private String nonBlank(String value, String field) {
         if (value == null || value.isBlank()) {
             throw fail(field, "missing or empty");
+        }
+        java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(value);
+        if (placeholder.find()) {
+            throw fail(field, quote(value) + " holds the placeholder " + quote(placeholder.group()));
         }
         return value;
     }

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code poll <claim-id> | --question "..." [--options likert|agree|"A|B|C"] [--hours N] [--hidden] [--public]}:
- * opens a poll on a claim of the article or on a question of the opener's own.
+ * {@code poll [claim-id | --question "..."] [--options <scale>|"A|B|C"] [--hours N] [--hidden] [--public]}: opens a
+ * poll on a claim of the article (by default the one this workspace has polled least), asking the claim's own
+ * question, or on a question of the opener's own.
  */
 public final class OpenPollCommand implements Command {
     private final PollService service;
@@ -34,7 +35,7 @@ public final class OpenPollCommand implements Command {
     @Override
     public Reply run(Invocation inv) {
         List<String> args = new ArrayList<>(inv.args());
-        List<PollOption> options = OptionSets.likert();
+        List<PollOption> options = List.of();
         Optional<Duration> duration = Optional.empty();
         boolean hidden = false;
         boolean anonymous = true;
@@ -64,8 +65,8 @@ public final class OpenPollCommand implements Command {
                 }
             }
         }
-        if ((claimId == null) == (question == null)) {
-            throw new BadInputException(claimId == null ? "error.poll.missingClaim" : "error.poll.claimOrQuestion");
+        if (claimId != null && question != null) {
+            throw new BadInputException("error.poll.claimOrQuestion");
         }
         Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
                 Optional.ofNullable(question), options, duration, hidden, anonymous));

@@ -2,29 +2,22 @@ package io.taolun.core.poll;
 
 import io.taolun.core.BadInputException;
 import io.taolun.core.SafeText;
+import io.taolun.core.article.Localized;
+import io.taolun.core.article.Scale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** The option sets a poll can have: the 5-point scale (default), agree / disagree / unsure, or 2 to 10 custom. */
+/** The option sets a poll can have: a claim's own answers, a named {@link Scale}, or 2 to 10 custom. */
 public final class OptionSets {
     static final int MIN_CUSTOM = 2;
     /** The most options a poll can have (the custom sets; likert has 5, agree 3). */
     public static final int MAX_CUSTOM = 10;
 
-    private static final List<PollOption> LIKERT = List.of(
-            new PollOption(1, "强烈同意", "Strongly agree"),
-            new PollOption(2, "同意", "Agree"),
-            new PollOption(3, "中立", "Neutral"),
-            new PollOption(4, "不同意", "Disagree"),
-            new PollOption(5, "强烈反对", "Strongly disagree"));
-
-    private static final List<PollOption> AGREE = List.of(
-            new PollOption(1, "同意", "Agree"),
-            new PollOption(2, "不同意", "Disagree"),
-            new PollOption(3, "不确定", "Unsure"));
+    private static final List<PollOption> LIKERT = of(Scale.LIKERT.options());
+    private static final List<PollOption> AGREE = of(Scale.AGREE.options());
 
     private OptionSets() {
     }
@@ -34,14 +27,21 @@ public final class OptionSets {
         return LIKERT;
     }
 
-    /** {@code likert}, {@code agree}, or custom labels separated by {@code |}. */
+    /** A claim's answers as poll options, numbered from 1. */
+    public static List<PollOption> of(List<Localized> answers) {
+        List<PollOption> out = new ArrayList<>();
+        for (Localized a : answers) {
+            out.add(new PollOption(out.size() + 1, a.zh(), a.en()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A scale's name ({@code likert}, {@code agree}, {@code will}, ...), or custom labels separated by {@code |}. */
     static List<PollOption> parse(String value) {
         String v = value.strip();
-        if (v.toLowerCase(Locale.ROOT).equals("likert")) {
-            return LIKERT;
-        }
-        if (v.toLowerCase(Locale.ROOT).equals("agree")) {
-            return AGREE;
+        java.util.Optional<Scale> scale = Scale.named(v);
+        if (scale.isPresent()) {
+            return of(scale.get().options());
         }
         if (!v.contains("|")) {
             throw new BadInputException("error.poll.options", SafeText.echo(v));

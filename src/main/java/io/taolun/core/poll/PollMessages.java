@@ -108,7 +108,7 @@ public final class PollMessages {
         for (PollOption option : poll.options()) {
             bars.add(new ChartSpec.Bar(option.label(lang), tally.count(option.number())));
         }
-        return new ChartSpec(poll.id(), "#" + poll.id() + " " + poll.question(), m.get("chart.subtitle", tally.total()),
+        return new ChartSpec(poll.id(), "#" + poll.id() + " " + replies.statement(poll, lang), m.get("chart.subtitle", tally.total()),
                 bars);
     }
 

@@ -7,6 +7,8 @@ import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.Claim;
+import io.taolun.core.article.ClaimKind;
+import io.taolun.core.article.Localized;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +39,7 @@ final class PollReplies {
                 .visibility(Visibility.IN_CHANNEL);
         question(reply, poll, m);
         if (open) {
+            ask(poll).ifPresent(q -> reply.text(q.in(m.lang())));
             reply.text(m.get("poll.ask"));
             for (PollOption option : poll.options()) {
                 reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
@@ -84,7 +87,7 @@ final class PollReplies {
         }
         Reply.Builder reply = Reply.builder().title(m.get("polls.title", polls.size()));
         for (Poll poll : polls) {
-            reply.text(m.get("polls.line", poll.id(), poll.claimId().orElse("-"), shorten(poll.question()),
+            reply.text(m.get("polls.line", poll.id(), poll.claimId().orElse("-"), shorten(statement(poll, m.lang())),
                     tallies.of(poll).total(), deadline(poll, m)));
         }
         return reply.footer(m.get("polls.footer")).build();
@@ -92,7 +95,7 @@ final class PollReplies {
 
     Reply history(Claim claim, List<Poll> polls, TallySource tallies, Messages m, Instant now) {
         Reply.Builder reply = Reply.builder().title(m.get("history.title", claim.id()))
-                .quote(claim.text(), m.lang() == Lang.EN ? claim.gloss() : "", "");
+                .quote(claim.statement().in(m.lang()), "", "");
         if (polls.isEmpty()) {
             return reply.text(m.get("history.none", claim.id())).build();
         }
@@ -153,15 +156,42 @@ final class PollReplies {
         Tally of(Poll poll);
     }
 
-    private void question(Reply.Builder reply, Poll poll, Messages m) {
+    /** What the poll is about, in a language: its claim's statement, or the question as stored. */
+    String statement(Poll poll, Lang lang) {
+        return claimOf(poll).map(c -> c.statement().in(lang)).orElse(poll.question());
+    }
+
+    /**
+     * The claim a poll asks about, while its article still holds it unchanged: the poll stored its statement (or,
+     * polls opened before claims had statements, its span).
+     */
+    private Optional<Claim> claimOf(Poll poll) {
         Optional<Article> article = library.articles().stream().filter(a -> a.id().equals(poll.articleId()))
                 .findFirst();
-        Optional<Claim> claim = poll.claimId().flatMap(id -> article.flatMap(a -> a.claims().stream()
-                .filter(c -> c.id().equals(id) && c.text().equals(poll.question())).findFirst()));
-        String gloss = m.lang() == Lang.EN ? claim.map(Claim::gloss).orElse("") : "";
+        return poll.claimId().flatMap(id -> article.flatMap(a -> a.claims().stream()
+                .filter(c -> c.id().equals(id)
+                        && (c.statement().zh().equals(poll.question()) || c.text().equals(poll.question())))
+                .findFirst()));
+    }
+
+    /**
+     * The question above the buttons: the claim's own when the poll has the claim's answers, "do you agree?" when it
+     * has an agreement scale, and none when the options speak for themselves (a custom question or custom options).
+     */
+    private Optional<Localized> ask(Poll poll) {
+        Optional<Claim> claim = claimOf(poll);
+        if (claim.isPresent() && OptionSets.of(claim.get().options()).equals(poll.options())) {
+            return Optional.of(claim.get().question());
+        }
+        return claim.isPresent() && !OptionSets.agreeing(poll.options()).isEmpty()
+                ? Optional.of(ClaimKind.OPINION.defaultQuestion()) : Optional.empty();
+    }
+
+    private void question(Reply.Builder reply, Poll poll, Messages m) {
+        Optional<Claim> claim = claimOf(poll);
         String source = claim.map(c -> m.get("poll.source", c.id(), c.section().number(),
-                c.section().title().in(m.lang()))).orElse("");
-        reply.quote(poll.question(), gloss, source);
+                c.section().title().in(m.lang()), c.line())).orElse("");
+        reply.quote(statement(poll, m.lang()), "", source);
     }
 
     private static void bars(Reply.Builder reply, Poll poll, Tally tally, Messages m) {

@@ -70,13 +70,18 @@ public final class PollService {
     public record VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally) {
     }
 
-    /** A request to open a poll, as parsed from {@code poll <claim-id> [options]}: a claim or a question, not both. */
+    /**
+     * A request to open a poll, as parsed from {@code poll [claim-id] [options]}: a claim, a question, or neither
+     * (then the claim this workspace has polled least); never both. Empty {@code options} means the claim's own
+     * answers, or the agreement scale for a question.
+     */
     public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
             Optional<Duration> duration, boolean hidden, boolean anonymous) {
         public OpenRequest {
-            if (claimId.isPresent() == question.isPresent()) {
-                throw new IllegalArgumentException("a poll asks about a claim or a question");
+            if (claimId.isPresent() && question.isPresent()) {
+                throw new IllegalArgumentException("a poll asks about a claim or a question, not both");
             }
+            options = List.copyOf(options);
         }
     }
 
@@ -104,14 +109,19 @@ public final class PollService {
         if (!policy.mayOpen(request)) {
             throw new BadInputException("error.poll.notAllowed");
         }
-        Optional<Claim> claim = open.claimId().map(this::claim);
-        String question = claim.map(Claim::text).orElseGet(() -> customQuestion(open.question().orElseThrow()));
+        Optional<Claim> claim = open.question().isPresent() ? Optional.empty()
+                : Optional.of(open.claimId().map(this::claim).orElseGet(() -> nextClaim(request)));
+        // a claim poll stores its statement: what the poll asks about, readable without the article
+        String question = claim.map(c -> c.statement().zh())
+                .orElseGet(() -> customQuestion(open.question().orElseThrow()));
+        List<PollOption> options = !open.options().isEmpty() ? open.options()
+                : claim.map(c -> OptionSets.of(c.options())).orElse(OptionSets.likert());
         Duration duration = open.duration().orElse(policy.defaultDuration());
         if (duration.compareTo(policy.maxDuration()) > 0) {
             throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
         }
         Instant now = clock.instant();
-        NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, open.options(),
+        NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, options,
                 request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)));
         return store.open(poll);
     }
@@ -201,6 +211,27 @@ public final class PollService {
         return article.claims().stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new BadInputException(article.claims().isEmpty() ? "error.poll.noClaims"
                         : "error.poll.claim", SafeText.echo(claimId), article.claims().size()));
+    }
+
+    /**
+     * What a bare {@code poll} asks about: the claim this workspace has polled least, in the article's order, among
+     * those people can take a side on. Facts are polled only when named.
+     */
+    private Claim nextClaim(ChatRequest request) {
+        List<Claim> debatable = article.claims().stream().filter(c -> c.kind().debatable()).toList();
+        if (debatable.isEmpty()) {
+            throw new BadInputException(article.claims().isEmpty() ? "error.poll.noClaims" : "error.poll.onlyFacts");
+        }
+        Claim least = debatable.get(0);
+        int fewest = Integer.MAX_VALUE;
+        for (Claim c : debatable) {
+            int polls = store.onClaim(request.platform(), request.workspace(), article.id(), c.id()).size();
+            if (polls < fewest) {
+                least = c;
+                fewest = polls;
+            }
+        }
+        return least;
     }
 
     private static String customQuestion(String typed) {

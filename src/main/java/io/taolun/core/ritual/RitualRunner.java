@@ -4,7 +4,6 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
-import io.taolun.core.article.ClaimKind;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.Quote;
 import io.taolun.core.article.RitualQuote;
@@ -231,14 +230,14 @@ public final class RitualRunner {
     }
 
     private int pickQuote(Ritual ritual, Article article) {
-        List<Integer> numbers = article.quotes().stream().map(Quote::number).toList();
+        List<Integer> numbers = article.dailyQuotes().stream().map(Quote::number).toList();
         List<Integer> posted = rituals.postedItems(ritual.id()).stream().map(Integer::parseInt).toList();
         return Rotation.nextQuote(ritual.id(), numbers, posted);
     }
 
     private void postPoll(Ritual ritual, Slot slot) {
         Article chosen = articleOf(ritual);
-        if (chosen.claims().isEmpty()) {
+        if (debatable(chosen).isEmpty()) {
             rituals.startRun(ritual.id(), slot, true, Optional.empty(), chosen.id());
             return;
         }
@@ -256,7 +255,7 @@ public final class RitualRunner {
         Instant now = clock.instant();
         Instant opened = now.isAfter(slot.at()) ? now : slot.at();
         Poll poll = rituals.openPollOnce(ritual.id(), slot.key(), new NewPoll(article.id(), Optional.of(claim.id()),
-                claim.text(), OptionSets.likert(), home, BOT, true, false, opened,
+                claim.statement().zh(), OptionSets.of(claim.options()), home, BOT, true, false, opened,
                 Optional.of(opened.plus(ritual.spec().closeAfter()))));
         String prefix = key(ritual.id(), slot.key());
         List<ChannelRef> targets = ritual.spec().targets();
@@ -269,13 +268,9 @@ public final class RitualRunner {
         scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
     }
 
-    /**
-     * The claims a weekly poll goes round: opinions and predictions, which people can agree or disagree with; the
-     * facts only when an article has nothing else.
-     */
+    /** The claims a weekly poll goes round: those people can take a side on, never facts. */
     private static List<String> debatable(Article article) {
-        List<String> ids = article.claims().stream().filter(c -> c.kind() != ClaimKind.FACT).map(Claim::id).toList();
-        return ids.isEmpty() ? article.claims().stream().map(Claim::id).toList() : ids;
+        return article.claims().stream().filter(c -> c.kind().debatable()).map(Claim::id).toList();
     }
 
     private Article articleOf(Ritual ritual) {
