@@ -7,7 +7,9 @@ import java.util.ResourceBundle;
 
 /**
  * Every user-facing string, looked up in the {@code messages_zh} and {@code messages_en} bundles. Patterns use
- * {@link MessageFormat}, so a literal apostrophe is written {@code ''} in the bundle.
+ * {@link MessageFormat}, so a literal apostrophe is written {@code ''} in the bundle; inside a choice branch that holds
+ * an argument ({@code {0,choice,1#...|1<... {0} ...}}) the branch is parsed a second time, where {@code ''} would quote
+ * the rest of it, so those branches use the typographic apostrophe (’).
  */
 public final class Messages {
     private static final String BUNDLE = "io.taolun.core.messages";
