@@ -88,7 +88,7 @@ final class AutoContentQuality {
         List<Section> sections = a.sections().stream().map(s -> new Section(s.id(), s.number(), s.title(),
                 s.firstLine(), s.lastLine(), Optional.empty())).toList();
         return new Article(a.id(), a.meta(), a.lines(), sections, List.of(), List.of(), Optional.empty(),
-                a.closing(), a.disclaimerLine(), false);
+                a.closing(), a.disclaimerLine(), false, java.util.Map.of());
     }
 
     private static Set<Integer> quoteLines(Article a) {

@@ -2,6 +2,7 @@ package io.taolun.core.article;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +15,7 @@ import java.util.OptionalInt;
  * @param lines    the article's lines, in order
  * @param sections sections covering every line once, in order
  * @param curated  true when a valid sidecar provided sections, summaries, claims and quotes
+ * @param translation the English translation of each content line, by line number; empty when there is none
  */
 public record Article(
         String id,
@@ -25,7 +27,8 @@ public record Article(
         Optional<Localized> thesis,
         Optional<Closing> closing,
         OptionalInt disclaimerLine,
-        boolean curated) {
+        boolean curated,
+        Map<Integer, String> translation) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -37,9 +40,15 @@ public record Article(
         Objects.requireNonNull(thesis, "thesis");
         Objects.requireNonNull(closing, "closing");
         Objects.requireNonNull(disclaimerLine, "disclaimerLine");
+        translation = Map.copyOf(translation);
         if (sections.isEmpty()) {
             throw new IllegalArgumentException("article " + id + " has no sections");
         }
+    }
+
+    /** The English translation of a line, when the article has one. */
+    public Optional<String> translationOf(int line) {
+        return Optional.ofNullable(translation.get(line));
     }
 
     /** The section with this 1-based number. */

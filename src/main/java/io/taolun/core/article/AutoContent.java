@@ -62,7 +62,7 @@ public final class AutoContent {
         List<Claim> claims = claims(summarised);
         List<Quote> quotes = quotes(summarised);
         return new Article(article.id(), article.meta(), article.lines(), sections, claims, quotes, thesis,
-                article.closing(), article.disclaimerLine(), false);
+                article.closing(), article.disclaimerLine(), false, java.util.Map.of());
     }
 
     /** The best sentence of a short section, the best two of a longer one, ranked within the section. */

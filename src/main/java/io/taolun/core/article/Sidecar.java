@@ -1,6 +1,7 @@
 package io.taolun.core.article;
 
 import java.util.List;
+import java.util.Map;
 
 /** The shape of a curated {@code seeds/*.yaml} file, exactly as written; validated by {@link SidecarValidator}. */
 record Sidecar(
@@ -10,7 +11,8 @@ record Sidecar(
         List<ClaimEntry> claims,
         List<QuoteEntry> quotes,
         ClosingEntry closing,
-        DisclaimerEntry disclaimer) {
+        DisclaimerEntry disclaimer,
+        Map<Integer, String> translation) {
 
     record Text(String zh, String en) {
     }

@@ -43,9 +43,10 @@ final class SidecarValidator {
         List<Claim> claims = claims(s.claims(), byId, ids, disclaimer);
         List<Quote> quotes = quotes(s.quotes(), byId, ids, disclaimer);
         Closing closing = closing(s.closing(), disclaimer);
+        Map<Integer, String> translation = translation(s.translation(), disclaimer);
         ArticleMeta meta = new ArticleMeta(title, source, Optional.of(date), language);
         return new Article(articleId, meta, lines, sections, claims, quotes, Optional.of(thesis), Optional.of(closing),
-                OptionalInt.of(disclaimer), true);
+                OptionalInt.of(disclaimer), true, translation);
     }
 
     private List<Section> sections(List<Sidecar.SectionEntry> entries, int disclaimer) {
@@ -118,6 +119,31 @@ final class SidecarValidator {
             out.add(new Quote(id, i + 1, section, text, nonBlank(e.gloss(), at + ".gloss")));
         }
         return out;
+    }
+
+    /** Every content line translated, no other line, nothing blank; no translation at all is allowed. */
+    private Map<Integer, String> translation(Map<Integer, String> entries, int disclaimer) {
+        if (entries == null) {
+            return Map.of();
+        }
+        for (Map.Entry<Integer, String> e : entries.entrySet()) {
+            String at = "translation." + e.getKey();
+            int n = e.getKey();
+            if (n < 1 || n > lines.size()) {
+                throw fail(at, n + " is not a line of the article (1.." + lines.size() + ")");
+            }
+            if (n == disclaimer || lines.get(n - 1).isBlank()) {
+                throw fail(at, "line " + n + " is " + (n == disclaimer ? "the disclaimer" : "blank")
+                        + ", which is never shown");
+            }
+            nonBlank(e.getValue(), at);
+        }
+        for (int n = 1; n <= lines.size(); n++) {
+            if (n != disclaimer && !lines.get(n - 1).isBlank() && !entries.containsKey(n)) {
+                throw fail("translation", "line " + n + " has no translation; every line but the disclaimer needs one");
+            }
+        }
+        return Map.copyOf(entries);
     }
 
     private Closing closing(Sidecar.ClosingEntry e, int disclaimer) {

@@ -53,7 +53,7 @@ final class UncuratedArticles {
         String heading = firstNonBlank(lines, 1, HEADING_CHARS);
         ArticleMeta meta = new ArticleMeta(Localized.both(heading), Localized.both(id + ".txt"), Optional.empty(), "zh");
         return new Article(id, meta, lines, sections, List.of(), List.of(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), false);
+                OptionalInt.empty(), false, java.util.Map.of());
     }
 
     private static String firstNonBlank(List<String> lines, int from, int max) {
