@@ -70,7 +70,7 @@ final class CommandTree {
                 .addSubcommands(
                         sub("help"),
                         sub("about"),
-                        sub("section").addOptions(section(limits, true)),
+                        sub("section").addOptions(section(limits, true), flag("zh")),
                         sub("summary").addOptions(section(limits, false)),
                         sub("quote").addOptions(string("which", false, true)),
                         sub("claims").addOptions(section(limits, false)),
@@ -152,7 +152,11 @@ final class CommandTree {
         String sub = command.getSubcommandName() == null ? "help" : command.getSubcommandName();
         List<String> words = new ArrayList<>(List.of(sub));
         switch (sub) {
-            case "section", "summary", "claims" -> add(words, command, "section");
+            case "section" -> {
+                add(words, command, "section");
+                flag(words, command, "zh", "--zh");
+            }
+            case "summary", "claims" -> add(words, command, "section");
             case "quote" -> add(words, command, "which");
             case "search" -> plain(words, command, "query");
             case "vote" -> {

@@ -14,9 +14,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The English an article has for a paragraph, until it has a translation: the glosses of the claims and quotes on
- * the line and of its closing question, each tied to the Chinese span it translates. An English query that meets
- * only a gloss marks that span, so every hit shows why it was found.
+ * The English tied to a span of a paragraph: the glosses of the claims and quotes on the line and of its closing
+ * question, each tied to the Chinese span it translates. An English query that meets only a gloss marks that span,
+ * so every hit shows why it was found, also in an article with no translation (a whole line's translation is
+ * indexed on its own, see {@link Schema#TRANSLATION}).
  */
 final class Glosses {
     private Glosses() {

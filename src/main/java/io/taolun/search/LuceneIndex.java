@@ -162,13 +162,14 @@ public final class LuceneIndex implements Closeable {
             for (ScoreDoc top : searcher.search(q, limit + CANDIDATES).scoreDocs) {
                 Document doc = searcher.storedFields().document(top.doc, Set.of(Schema.LINE));
                 int line = doc.getField(Schema.LINE).numericValue().intValue();
-                List<SearchHit.Span> marks = marks(top.doc, terms);
+                List<SearchHit.Span> marks = marks(top.doc, terms, Schema.MARKED);
                 if (marks.isEmpty()) {
                     marks = Glosses.matching(glossed.get(articleId).getOrDefault(line, List.of()),
                             terms.getOrDefault(Schema.GLOSS, Set.of()));
                 }
-                if (!marks.isEmpty() && hits.size() < limit) {
-                    hits.add(new SearchHit(line, top.score, marks));
+                List<SearchHit.Span> translated = marks(top.doc, terms, List.of(Schema.TRANSLATION));
+                if ((!marks.isEmpty() || !translated.isEmpty()) && hits.size() < limit) {
+                    hits.add(new SearchHit(line, top.score, marks, translated));
                 }
             }
             return hits;
@@ -177,11 +178,12 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
-    /** Where the query's terms occur in the paragraph, read from its term vectors. */
-    private List<SearchHit.Span> marks(int doc, Map<String, Set<String>> terms) throws IOException {
+    /** Where the query's terms occur in the paragraph's fields (all of one text), read from its term vectors. */
+    private List<SearchHit.Span> marks(int doc, Map<String, Set<String>> terms, List<String> fields)
+            throws IOException {
         List<SearchHit.Span> spans = new ArrayList<>();
         org.apache.lucene.index.Fields vectors = searcher.getIndexReader().termVectors().get(doc);
-        for (String field : Schema.MARKED) {
+        for (String field : fields) {
             Terms vector = vectors == null ? null : vectors.terms(field);
             if (vector == null || !terms.containsKey(field)) {
                 continue;
@@ -212,6 +214,7 @@ public final class LuceneIndex implements Closeable {
         doc.add(new Field(Schema.BIGRAMS, line.text(), MARKABLE_UNSTORED));
         doc.add(new TextField(Schema.GLOSS,
                 glosses.stream().map(Glosses.Span::english).collect(Collectors.joining("\n")), Field.Store.NO));
+        doc.add(new Field(Schema.TRANSLATION, article.translationOf(line.number()).orElse(""), MARKABLE_UNSTORED));
         doc.add(new TextField(Schema.SECTION,
                 section.title().en() + "\n" + section.summary().map(s -> s.en()).orElse(""), Field.Store.NO));
         return doc;

@@ -65,7 +65,7 @@ final class QueryTerms {
         Set<String> typedAlone = new HashSet<>(Arrays.asList(content.strip().split("\\s+")));
         Map<String, Set<String>> out = new LinkedHashMap<>();
         for (String field : Schema.BOOSTS.keySet()) {
-            boolean english = field.equals(Schema.GLOSS) || field.equals(Schema.SECTION);
+            boolean english = Schema.ENGLISH.contains(field);
             Set<String> terms = analyse(field, english ? content : content + "\n" + chinese);
             terms.removeIf(t -> HAN.matcher(t).find() && (english || (isOneHan(t) && !typedAlone.contains(t))));
             if (!terms.isEmpty()) {

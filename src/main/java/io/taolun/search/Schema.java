@@ -24,13 +24,18 @@ final class Schema {
     static final String BIGRAMS = "bigrams";
     /** English glosses of the claims and quotes on the paragraph's line. */
     static final String GLOSS = "gloss";
+    /** The paragraph's English translation, when the article has one. */
+    static final String TRANSLATION = "translation";
     /** The English title and summary of the paragraph's section, shared by all its paragraphs. */
     static final String SECTION = "section";
 
     /** Fields a query is run against, with their boosts: dictionary words count most, section context least. */
-    static final Map<String, Float> BOOSTS = Map.of(WORDS, 2.0f, BIGRAMS, 1.0f, GLOSS, 1.5f, SECTION, 0.5f);
+    static final Map<String, Float> BOOSTS = Map.of(WORDS, 2.0f, BIGRAMS, 1.0f, GLOSS, 1.5f, TRANSLATION, 1.5f,
+            SECTION, 0.5f);
     /** The fields whose matches are marked in the paragraph's text (the others are not the text). */
     static final List<String> MARKED = List.of(WORDS, BIGRAMS);
+    /** The fields in English, which a query reaches through the English analyzer, without its Chinese. */
+    static final java.util.Set<String> ENGLISH = java.util.Set.of(GLOSS, TRANSLATION, SECTION);
 
     private Schema() {
     }
@@ -41,6 +46,7 @@ final class Schema {
         return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(
                 BIGRAMS, new BigramAnalyzer(),
                 GLOSS, english,
+                TRANSLATION, english,
                 SECTION, english));
     }
 

@@ -286,6 +286,17 @@ final class DiscordAdapterTest {
     }
 
     @Test
+    void section_in_english_is_the_translation_and_its_zh_option_shows_the_chinese_original() throws Exception {
+        start(TestDatabases.Kind.H2);
+        JsonNode english = send(FakeDiscord.slashCommand("alice", "en-US", "section", Map.of("section", 5)));
+        assertThat(english.toString()).contains("The first: in the 19th century", "add --zh for the Chinese original")
+                .doesNotContain("电信网络");
+        JsonNode original = send(FakeDiscord.slashCommand("alice", "en-US", "section",
+                Map.of("section", 5, "zh", true)));
+        assertThat(original.toString()).contains("电信网络").doesNotContain("The first: in the 19th century");
+    }
+
+    @Test
     void a_query_cannot_switch_the_language_or_break_the_command() throws Exception {
         start(TestDatabases.Kind.H2);
         JsonNode search = send(FakeDiscord.slashCommand("alice", "zh-CN", "search", Map.of("query", "\"卡脖子 --lang en")));

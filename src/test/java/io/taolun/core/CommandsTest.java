@@ -22,7 +22,7 @@ final class CommandsTest {
         // THEN
         assertThat(reply.title()).contains("命令");
         assertThat(reply.fields()).extracting(Field::name).containsExactly(
-                "/article help", "/article about", "/article section <编号 | 标题中的词>", "/article summary [编号]",
+                "/article help", "/article about", "/article section <编号 | 标题中的词> [--zh]", "/article summary [编号]",
                 "/article quote [编号 | random | today]", "/article claims [节编号]", "/article search <关键词>",
                 "/article discuss");
         assertThat(reply.visibility()).isEqualTo(Visibility.EPHEMERAL);
@@ -32,7 +32,8 @@ final class CommandsTest {
     void help_answers_in_english_for_an_english_locale() {
         Reply reply = bot.askInEnglish("help");
         assertThat(reply.title()).isEqualTo("Taolun · commands");
-        assertThat(reply.fields()).extracting(Field::value).contains("The text of one section");
+        assertThat(reply.fields()).extracting(Field::value)
+                .contains("The text of one section; in English its translation, with --zh for the Chinese original");
     }
 
     @Test
@@ -75,12 +76,47 @@ final class CommandsTest {
     }
 
     @Test
-    void section_in_english_keeps_the_chinese_text_and_adds_the_english_summary() {
-        Reply reply = bot.ask("section 3 --lang en");
-        assertThat(reply.blocks()).hasSize(4);
+    void section_in_english_shows_the_english_translation_of_each_line() {
+        // WHEN
+        Reply reply = bot.ask("section 5 --lang en");
+        // THEN the body is the translation of lines 19..24, one block per line, in order, with no Chinese in it
+        List<String> lines = reply.blocks().stream().map(b -> ((Block.Text) b).text()).toList();
+        assertThat(lines).containsExactly(java.util.stream.IntStream.rangeClosed(19, 24)
+                .mapToObj(n -> article.translationOf(n).orElseThrow()).toArray(String[]::new));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContainPattern("\\p{IsHan}"));
+        assertThat(lines.get(1)).contains("telecommunications networks");
+        // the translation replaces the summary, which /article summary 5 still gives
+        assertThat(reply.fields()).isEmpty();
+        assertThat(reply.footer())
+                .isEqualTo("Lines 19-24 · section 5 of 13 · English translation; add --zh for the Chinese original");
+    }
+
+    @Test
+    void section_in_english_with_zh_shows_the_chinese_original_and_the_english_summary() {
+        // WHEN
+        Reply reply = bot.ask("section 5 --lang en --zh");
+        // THEN the body is lines 19..24 verbatim, as a reply in Chinese gives them
+        assertThat(reply.blocks()).extracting(b -> ((Block.Text) b).text())
+                .containsExactlyElementsOf(article.lines().subList(18, 24));
         assertThat(reply.fields()).extracting(Field::value)
-                .containsExactly(article.sections().get(2).summary().orElseThrow().en());
-        assertThat(reply.footer()).isEqualTo("Lines 10-13 · section 3 of 13");
+                .containsExactly(article.sections().get(4).summary().orElseThrow().en());
+        assertThat(reply.footer()).isEqualTo("Lines 19-24 · section 5 of 13");
+        assertThat(bot.askInEnglish("section --ZH 5").blocks()).isEqualTo(reply.blocks());
+    }
+
+    @Test
+    void section_in_chinese_is_the_original_with_or_without_zh() {
+        Reply plain = bot.ask("section 13");
+        assertThat(plain.blocks()).extracting(b -> ((Block.Text) b).text())
+                .containsExactlyElementsOf(article.lines().subList(60, 64));
+        assertThat(bot.ask("section 13 --zh").blocks()).isEqualTo(plain.blocks());
+    }
+
+    @Test
+    void section_refuses_an_option_it_does_not_take() {
+        Reply reply = bot.askInEnglish("section 5 --en");
+        assertThat(reply.error()).isTrue();
+        assertThat(reply.plainText()).contains("This command has no option \"--en\"");
     }
 
     @Test

@@ -83,8 +83,8 @@ final class CommandRegistrationTest {
                 .containsExactlyInAnyOrder("article", "article-admin");
         assertThat(described.stream().filter(n -> n.path().contains(".") && n.json().path("type").asInt() == 1))
                 .hasSize(21);
-        // 2 commands, 21 subcommands, 19 options under /article (9 of them share), 15 under /article-admin
-        assertThat(described).hasSize(57);
+        // 2 commands, 21 subcommands, 20 options under /article (9 of them share, 1 is section's zh), 15 under /article-admin
+        assertThat(described).hasSize(58);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();

@@ -89,13 +89,16 @@ final class SearchQualityTest {
             // WHEN
             List<SearchHit> hits = INDEX.search(judged.query(), 5);
             List<String> shown = texts(bot.askInEnglish("search " + judged.query()));
-            // THEN the index marks every hit, and every paragraph shown has a mark (Zuckerberg showed lines 6, 8 and
-            // 9 of its section, found through the section's summary, with nothing marked)
-            assertThat(hits).as(judged.query()).allSatisfy(h -> assertThat(h.marks()).isNotEmpty());
+            // THEN the index marks every hit, in the text or its translation, and every paragraph shown has a mark
+            // (Zuckerberg showed lines 6, 8 and 9 of its section, found through the section's summary, unmarked)
+            assertThat(hits).as(judged.query())
+                    .allSatisfy(h -> assertThat(h.marks().size() + h.translationMarks().size()).isPositive());
             assertThat(shown).as(judged.query()).allSatisfy(text -> assertThat(text).contains("【"));
         }
         assertThat(texts(bot.askInEnglish("search Zuckerberg"))).singleElement().asString()
-                .contains("line 7").contains("【扎克伯格】");
+                .contains("line 7").contains("【Zuckerberg】");
+        assertThat(texts(bot.ask("search Zuckerberg"))).singleElement().asString()
+                .contains("第 7 行").contains("【扎克伯格】");
     }
 
     @Test
@@ -158,13 +161,31 @@ final class SearchQualityTest {
     }
 
     @Test
-    void an_english_query_that_meets_only_a_gloss_marks_the_span_it_translates() {
-        // WHEN chokehold is in the gloss of quote q19 only; "what do you think" in the gloss of the closing question
-        List<String> chokehold = texts(TestBot.curated().askInEnglish("search chokehold"));
+    void an_english_query_that_meets_a_gloss_marks_the_chinese_span_it_translates_in_a_chinese_reply() {
+        // WHEN chokehold is in the gloss of quote q19, on line 44, and in the translation of lines 44 and 46
+        List<String> chokehold = texts(TestBot.curated().ask("search chokehold"));
+        // THEN line 44 shows the Chinese the gloss translates marked; line 46, found through its translation
+        // alone, shows its Chinese with the marked translation under it
+        assertThat(chokehold).hasSize(2);
+        assertThat(chokehold).filteredOn(t -> t.contains("第 44 行")).singleElement().asString()
+                .contains("【“卡脖子”问题更加致命】");
+        assertThat(chokehold).filteredOn(t -> t.contains("第 46 行")).singleElement().asString()
+                .contains("竞争维度的下沉").contains("the pain of the \"【chokehold】\"");
+    }
+
+    @Test
+    void an_english_query_meets_the_translation_and_an_english_reply_shows_it_marked() {
+        // WHEN the words are in the English translation only (the Chinese says 电信, 冷板凳, 你觉得呢)
+        List<String> telecom = texts(TestBot.curated().askInEnglish("search telecommunications"));
+        List<String> unglamorous = texts(TestBot.curated().askInEnglish("search unglamorous"));
         List<String> closing = texts(TestBot.curated().askInEnglish("search What do you think"));
-        // THEN the Chinese the gloss translates is marked, and nothing else is shown
-        assertThat(chokehold).singleElement().asString().contains("line 44").contains("【“卡脖子”问题更加致命】");
-        assertThat(closing).singleElement().asString().contains("line 64").contains("【你觉得呢?】");
+        // THEN the lines that say so come up, each in English with the words marked
+        assertThat(telecom).extracting(t -> t.replaceAll("(?s).*? line (\\d+).*", "$1"))
+                .containsExactlyInAnyOrder("20", "26");
+        assertThat(telecom).allSatisfy(t -> assertThat(t).contains("【telecommunications】")
+                .doesNotContainPattern("\\p{IsHan}"));
+        assertThat(unglamorous.get(0)).startsWith("§12 ").contains("line 57").contains("【unglamorous】");
+        assertThat(closing).first().asString().contains("line 64").contains("What do you 【think】?");
     }
 
     private static List<String> texts(Reply reply) {

@@ -3,6 +3,7 @@ package io.taolun.core.search;
 import io.taolun.core.BadInputException;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
+import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
@@ -15,7 +16,9 @@ import java.util.Objects;
 /**
  * {@code search <words>}: up to five paragraphs of the article, ranked by an {@link ArticleIndex}, with the hits
  * marked and the section named. Chat markup in the query (mentions, channel links, addresses) is not searched; a
- * paragraph with nothing to mark is never shown; a query of function words only (的, 什么, the) is told so.
+ * paragraph with nothing to mark is never shown; a query of function words only (的, 什么, the) is told so. English
+ * words also find a paragraph through its English translation: an English reply then shows the translation, marked;
+ * a Chinese one shows the paragraph with the marked translation under it when nothing in the Chinese was marked.
  */
 public final class SearchCommand implements Command {
     /** At most this many paragraphs per answer. */
@@ -60,8 +63,10 @@ public final class SearchCommand implements Command {
             // the words as typed widen the index's marks, so "GPT-4" reads as one mark where the analyzer saw two
             // tokens; they never add a mark of their own (the "and" of "Belt and Road" is not one)
             List<SearchHit.Span> marks = Highlighter.widen(text, hit.marks(), words);
-            if (!marks.isEmpty()) {
-                hits.add(new SearchHit(hit.line(), hit.score(), marks));
+            List<SearchHit.Span> translated = article.translationOf(hit.line())
+                    .map(t -> Highlighter.widen(t, hit.translationMarks(), words)).orElse(List.of());
+            if (!marks.isEmpty() || !translated.isEmpty()) {
+                hits.add(new SearchHit(hit.line(), hit.score(), marks, translated));
             }
         }
         if (hits.isEmpty()) {
@@ -71,10 +76,23 @@ public final class SearchCommand implements Command {
         Reply.Builder reply = answer.visibility(inv.shareVisibility());
         for (SearchHit hit : hits) {
             Section s = article.sectionOf(hit.line());
-            String text = article.lines().get(hit.line() - 1);
             reply.text(m.get("search.hit", s.number(), s.title().in(inv.lang()), hit.line()) + "\n"
-                    + Highlighter.mark(text, hit.marks()));
+                    + shown(hit, inv.lang()));
         }
         return reply.footer(m.get("search.footer", hits.size())).build();
+    }
+
+    /** The marked paragraph: in English its marked translation when the query met it there, else the Chinese. */
+    private String shown(SearchHit hit, Lang lang) {
+        String text = article.lines().get(hit.line() - 1);
+        if (hit.translationMarks().isEmpty()) {
+            return Highlighter.mark(text, hit.marks());
+        }
+        String translated = Highlighter.mark(article.translationOf(hit.line()).orElseThrow(), hit.translationMarks());
+        if (lang == Lang.EN) {
+            return translated;
+        }
+        return hit.marks().isEmpty() ? Highlighter.mark(text, List.of()) + "\n" + translated
+                : Highlighter.mark(text, hit.marks());
     }
 }

@@ -104,6 +104,40 @@ final class SeedLoaderTest {
     }
 
     @Test
+    void the_real_article_has_an_english_translation_of_every_line_but_the_disclaimer() {
+        // GIVEN the seeds directory of the project
+        // WHEN it is loaded
+        Article article = realArticle();
+
+        // THEN lines 1 to 64 are translated and the disclaimer is not
+        assertThat(article.translation().keySet()).containsExactlyInAnyOrderElementsOf(
+                article.contentLines().stream().map(Line::number).toList());
+        assertThat(article.translationOf(65)).isEmpty();
+        assertThat(article.translationOf(64)).hasValue("What do you think?");
+        assertThat(article.translationOf(20)).hasValueSatisfying(t -> assertThat(t).contains("telecommunications"));
+    }
+
+    @Test
+    void a_translation_missing_a_line_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar without the translation of line 38
+        writeSidecar(replaced("  38: \"So what does this mean for China?\"\n", ""));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the untranslated line
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "translation", "line 38 has no translation");
+    }
+
+    @Test
+    void a_translation_of_the_disclaimer_stops_loading_and_names_the_line() {
+        // GIVEN the real sidecar translating the disclaimer too
+        writeSidecar(realSidecar() + "  65: \"Special statement\"\n");
+
+        // WHEN the directory is loaded
+        // THEN loading stops: the disclaimer is never shown, so it has nothing to translate
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "translation.65", "the disclaimer");
+    }
+
+    @Test
     void the_real_text_has_the_expected_sha256() throws IOException {
         // GIVEN the article text in the seeds directory
         byte[] bytes = Files.readAllBytes(SEEDS.resolve(TEXT_NAME));

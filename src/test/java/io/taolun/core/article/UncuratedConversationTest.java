@@ -35,6 +35,20 @@ final class UncuratedConversationTest {
     }
 
     @Test
+    void section_in_english_shows_the_chinese_with_a_note_that_there_is_no_translation() {
+        // WHEN
+        Reply reply = bot.askInEnglish("section 1");
+        // THEN the lines are the Chinese original, and a note says why
+        Section first = article.section(1).orElseThrow();
+        assertThat(reply.blocks()).extracting(b -> ((Block.Text) b).text())
+                .containsExactlyElementsOf(article.contentLines(first).stream().map(Line::text).toList());
+        assertThat(reply.fields()).extracting(io.taolun.core.Field::value)
+                .contains("This article has no English translation; its text is shown in Chinese.");
+        assertThat(reply.footer()).doesNotContain("--zh");
+        assertThat(bot.failures).isEmpty();
+    }
+
+    @Test
     void summary_of_a_section_shows_that_sections_extract() {
         // WHEN
         Reply reply = bot.ask("summary 2");
