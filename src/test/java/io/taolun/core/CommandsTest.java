@@ -42,10 +42,13 @@ final class CommandsTest {
     }
 
     @Test
-    void about_lists_the_numbered_sections_with_title_source_and_date() {
+    void about_lists_the_numbered_sections_with_title_and_source_and_no_date_it_does_not_know() {
         Reply reply = bot.ask("about");
         assertThat(reply.title()).isEqualTo(article.meta().title().zh());
-        assertThat(reply.fields()).extracting(Field::value).contains("2025-08-01", article.meta().source().zh());
+        // the commentary's own date is not in its text; 2025-08-01 is the WSJ piece's, and the source says so
+        assertThat(reply.fields()).extracting(Field::value).contains(article.meta().source().zh())
+                .doesNotContain("2025-08-01");
+        assertThat(article.meta().source().zh()).contains("《华尔街日报》2025年8月1日刊登的文章");
         String body = reply.blocks().get(0).toString();
         for (var s : article.sections()) {
             assertThat(body).contains(s.number() + ". " + s.title().zh());
@@ -234,7 +237,7 @@ final class CommandsTest {
     @Test
     void quote_today_changes_with_the_channels_day_and_does_not_repeat_until_all_were_shown() {
         // GIVEN one day per quote
-        int n = article.quotes().size();
+        int n = article.dailyQuotes().size();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int day = 0; day < n; day++) {
             bot.at(TestBot.NOW.plusSeconds(86_400L * day));
@@ -256,18 +259,22 @@ final class CommandsTest {
         Reply reply = bot.ask("claims");
         assertThat(reply.blocks()).hasSize(article.claims().size());
         Block.Quote first = (Block.Quote) reply.blocks().get(0);
-        assertThat(first.text()).isEqualTo(article.claims().get(0).text());
+        assertThat(first.text()).isEqualTo(article.claims().get(0).statement().zh());
         assertThat(first.attribution()).startsWith("c1 · ");
-        for (Block b : reply.blocks()) {
-            assertThat(text).contains(((Block.Quote) b).text());
+        for (int i = 0; i < article.claims().size(); i++) {
+            // each claim is shown by its statement; its span, the citation, is verbatim article text
+            assertThat(((Block.Quote) reply.blocks().get(i)).text()).isEqualTo(article.claims().get(i).statement().zh());
+            assertThat(text).contains(article.claims().get(i).text());
         }
     }
 
     @Test
-    void claims_of_one_section_in_english_carry_their_glosses() {
+    void claims_of_one_section_in_english_show_their_english_statements_with_section_and_line() {
         Reply reply = bot.ask("claims 3 --lang en");
-        assertThat(reply.blocks()).isNotEmpty().allSatisfy(b -> assertThat(((Block.Quote) b).gloss()).isNotBlank());
-        assertThat(reply.blocks()).allSatisfy(b -> assertThat(((Block.Quote) b).attribution()).contains("§3"));
+        assertThat(reply.blocks()).extracting(b -> ((Block.Quote) b).text()).containsExactlyElementsOf(
+                article.claimsIn(article.sections().get(2)).stream().map(c -> c.statement().en()).toList());
+        assertThat(reply.blocks()).allSatisfy(b -> assertThat(((Block.Quote) b).attribution())
+                .matches(".*§3 .*, line \\d+"));
     }
 
     @Test

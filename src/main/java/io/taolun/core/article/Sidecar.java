@@ -17,6 +17,10 @@ record Sidecar(
     record Text(String zh, String en) {
     }
 
+    /**
+     * {@code date} is the date the article itself was published, when it is known; leave it out rather than give the
+     * date of a piece the article discusses.
+     */
     record Meta(Text title, Text source, String date, String language) {
     }
 

@@ -34,7 +34,7 @@ final class SidecarValidator {
         require(s.meta(), "meta");
         Localized title = text(s.meta().title(), "meta.title");
         Localized source = text(s.meta().source(), "meta.source");
-        LocalDate date = date(s.meta().date());
+        Optional<LocalDate> date = s.meta().date() == null ? Optional.empty() : Optional.of(date(s.meta().date()));
         String language = nonBlank(s.meta().language(), "meta.language");
         if (!language.equals("zh") && !language.equals("en")) {
             throw fail("meta.language", quote(language) + " is not zh or en");
@@ -49,7 +49,7 @@ final class SidecarValidator {
         List<Quote> quotes = quotes(s.quotes(), byId, ids, disclaimer);
         Closing closing = closing(s.closing(), disclaimer);
         Map<Integer, String> translation = translation(s.translation(), disclaimer);
-        ArticleMeta meta = new ArticleMeta(title, source, Optional.of(date), language);
+        ArticleMeta meta = new ArticleMeta(title, source, date, language);
         return new Article(articleId, meta, lines, sections, claims, quotes, Optional.of(thesis), Optional.of(closing),
                 OptionalInt.of(disclaimer), true, translation);
     }

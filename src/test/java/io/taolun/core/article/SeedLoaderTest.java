@@ -167,13 +167,13 @@ final class SeedLoaderTest {
 
     @Test
     void a_claim_that_is_not_verbatim_stops_loading_and_names_the_field() {
-        // GIVEN the real sidecar with claim c3 reworded
+        // GIVEN the real sidecar with claim c2 reworded
         writeSidecar(replaced("text: \"美国的成功不再是必然的。\"", "text: \"美国的成功仍是必然的。\""));
 
         // WHEN the directory is loaded
         // THEN loading stops naming the file, the field and the reworded text
         assertThatLoadingFails().hasMessageContainingAll(
-                SIDECAR_NAME, "claims[2].text", "\"美国的成功仍是必然的。\"",
+                SIDECAR_NAME, "claims[1].text", "\"美国的成功仍是必然的。\"",
                 "is not a verbatim span of section s1 (lines 1..5)");
     }
 
@@ -197,19 +197,19 @@ final class SeedLoaderTest {
         // WHEN the directory is loaded
         // THEN loading stops naming the claim's text and the section it was looked for in
         assertThatLoadingFails().hasMessageContainingAll(
-                SIDECAR_NAME, "claims[3].text", "\"这句话出自2010年代马克·扎克伯格\"",
+                SIDECAR_NAME, "claims[3].text", "\"软件更新,不需要施工许可证;云服务器,不需要建厂房;",
                 "is not a verbatim span of section s1 (lines 1..5)");
     }
 
     @Test
     void a_claim_on_the_disclaimer_line_stops_loading_and_names_the_field() {
-        // GIVEN the real sidecar with claim c29 replaced by the start of the disclaimer (line 65, section s13)
-        writeSidecar(mutated(s -> entry(s, "claims", 28).put("text", DISCLAIMER_START)));
+        // GIVEN the real sidecar with claim c40 replaced by the start of the disclaimer (line 65, section s13)
+        writeSidecar(mutated(s -> entry(s, "claims", 39).put("text", DISCLAIMER_START)));
 
         // WHEN the directory is loaded
         // THEN loading stops because the disclaimer is never quoted or polled
         assertThatLoadingFails().hasMessageContainingAll(
-                SIDECAR_NAME, "claims[28].text", "\"" + DISCLAIMER_START + "\"", "is in the disclaimer");
+                SIDECAR_NAME, "claims[39].text", "\"" + DISCLAIMER_START + "\"", "is in the disclaimer");
     }
 
     @Test
@@ -372,13 +372,13 @@ final class SeedLoaderTest {
     }
 
     @Test
-    void a_claim_without_its_english_gloss_stops_loading_and_names_the_field() {
-        // GIVEN the real sidecar whose claim c6 has no gloss
-        writeSidecar(mutated(s -> entry(s, "claims", 5).remove("gloss")));
+    void a_claim_without_its_english_statement_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose claim c6 has no English statement
+        writeSidecar(mutated(s -> child(entry(s, "claims", 5), "statement").remove("en")));
 
         // WHEN the directory is loaded
         // THEN loading stops naming the missing field
-        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[5].gloss", "missing or empty");
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[5].statement.en", "missing or empty");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -393,7 +393,7 @@ final class SeedLoaderTest {
         // WHEN the directory is loaded
         // THEN loading stops naming the field and the kind
         assertThatLoadingFails().hasMessageContainingAll(
-                SIDECAR_NAME, "claims[0].kind", "\"rumour\" is not fact, opinion or prediction");
+                SIDECAR_NAME, "claims[0].kind", "\"rumour\" is not opinion, prediction, recommendation or fact");
     }
 
     @Test
@@ -450,31 +450,31 @@ final class SeedLoaderTest {
 
         // WHEN the directory is loaded
         // THEN loading stops naming the line of the broken text
-        assertThat(line).isEqualTo(6);
-        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 6: is not valid YAML");
+        assertThat(line).isEqualTo(5);
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 5: is not valid YAML");
     }
 
     @Test
     void invalid_yaml_syntax_inside_a_nested_value_stops_loading_and_names_the_line() {
-        // GIVEN the real sidecar with a second mapping value on line 5, inside meta
+        // GIVEN the real sidecar with a second mapping value on line 4, inside meta
         String broken = replaced("  language: zh\n", "  language: zh: en\n");
         int line = lineOf(broken, "  language: zh: en");
         writeSidecar(broken);
 
         // WHEN the directory is loaded
         // THEN loading stops and the message still names the line of the broken text
-        assertThat(line).isEqualTo(5);
-        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "line 5");
+        assertThat(line).isEqualTo(4);
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "line 4");
     }
 
     @Test
     void invalid_yaml_syntax_inside_a_nested_value_is_reported_as_invalid_yaml() {
-        // GIVEN the real sidecar with a second mapping value on line 5, inside meta
+        // GIVEN the real sidecar with a second mapping value on line 4, inside meta
         writeSidecar(replaced("  language: zh\n", "  language: zh: en\n"));
 
         // WHEN the directory is loaded
-        // THEN loading stops saying the YAML is not valid at line 5, like any other syntax error
-        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 5: is not valid YAML");
+        // THEN loading stops saying the YAML is not valid at line 4, like any other syntax error
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, ": line 4: is not valid YAML");
     }
 
     @Test
@@ -513,8 +513,8 @@ final class SeedLoaderTest {
 
     @Test
     void a_date_that_does_not_exist_stops_loading_and_names_the_value() {
-        // GIVEN the real sidecar dated 32 August
-        writeSidecar(replaced("date: \"2025-08-01\"", "date: \"2025-08-32\""));
+        // GIVEN the real sidecar, which gives no date (the commentary's own is not known), dated 32 August
+        writeSidecar(replaced("  language: zh\n", "  date: \"2025-08-32\"\n  language: zh\n"));
 
         // WHEN the directory is loaded
         // THEN loading stops naming the field and the value

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taolun.core.Block;
 import io.taolun.core.Field;
 import io.taolun.core.Lang;
+import io.taolun.core.Messages;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.Visibility;
 import io.taolun.testing.TouchesTime;
+import io.taolun.core.article.Article;
+import io.taolun.core.article.Claim;
+import io.taolun.core.article.ClaimKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +56,81 @@ final class PollRulesTest {
                 .containsExactly("强烈同意", "同意", "中立", "不同意", "强烈反对");
         assertThat(poll.buttons()).extracting(b -> b.actionId()).first().isEqualTo("vote 1 1");
         assertThat(((Block.Quote) poll.blocks().get(0)).text())
-                .isEqualTo(TestBot.library().defaultArticle().orElseThrow().claims().get(0).text());
+                .isEqualTo(TestBot.library().defaultArticle().orElseThrow().claims().get(0).statement().zh());
+        assertThat(((Block.Quote) poll.blocks().get(0)).attribution()).isEqualTo("c1 · §1 《华尔街日报》的报道，第 4 行");
         assertThat(poll.footer()).contains("匿名", "2026-12-05 09:00");
+    }
+
+    /** The text blocks between the claim and the buttons: the question asked, then how to vote. */
+    private static List<String> asked(Reply poll) {
+        return poll.blocks().stream().filter(b -> b instanceof Block.Text).map(b -> ((Block.Text) b).text()).toList();
+    }
+
+    private static Article article() {
+        return TestBot.library().defaultArticle().orElseThrow();
+    }
+
+    private static Claim firstOf(ClaimKind kind) {
+        return article().claims().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    @Test
+    void each_kind_of_claim_asks_a_question_that_fits_it_in_both_languages() {
+        Conversation h = new Conversation();
+        // WHEN an opinion, a prediction, a recommendation and a fact are polled, in Chinese and in English
+        Reply opinion = h.bot.as("alice", "poll " + firstOf(ClaimKind.OPINION).id());
+        Reply prediction = h.bot.as("alice", "poll " + firstOf(ClaimKind.PREDICTION).id());
+        Reply recommendation = h.bot.as("alice", "poll " + firstOf(ClaimKind.RECOMMENDATION).id() + " --lang en");
+        Reply fact = h.bot.as("alice", "poll " + firstOf(ClaimKind.FACT).id() + " --lang en");
+
+        // THEN an opinion asks for agreement on the five-point scale
+        assertThat(asked(opinion)).first().isEqualTo("你同意这个观点吗？");
+        assertThat(opinion.buttons()).extracting(b -> b.label())
+                .containsExactly("强烈同意", "同意", "中立", "不同意", "强烈反对");
+        // AND a prediction asks whether it will happen, not whether one agrees
+        assertThat(asked(prediction)).first().isEqualTo("你认为会这样吗？");
+        assertThat(prediction.buttons()).extracting(b -> b.label()).containsExactly("会", "不会", "现在还说不准");
+        // AND a recommendation asks whether it should be done
+        assertThat(recommendation.buttons()).extracting(b -> b.label())
+                .containsExactly("It should", "It shouldn't", "It depends");
+        assertThat(asked(recommendation)).first().asString().startsWith("Should");
+        // AND a fact, polled by name, asks whether it is accurate
+        assertThat(asked(fact)).first().asString().contains("accurate");
+        assertThat(fact.buttons()).extracting(b -> b.label()).containsExactly("Accurate", "Inaccurate", "Not sure");
+        // AND none of them asks for agreement except the opinion
+        for (Reply r : List.of(prediction, recommendation, fact)) {
+            assertThat(r.plainText()).doesNotContain("你同意这个观点吗", "Do you agree");
+        }
+    }
+
+    @Test
+    void a_custom_question_asks_itself_and_no_agreement() {
+        Conversation h = new Conversation();
+        // WHEN a custom question with its own options is polled
+        Reply poll = h.bot.as("alice", "poll --question \"Chips or power?\" --options \"Chips|Power|Both\" --lang en");
+        // THEN the question is shown, the answers are its own, and nobody is asked whether they agree
+        assertThat(((Block.Quote) poll.blocks().get(0)).text()).isEqualTo("Chips or power?");
+        assertThat(poll.buttons()).extracting(b -> b.label()).containsExactly("Chips", "Power", "Both");
+        assertThat(asked(poll)).containsExactly(Messages.of(Lang.EN).get("poll.ask"));
+        assertThat(poll.plainText()).doesNotContain("agree", "同意");
+    }
+
+    @Test
+    void a_bare_poll_picks_the_least_polled_claim_and_never_a_fact() {
+        Conversation h = new Conversation();
+        int debatable = (int) article().claims().stream().filter(c -> c.kind().debatable()).count();
+        java.util.Set<String> picked = new java.util.HashSet<>();
+        // WHEN a bare poll is opened once per debatable claim
+        for (int i = 0; i < debatable; i++) {
+            Reply poll = h.bot.as("alice", "poll");
+            assertThat(poll.error()).as(poll.plainText()).isFalse();
+            String id = ((Block.Quote) poll.blocks().get(0)).attribution().split(" · ")[0];
+            picked.add(id);
+        }
+        // THEN every debatable claim was picked once, and no fact was
+        assertThat(picked).hasSize(debatable);
+        assertThat(picked).allSatisfy(id -> assertThat(article().claims().stream()
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow().kind()).isNotEqualTo(ClaimKind.FACT));
     }
 
     @Test
@@ -310,7 +387,7 @@ final class PollRulesTest {
     @Test
     void bad_poll_commands_get_usage_answers() {
         Conversation h = new Conversation();
-        for (String bad : List.of("poll", "poll c999", "poll c1 c2", "poll c1 --options", "poll c1 --options x",
+        for (String bad : List.of("poll c999", "poll c1 c2", "poll c1 --options", "poll c1 --options x",
                 "poll c1 --options \"a|a\"", "poll c1 --options \"a|b|c|d|e|f|g|h|i|j|k\"", "poll c1 --hours 0",
                 "poll c1 --hours 99999", "poll c1 --hours x", "poll c1 --bogus", "results 1", "close", "vote 1",
                 "history", "history c999", "export", "results #0", "poll @everyone")) {
