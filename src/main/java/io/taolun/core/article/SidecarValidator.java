@@ -106,7 +106,9 @@ final class SidecarValidator {
             ClaimKind kind = kind(e.kind(), at + ".kind");
             String text = nonBlank(e.text(), at + ".text");
             int line = spanLine(text, section, disclaimer, at + ".text");
-            Localized statement = standsAlone(text(e.statement(), at + ".statement"), at + ".statement");
+            Localized statement = text(e.statement(), at + ".statement");
+            standsAlone(statement.zh(), statement.en(), at + ".statement.zh", at + ".statement.en",
+                    "say what it refers to");
             Localized question = text(e.question(), at + ".question");
             out.add(new Claim(id, section, kind, text, line, statement, question,
                     options(e.options(), kind, at + ".options")));
@@ -127,7 +129,8 @@ final class SidecarValidator {
             String gloss = nonBlank(e.gloss(), at + ".gloss");
             boolean daily = e.daily() == null || e.daily();
             if (daily) {
-                standsAlone(new Localized(text, gloss), at);
+                standsAlone(text, gloss, at + ".text", at + ".gloss",
+                        "quote the whole sentence, or keep it out of the quote of the day with daily: false");
             }
             out.add(new Quote(id, i + 1, section, text, gloss, daily));
         }
@@ -144,8 +147,8 @@ final class SidecarValidator {
             Scale scale = Scale.named(word).orElseThrow(() -> fail(field, quote(word) + " is no scale: use one of "
                     + java.util.Arrays.stream(Scale.values()).map(Scale::word).toList() + " or a list of {zh, en}"));
             if (!scale.fits(kind)) {
-                throw fail(field, quote(word) + " does not fit a " + kind.name().toLowerCase(Locale.ROOT)
-                        + ": its answers would not answer the question");
+                throw fail(field, quote(word) + " does not fit a claim of kind "
+                        + kind.name().toLowerCase(Locale.ROOT) + ": its answers would not answer the question");
             }
             return scale.options();
         }
@@ -176,18 +179,17 @@ final class SidecarValidator {
      * Refuses a text that leans on a sentence it no longer has: one that opens with a connective or a bare
      * demonstrative, in either language. Such a text reads as a fragment in a poll or as the quote of the day.
      */
-    private Localized standsAlone(Localized t, String field) {
-        Optional<String> zh = Fragments.zhOpening(t.zh());
-        if (zh.isPresent()) {
-            throw fail(field + ".zh", quote(t.zh()) + " opens with " + quote(zh.get())
-                    + ", which leans on a sentence it does not have; say what it refers to");
+    private void standsAlone(String zh, String en, String zhField, String enField, String advice) {
+        Optional<String> zhOpening = Fragments.zhOpening(zh);
+        if (zhOpening.isPresent()) {
+            throw fail(zhField, quote(zh) + " opens with " + quote(zhOpening.get())
+                    + ", which leans on a sentence it does not have: " + advice);
         }
-        Optional<String> en = Fragments.enOpening(t.en());
-        if (en.isPresent()) {
-            throw fail(field + ".en", quote(t.en()) + " opens with " + quote(en.get())
-                    + ", which leans on a sentence it does not have; say what it refers to");
+        Optional<String> enOpening = Fragments.enOpening(en);
+        if (enOpening.isPresent()) {
+            throw fail(enField, quote(en) + " opens with " + quote(enOpening.get())
+                    + ", which leans on a sentence it does not have: " + advice);
         }
-        return t;
     }
 
     /** Every content line translated, no other line, nothing blank; no translation at all is allowed. */

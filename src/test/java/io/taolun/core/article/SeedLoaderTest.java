@@ -382,6 +382,136 @@ final class SeedLoaderTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Claims for discussion: statements that stand alone, questions and options that fit the kind
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_statement_that_opens_with_a_connective_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose claim c11 states its span as the fragment it is
+        writeSidecar(mutated(s -> child(entry(s, "claims", 10), "statement")
+                .put("zh", "而且系统协同极端复杂,背后是算力调度、电力负载、数据治理等等系统工程而非单点突破")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field, the connective and what to do
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[10].statement.zh",
+                "opens with \"而且\"", "say what it refers to");
+    }
+
+    @Test
+    void an_english_statement_that_opens_with_a_bare_demonstrative_stops_loading_and_names_the_field() {
+        // GIVEN the real sidecar whose claim c31 opens its English statement with "This"
+        writeSidecar(mutated(s -> child(entry(s, "claims", 30), "statement")
+                .put("en", "This real, large-scale demand can feed back into the infrastructure.")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the field and the word
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[30].statement.en", "opens with \"This\"");
+    }
+
+    @Test
+    void a_statement_that_opens_with_a_demonstrative_inside_quotation_marks_stops_loading() {
+        // GIVEN a statement whose first character is an opening quotation mark before 这些
+        writeSidecar(mutated(s -> child(entry(s, "claims", 0), "statement").put("zh", "“这些”公司正在转型。")));
+
+        // WHEN the directory is loaded
+        // THEN the quotation mark does not hide the demonstrative
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].statement.zh", "opens with \"这\"");
+    }
+
+    @Test
+    void a_claim_without_a_question_stops_loading_and_names_the_field() {
+        writeSidecar(mutated(s -> entry(s, "claims", 0).remove("question")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].question", "missing");
+    }
+
+    @Test
+    void a_claim_without_a_statement_stops_loading_and_names_the_field() {
+        writeSidecar(mutated(s -> entry(s, "claims", 0).remove("statement")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].statement", "missing");
+    }
+
+    @Test
+    void a_claim_without_options_stops_loading_and_names_the_field() {
+        writeSidecar(mutated(s -> entry(s, "claims", 0).remove("options")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].options", "missing");
+    }
+
+    @Test
+    void a_scale_that_does_not_fit_the_claims_kind_stops_loading_and_names_both() {
+        // GIVEN the real sidecar whose opinion c1 is asked "will it happen?"
+        writeSidecar(mutated(s -> entry(s, "claims", 0).put("options", "will")));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the scale and the kind it does not fit
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].options",
+                "\"will\" does not fit a claim of kind opinion");
+    }
+
+    @Test
+    void a_fact_asked_for_agreement_stops_loading() {
+        // GIVEN the real sidecar whose fact c6 is given the agreement scale
+        writeSidecar(mutated(s -> entry(s, "claims", 5).put("options", "likert")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[5].options",
+                "\"likert\" does not fit a claim of kind fact");
+    }
+
+    @Test
+    void custom_options_of_one_answer_stop_loading_and_name_the_field() {
+        writeSidecar(mutated(s -> entry(s, "claims", 0).put("options",
+                List.of(new java.util.LinkedHashMap<>(Map.of("zh", "是", "en", "Yes"))))));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].options",
+                "list of 2 to 10 {zh, en} answers");
+    }
+
+    @Test
+    void custom_options_load_as_the_claims_answers_in_both_languages() {
+        // GIVEN the real sidecar, whose c22 asks its own question with four answers of its own
+        Claim c22 = realArticle().claims().get(21);
+
+        // THEN the claim carries them, in order, in both languages
+        assertThat(c22.id()).isEqualTo("c22");
+        assertThat(c22.options()).hasSize(4).first().isEqualTo(new Localized("更多是好消息", "More good than bad"));
+        assertThat(c22.question().en()).isEqualTo("For China, is this more good news or bad news?");
+    }
+
+    @Test
+    void a_placeholder_left_in_a_statement_stops_loading_and_names_it() {
+        // GIVEN the real sidecar whose c1 English statement still holds a message-format placeholder
+        writeSidecar(mutated(s -> child(entry(s, "claims", 0), "statement").put("en", "Major tech companies {0}.")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].statement.en",
+                "holds the placeholder \"{0}\"");
+    }
+
+    @Test
+    void a_todo_left_in_a_translation_stops_loading_and_names_the_line() {
+        writeSidecar(mutated(s -> child(s, "translation").put("19", "TODO")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "translation", "holds the placeholder \"TODO\"");
+    }
+
+    @Test
+    void a_fragment_quote_in_the_daily_rotation_stops_loading_and_says_what_to_do() {
+        // GIVEN the real sidecar whose q10 ("而是靠控制…", kept out of the rotation) is put back into it
+        writeSidecar(mutated(s -> entry(s, "quotes", 9).put("daily", true)));
+
+        // WHEN the directory is loaded
+        // THEN loading stops naming the quote, the connective and the two ways out
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "quotes[9].text", "opens with \"而是\"",
+                "quote the whole sentence", "daily: false");
+    }
+
+    @Test
+    void the_real_daily_quotes_and_statements_all_stand_alone() {
+        Article article = realArticle();
+        assertThat(article.dailyQuotes()).isNotEmpty().hasSizeLessThan(article.quotes().size())
+                .allSatisfy(q -> assertThat(Fragments.leans(q.text()) || Fragments.leans(q.gloss())).isFalse());
+        assertThat(article.claims()).allSatisfy(c -> assertThat(Fragments.leans(c.statement().zh())
+                || Fragments.leans(c.statement().en())).as(c.id()).isFalse());
+        // AND no claim is the WSJ's date or who coined the slogan
+        assertThat(article.claims()).extracting(Claim::text).noneMatch(t -> t.contains("2025年8月1日")
+                || t.contains("出自2010年代"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // References and enumerations
     // ---------------------------------------------------------------------------------------------------------------
 
