@@ -116,7 +116,7 @@ final class SlackAdapterTest {
     @ParameterizedTest
     @ValueSource(strings = {"help", "about", "section 3", "summary", "summary 2 --lang en", "quote today", "claims 3",
             "search 卡脖子", "polls", "history c1", "results", "nonsense", "section 999", "vote 9 1", "close 9",
-            "export 9", "poll", "poll c999"})
+            "export 9", "poll c1 c2", "poll c999"})
     void every_subcommand_gets_block_kit_in_the_acknowledgement(String text) throws Exception {
         HttpResponse<String> response = h.command("alice", text);
         assertThat(response.statusCode()).isEqualTo(200);

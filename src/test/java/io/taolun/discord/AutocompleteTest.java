@@ -72,9 +72,9 @@ final class AutocompleteTest {
         List<String> here = names(autocomplete.choices(GENERAL, "claim", "", Lang.ZH));
         List<String> there = names(autocomplete.choices(OTHER, "claim", "", Lang.ZH));
 
-        assertThat(here).hasSize(second.claims().size()).first().asString().contains(second.claims().get(0).text());
+        assertThat(here).hasSize(second.claims().size()).first().asString().contains(second.claims().get(0).statement().zh());
         assertThat(there).hasSize(Math.min(25, curated.claims().size()))
-                .first().asString().contains(curated.claims().get(0).text());
+                .first().asString().contains(curated.claims().get(0).statement().zh());
         assertThat(names(autocomplete.choices(GENERAL, "section", "", Lang.ZH)))
                 .hasSize(second.sections().size());
         // AND the article option lists the library, filtered by what was typed
@@ -83,7 +83,7 @@ final class AutocompleteTest {
         // AND when the choice cannot be read, the default article's choices are offered rather than none
         broken = true;
         assertThat(names(autocomplete.choices(GENERAL, "claim", "", Lang.ZH)).get(0))
-                .contains(curated.claims().get(0).text());
+                .contains(curated.claims().get(0).statement().zh());
     }
 
     @Test
@@ -121,7 +121,7 @@ final class AutocompleteTest {
         Claim c1 = curated.claims().get(0);
         ChannelRef here = new ChannelRef("discord", FakeDiscord.GUILD_ID, FakeDiscord.CHANNEL_ID);
         Instant now = Clock.systemUTC().instant();
-        long onClaim = open(curated.id(), Optional.of(c1.id()), c1.text(), here, now);
+        long onClaim = open(curated.id(), Optional.of(c1.id()), c1.statement().zh(), here, now);
         String question = "Q".repeat(PollService.MAX_QUESTION);
         long onQuestion = open(curated.id(), Optional.empty(), question, here, now);
         long closed = open(curated.id(), Optional.empty(), "closed already?", here, now);
@@ -144,7 +144,7 @@ final class AutocompleteTest {
             assertThat(values(zh)).containsExactlyInAnyOrder(String.valueOf(onClaim), String.valueOf(onQuestion));
             String claimName = name(zh, onClaim);
             assertThat(claimName).startsWith("#" + onClaim + " · " + c1.id() + " · ")
-                    .contains(c1.text().substring(0, Math.min(20, c1.text().length())));
+                    .contains(c1.statement().zh().substring(0, 20));
             assertThat(name(en, onClaim)).startsWith("#" + onClaim + " · " + c1.id() + " · "
                     + c1.statement().en().substring(0, Math.min(20, c1.statement().en().length())));
             // AND names are cut to Discord's 100 characters

@@ -162,15 +162,16 @@ final class SearchQualityTest {
 
     @Test
     void an_english_query_that_meets_a_gloss_marks_the_chinese_span_it_translates_in_a_chinese_reply() {
-        // WHEN chokehold is in the gloss of quote q19, on line 44, and in the translation of lines 44 and 46
+        // WHEN chokehold is in the gloss of quote q19, on line 44, in claim c23's statement on line 46, and in the
+        // translation of both
         List<String> chokehold = texts(TestBot.curated().ask("search chokehold"));
-        // THEN line 44 shows the Chinese the gloss translates marked; line 46, found through its translation
-        // alone, shows its Chinese with the marked translation under it
+        // THEN line 44 shows the Chinese the gloss translates marked; line 46, whose claim c23 says "chokehold" in
+        // its English statement, shows the claim's Chinese span marked
         assertThat(chokehold).hasSize(2);
         assertThat(chokehold).filteredOn(t -> t.contains("第 44 行")).singleElement().asString()
                 .contains("【“卡脖子”问题更加致命】");
         assertThat(chokehold).filteredOn(t -> t.contains("第 46 行")).singleElement().asString()
-                .contains("竞争维度的下沉").contains("the pain of the \"【chokehold】\"");
+                .contains("【竞争维度的下沉,让“卡脖子”的痛苦更加剧烈。】");
     }
 
     @Test

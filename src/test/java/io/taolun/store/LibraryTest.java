@@ -93,7 +93,7 @@ final class LibraryTest {
         // THEN he is refused and the channel keeps the curated article
         assertThat(reply.error()).isTrue();
         assertThat(reply.plainText()).contains("管理员");
-        assertThat(as("bob", "general", "claims").plainText()).contains(curated.claims().get(0).text());
+        assertThat(as("bob", "general", "claims").plainText()).contains(curated.claims().get(0).statement().zh());
     }
 
     @Test
@@ -111,12 +111,12 @@ final class LibraryTest {
 
         // THEN claims, summary and quotes there come from it, while #general keeps the curated article
         assertThat(done.error()).isFalse();
-        assertThat(as("alice", "batteries", "claims").plainText()).contains(second.claims().get(0).text());
+        assertThat(as("alice", "batteries", "claims").plainText()).contains(second.claims().get(0).statement().zh());
         assertThat(as("alice", "batteries", "summary").plainText())
                 .contains(second.meta().title().in(Lang.ZH));
         assertThat(as("alice", "batteries", "quote 1").plainText()).contains(second.quotes().get(0).text());
-        assertThat(as("alice", "general", "claims").plainText()).contains(curated.claims().get(0).text())
-                .doesNotContain(second.claims().get(0).text());
+        assertThat(as("alice", "general", "claims").plainText()).contains(curated.claims().get(0).statement().zh())
+                .doesNotContain(second.claims().get(0).statement().zh());
         assertThat(as("alice", "batteries", "list").plainText()).contains("● 本频道");
         assertThat(failures).isEmpty();
     }
@@ -128,7 +128,7 @@ final class LibraryTest {
         as("alice", "general", "poll c1");
         as("bob", "general", "vote 1 4");
 
-        String claim = second.claims().get(0).text().substring(0, 12);
+        String claim = second.claims().get(0).statement().zh().substring(0, 12);
 
         // WHEN the channel goes back to the curated article
         String pollsOnSecond = as("alice", "general", "polls").plainText();
@@ -155,16 +155,16 @@ final class LibraryTest {
         java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
         LibraryRouter replica = routerOn(database, nanos::get);
         ChatRequest claims = new ChatRequest("console", "local", "general", "alice", "", "claims");
-        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).text());
+        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).statement().zh());
 
         // WHEN the admin chooses the second article here through the first router
         as("admin", "general", "use " + second.id());
 
         // THEN the replica answers from its cache until two seconds have passed, then from the second article
         nanos.addAndGet(Duration.ofMillis(1_900).toNanos());
-        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).text());
+        assertThat(replica.handle(claims).plainText()).contains(curated.claims().get(0).statement().zh());
         nanos.addAndGet(Duration.ofMillis(200).toNanos());
-        assertThat(replica.handle(claims).plainText()).contains(second.claims().get(0).text());
+        assertThat(replica.handle(claims).plainText()).contains(second.claims().get(0).statement().zh());
     }
 
     private Reply as(String user, String channel, String text) {

@@ -170,7 +170,7 @@ final class RitualsFollowTheArticleTest {
         assertThat(poll.articleId()).isEqualTo(second.id());
         List<String> texts = console.posts().stream().map(p -> p.reply().plainText()).toList();
         assertThat(texts).hasSize(4);
-        assertThat(texts.get(0)).contains(claim.text(), claim.section().title().in(Lang.ZH));
+        assertThat(texts.get(0)).contains(claim.statement().zh(), claim.section().title().in(Lang.ZH));
         // AND the thread under it introduces that claim's section of the second article
         assertThat(console.posts().get(1).threadOf()).isPresent();
         assertThat(texts.get(1)).contains("你觉得呢", claim.section().title().in(Lang.ZH));
@@ -233,7 +233,7 @@ final class RitualsFollowTheArticleTest {
                 .orElseThrow();
         assertThat(poll.articleId()).isEqualTo(curated.id());
         assertThat(curated.claims()).anyMatch(c -> c.id().equals(poll.claimId().orElseThrow())
-                && c.text().equals(poll.question()));
+                && c.statement().zh().equals(poll.question()));
     }
 
     @Test

@@ -26,8 +26,8 @@ final class UncuratedPollTest {
             Reply results = h.bot.as("carol", "results");
 
             // THEN the poll quotes that claim and counts the vote
-            assertThat(((Block.Quote) poll.blocks().get(0)).text()).isEqualTo(article.claims().get(0).text());
-            assertThat(poll.buttons()).hasSize(5);
+            assertThat(((Block.Quote) poll.blocks().get(0)).text()).isEqualTo(article.claims().get(0).statement().zh());
+            assertThat(poll.buttons()).hasSize(article.claims().get(0).options().size());
             assertThat(results.plainText()).contains("1 票");
             assertThat(h.bot.failures).isEmpty();
         }
