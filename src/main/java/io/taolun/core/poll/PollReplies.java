@@ -100,6 +100,7 @@ final class PollReplies {
             return reply.text(m.get("history.none", claim.id())).build();
         }
         Double previous = null;
+        boolean agreementShown = false;
         for (Poll poll : polls) {
             Tally tally = tallies.of(poll);
             String date = TIME.format(poll.openedAt().atZone(zone)).substring(0, 10);
@@ -113,12 +114,14 @@ final class PollReplies {
                 String change = previous == null ? "" : m.get("history.change", signed(share - previous));
                 line = m.get("history.lineAgree", poll.id(), date, tally.total(), state, Math.round(share), change);
                 previous = share;
+                agreementShown = true;
             } else {
                 line = m.get("history.line", poll.id(), date, tally.total(), state, top(poll, tally, m));
             }
             reply.text(line);
         }
-        return reply.footer(m.get("history.footer")).build();
+        // the note explains the agreeing share, so only a history that shows one carries it
+        return agreementShown ? reply.footer(m.get("history.footer")).build() : reply.build();
     }
 
     /**

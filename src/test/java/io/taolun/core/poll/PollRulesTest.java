@@ -116,6 +116,23 @@ final class PollRulesTest {
     }
 
     @Test
+    void the_history_of_a_prediction_names_its_top_answer_and_says_nothing_about_agreeing() {
+        Conversation h = new Conversation();
+        String prediction = firstOf(ClaimKind.PREDICTION).id();
+        // GIVEN a poll on a prediction with one vote for "will"
+        h.bot.as("alice", "poll " + prediction);
+        h.bot.as("bob", "vote 1 1");
+        // WHEN its history is asked for
+        Reply history = h.bot.as("carol", "history " + prediction);
+        // THEN the line names the top answer, and the note about the agreeing share is absent
+        assertThat(history.plainText()).contains("最多：会（100%）").doesNotContain("同意");
+        // AND an opinion's history, which shows an agreeing share, still explains it
+        h.bot.as("alice", "poll c1");
+        h.bot.as("bob", "vote 2 2");
+        assertThat(h.bot.as("carol", "history c1").footer()).contains("强烈同意与同意之和");
+    }
+
+    @Test
     void a_bare_poll_picks_the_least_polled_claim_and_never_a_fact() {
         Conversation h = new Conversation();
         int debatable = (int) article().claims().stream().filter(c -> c.kind().debatable()).count();
