@@ -1,6 +1,8 @@
 package io.taolun.core.article;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,8 +23,14 @@ final class Modality {
     private static final Set<String> FUTURE_AUXILIARIES = Set.of("将", "会");
     private static final Set<String> OUGHT_WORDS = Set.of("应该", "应当", "必须", "务必", "理应", "亟需", "亟待", "不妨");
     private static final Set<String> OUGHT_AUXILIARIES = Set.of("要", "需要");
-    /** What may follow an auxiliary that governs a verb phrase: verbs, adverbs, adjectives, prepositions (将在, 将把). */
+    /**
+     * What may follow an auxiliary that governs a verb phrase: verbs, adverbs, adjectives, prepositions (将在, 将把);
+     * a verbal noun ({@code vn}: 需要施工许可证) is its object.
+     */
     private static final String[] VERB_PHRASE = {"v", "d", "a", "p"};
+    private static final String VERBAL_NOUN = "vn";
+    /** 不需要, 不要: what is not needed is no call to act. */
+    private static final String NOT = "不";
     /** What 未来 opens a clause after, as a time (因为未来…, 在未来…); after anything else it is a noun (打造…的未来). */
     private static final String[] CLAUSE_OPENING = {"w", "c", "p", "d"};
     private static final TaggedWord NONE = new TaggedWord("", "w");
@@ -34,16 +42,22 @@ final class Modality {
             Pattern.CASE_INSENSITIVE);
 
     private final Segmenter segmenter;
+    /** Both questions are asked of each sentence, more than once while claims are ranked: tag it once. */
+    private final Map<String, Optional<List<TaggedWord>>> tagged = new HashMap<>();
 
     Modality(Segmenter segmenter) {
         this.segmenter = segmenter;
+    }
+
+    private Optional<List<TaggedWord>> tagged(String sentence) {
+        return tagged.computeIfAbsent(sentence, segmenter::tagged);
     }
 
     boolean predicts(String sentence) {
         if (FUTURE_EN.matcher(sentence).find()) {
             return true;
         }
-        Optional<List<TaggedWord>> words = segmenter.tagged(sentence);
+        Optional<List<TaggedWord>> words = tagged(sentence);
         if (words.isEmpty()) {
             return FUTURE_CHARS.matcher(sentence).find();
         }
@@ -51,7 +65,7 @@ final class Modality {
         for (int i = 0; i < w.size(); i++) {
             String word = w.get(i).word();
             boolean marker = FUTURE_WORDS.contains(word)
-                    || FUTURE_AUXILIARIES.contains(word) && next(w, i).tagged(VERB_PHRASE)
+                    || FUTURE_AUXILIARIES.contains(word) && governsVerb(w, i)
                     || word.equals("未来") && previous(w, i).tagged(CLAUSE_OPENING);
             if (marker) {
                 return true;
@@ -64,18 +78,25 @@ final class Modality {
         if (OUGHT_EN.matcher(sentence).find()) {
             return true;
         }
-        Optional<List<TaggedWord>> words = segmenter.tagged(sentence);
+        Optional<List<TaggedWord>> words = tagged(sentence);
         if (words.isEmpty()) {
             return OUGHT_CHARS.matcher(sentence).find();
         }
         List<TaggedWord> w = words.get();
         for (int i = 0; i < w.size(); i++) {
             String word = w.get(i).word();
-            if (OUGHT_WORDS.contains(word) || OUGHT_AUXILIARIES.contains(word) && next(w, i).tagged(VERB_PHRASE)) {
+            boolean auxiliary = OUGHT_AUXILIARIES.contains(word) && governsVerb(w, i)
+                    && !previous(w, i).word().equals(NOT);
+            if (OUGHT_WORDS.contains(word) || auxiliary) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean governsVerb(List<TaggedWord> w, int i) {
+        TaggedWord next = next(w, i);
+        return next.tagged(VERB_PHRASE) && !next.tag().equals(VERBAL_NOUN);
     }
 
     private static TaggedWord next(List<TaggedWord> w, int i) {

@@ -35,10 +35,4 @@ final class StandingSpans {
         }
         return Optional.empty();
     }
-
-    /** Whether two spans share characters of one line. */
-    static boolean overlap(Sentence a, Sentence b) {
-        return a.line() == b.line() && a.start() < b.start() + b.text().length()
-                && b.start() < a.start() + a.text().length();
-    }
 }
