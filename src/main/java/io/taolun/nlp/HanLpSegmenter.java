@@ -4,13 +4,16 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import io.taolun.core.article.Segmenter;
+import io.taolun.core.article.TaggedWord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * HanLP's dictionary segmentation with parts of speech: keeps nouns (English words included), verbs and adjectives
- * that are not on HanLP's stopword list, dropping the copula 是 and 有, which link everything to everything. HanLP
+ * that are not on HanLP's stopword list, dropping the copula 是 and 有, which link everything to everything; and tags
+ * every word with HanLP's part of speech (ICTCLAS tags, taken from its dictionary for the word as segmented). HanLP
  * loads its dictionaries on the first call, so an app whose articles are all curated never pays for them.
  */
 public final class HanLpSegmenter implements Segmenter {
@@ -30,5 +33,14 @@ public final class HanLpSegmenter implements Segmenter {
             }
         }
         return out;
+    }
+
+    @Override
+    public Optional<List<TaggedWord>> tagged(String sentence) {
+        List<TaggedWord> out = new ArrayList<>();
+        for (Term term : HanLP.segment(sentence)) {
+            out.add(new TaggedWord(term.word, term.nature == null ? "" : term.nature.toString()));
+        }
+        return Optional.of(out);
     }
 }

@@ -6,31 +6,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Extracts what a sidecar would curate from an article's own text: a summary of each section and of the whole
- * article, claims and quotes. Everything is a verbatim span, shown in the article's order; nothing is translated, so
- * the English side of a summary repeats the Chinese and glosses are empty. A curated article is returned unchanged.
+ * article, claims ({@link AutoClaims}) and quotes ({@link AutoQuotes}). Everything is a verbatim span, shown in the
+ * article's order; nothing is translated, so the English side of a summary repeats the Chinese and glosses are empty.
+ * A curated article is returned unchanged.
  */
 public final class AutoContent {
-    static final int MAX_CLAIMS = 15;
-    static final int MAX_QUOTES = 20;
     private static final int MIN_SENTENCE = 8;
-    private static final int MIN_QUOTED = 4;
-    private static final int MAX_QUOTED = 40;
-    private static final int MIN_SHORT = 12;
-    private static final int MAX_SHORT = 40;
-    private static final Pattern QUOTED = Pattern.compile("“([^“”]+)”|「([^「」]+)」");
 
     private final Article article;
+    private final Segmenter segmenter;
     private final List<Sentence> sentences;
     private final Map<Sentence, Double> global = new HashMap<>();
     private final Map<Sentence, List<String>> words = new HashMap<>();
 
     private AutoContent(Article article, Segmenter segmenter) {
         this.article = article;
+        this.segmenter = segmenter;
         this.sentences = Sentence.of(article);
         sentences.forEach(s -> words.put(s, segmenter.contentWords(s.text())));
         double[] scores = TextRank.scores(sentences.stream().map(words::get).toList());
@@ -59,8 +53,9 @@ public final class AutoContent {
         int keep = Math.min(5, Math.max(3, all.size() / 10));
         Optional<Localized> thesis = all.isEmpty() ? Optional.empty()
                 : Optional.of(Localized.both(joined(top(all, global, keep))));
-        List<Claim> claims = claims(summarised);
-        List<Quote> quotes = quotes(summarised);
+        StandingSpans standing = new StandingSpans(article.lines(), sentences);
+        List<Claim> claims = AutoClaims.of(sentences, global, new ClaimSignals(segmenter), standing, summarised);
+        List<Quote> quotes = AutoQuotes.of(sentences, global, standing, summarised);
         return new Article(article.id(), article.meta(), article.lines(), sections, claims, quotes, thesis,
                 article.closing(), article.disclaimerLine(), false, java.util.Map.of());
     }
@@ -84,60 +79,6 @@ public final class AutoContent {
         Comparator<Sentence> best = Comparator.<Sentence, Boolean>comparing(s -> s.length() >= MIN_SENTENCE)
                 .thenComparing(score::get).reversed();
         return candidates.stream().sorted(best).limit(n).sorted(AutoContent::inOrder).toList();
-    }
-
-    private List<Claim> claims(Map<String, Section> sections) {
-        List<Sentence> chosen = sentences.stream()
-                .filter(s -> s.length() >= MIN_SENTENCE && ClaimSignals.count(s.text()) > 0)
-                .sorted(Comparator.comparingDouble((Sentence s) -> ClaimSignals.count(s.text()) + global.get(s))
-                        .reversed())
-                .limit(MAX_CLAIMS).sorted(AutoContent::inOrder).toList();
-        List<Claim> claims = new ArrayList<>();
-        for (Sentence s : chosen) {
-            claims.add(Claim.ofKind("c" + (claims.size() + 1), sections.get(s.section().id()),
-                    ClaimSignals.kind(s.text()), s.text(), s.line(), Localized.both(s.text())));
-        }
-        return claims;
-    }
-
-    private record Candidate(Sentence at, int start, String text, double score) {
-    }
-
-    /** Quoted phrases of a sensible length first, then short complete sentences, by the rank of their sentence. */
-    private List<Quote> quotes(Map<String, Section> sections) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (Sentence s : sentences) {
-            Matcher m = QUOTED.matcher(s.text());
-            while (m.find()) {
-                int group = m.group(1) != null ? 1 : 2;
-                String inner = m.group(group).strip();
-                int length = inner.codePointCount(0, inner.length());
-                if (length >= MIN_QUOTED && length <= MAX_QUOTED) {
-                    candidates.add(new Candidate(s, s.start() + m.start(group), inner, 1 + global.get(s)));
-                }
-            }
-            if (s.complete() && s.length() >= MIN_SHORT && s.length() <= MAX_SHORT) {
-                candidates.add(new Candidate(s, s.start(), s.text(), global.get(s)));
-            }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        List<Candidate> chosen = new ArrayList<>();
-        for (Candidate c : candidates) {
-            boolean overlaps = chosen.stream().anyMatch(o -> o.at().line() == c.at().line()
-                    && (o.text().contains(c.text()) || c.text().contains(o.text())));
-            if (!overlaps && chosen.size() < MAX_QUOTES) {
-                chosen.add(c);
-            }
-        }
-        chosen.sort(Comparator.comparingInt((Candidate c) -> c.at().line()).thenComparingInt(Candidate::start));
-        List<Quote> quotes = new ArrayList<>();
-        for (Candidate c : chosen) {
-            int number = quotes.size() + 1;
-            // a quoted phrase alone is a term, not a thought: only whole sentences go round as the quote of the day
-            boolean sentence = c.text().equals(c.at().text());
-            quotes.add(new Quote("q" + number, number, sections.get(c.at().section().id()), c.text(), "", sentence));
-        }
-        return quotes;
     }
 
     private static int inOrder(Sentence a, Sentence b) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What makes a sentence a claim worth polling: figures, comparisons, predictions; and the kind they suggest. */
+/**
+ * What makes a sentence a claim worth polling: figures, comparisons, a prediction or a recommendation
+ * ({@link Modality}); and the kind they suggest, which picks the question a poll on it asks.
+ */
 final class ClaimSignals {
     private static final List<Pattern> FIGURES = patterns(
             "[0-9０-９]+(?:[.,][0-9]+)?",
@@ -14,20 +17,28 @@ final class ClaimSignals {
             "亿|万(?!物|一|众|岁|事)");
     private static final List<Pattern> COMPARISONS = patterns(
             "超过", "不再", "而是", "远超", "比[^，,。；;]{1,12}更", "更加", "胜过", "领先", "落后", "取代", "不如");
-    private static final List<Pattern> PREDICTIONS = patterns(
-            "将会", "将(?![其之近])", "预计", "预测", "未来", "可能会", "有望", "即将", "势必", "必将");
 
-    private ClaimSignals() {
+    private final Modality modality;
+
+    ClaimSignals(Segmenter segmenter) {
+        this.modality = new Modality(segmenter);
     }
 
-    /** How many signals of each family the sentence carries, summed; 0 when it is no claim. */
-    static int count(String sentence) {
-        return hits(FIGURES, sentence) + hits(COMPARISONS, sentence) + hits(PREDICTIONS, sentence);
+    /** How many signals the sentence carries (each figure or comparison pattern once, modality once); 0: no claim. */
+    int count(String sentence) {
+        return hits(FIGURES, sentence) + hits(COMPARISONS, sentence) + (modality.predicts(sentence) ? 1 : 0)
+                + (modality.recommends(sentence) ? 1 : 0);
     }
 
-    /** Prediction words make a prediction even when figures are in it; figures alone a fact; the rest opinion. */
-    static ClaimKind kind(String sentence) {
-        if (hits(PREDICTIONS, sentence) > 0) {
+    /**
+     * What ought to be done is a recommendation even when it looks ahead (未来必须…); else a look ahead is a
+     * prediction even when figures are in it; figures alone a fact, which bare polls leave out; the rest opinion.
+     */
+    ClaimKind kind(String sentence) {
+        if (modality.recommends(sentence)) {
+            return ClaimKind.RECOMMENDATION;
+        }
+        if (modality.predicts(sentence)) {
             return ClaimKind.PREDICTION;
         }
         return hits(FIGURES, sentence) > 0 ? ClaimKind.FACT : ClaimKind.OPINION;

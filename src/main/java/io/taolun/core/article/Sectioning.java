@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@value #MIN_PARAGRAPHS}. Two cues from Chinese prose adjust a gap: no break after a line ending in a colon (what
  * follows is its list), and none before a line opening an enumeration (首先, 其二, 第二 ...); a line opening with a
  * connective that turns the argument (然而, 所以, 既然 ...) leans towards a break. (Those connectives were picked while
- * looking at the curated article, the only one with curated sections to measure against.)
+ * looking at the curated article, the only one with curated sections to measure against.) Either way a long text is
+ * held to {@value SectionCap#MAX_SECTIONS} sections ({@link SectionCap}).
  */
 final class Sectioning {
     static final int PARAGRAPHS_PER_SECTION = 5;
@@ -64,9 +65,9 @@ final class Sectioning {
         }
         List<List<Integer>> merged = withoutHeadings(lines, blocks);
         if (authored(merged)) {
-            return merged.stream().map(b -> b.get(0)).toList();
+            return SectionCap.evenly(merged.stream().map(b -> b.get(0)).toList(), paragraphs);
         }
-        return tiled(lines, paragraphs, segmenter, turn);
+        return SectionCap.evenly(tiled(lines, paragraphs, segmenter, turn), paragraphs);
     }
 
     /**
@@ -126,6 +127,12 @@ final class Sectioning {
         for (int g = 1; g < n; g++) {
             score[g] = depth(likeness, g)
                     + cue(lines.get(paragraphs.get(g - 1) - 1), lines.get(paragraphs.get(g) - 1), turn);
+        }
+        if (wanted > SectionCap.MAX_SECTIONS) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(paragraphs.get(0));
+            SectionCap.bestPerShare(score, n, SectionCap.MAX_SECTIONS).forEach(g -> starts.add(paragraphs.get(g)));
+            return starts;
         }
         List<Integer> gaps = new ArrayList<>();
         for (int g = MIN_PARAGRAPHS; g <= n - MIN_PARAGRAPHS; g++) {

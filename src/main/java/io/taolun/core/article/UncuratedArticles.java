@@ -3,9 +3,11 @@ package io.taolun.core.article;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** Builds an article from bare text: paragraphs grouped into sections ({@link Sectioning}), nothing curated. */
+/**
+ * Builds an article from bare text: paragraphs grouped into sections ({@link Sectioning}), its disclaimer marked
+ * ({@link Disclaimers}), nothing curated.
+ */
 final class UncuratedArticles {
     static final int LINES_PER_SECTION = 4;
     /** A section is named by the start of its first line; the article by the start of its own. */
@@ -16,7 +18,7 @@ final class UncuratedArticles {
     }
 
     static Article of(String id, List<String> lines, Segmenter segmenter) {
-        return of(id, lines, Sectioning.starts(lines, segmenter));
+        return of(id, lines, Sectioning.starts(Disclaimers.blanked(lines, Disclaimers.find(lines)), segmenter));
     }
 
     /** The baseline sections are measured against: every {@value #LINES_PER_SECTION} non-blank lines. */
@@ -53,7 +55,7 @@ final class UncuratedArticles {
         String heading = firstNonBlank(lines, 1, HEADING_CHARS);
         ArticleMeta meta = new ArticleMeta(Localized.both(heading), Localized.both(id + ".txt"), Optional.empty(), "zh");
         return new Article(id, meta, lines, sections, List.of(), List.of(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), false, java.util.Map.of());
+                Disclaimers.find(lines), false, java.util.Map.of());
     }
 
     private static String firstNonBlank(List<String> lines, int from, int max) {

@@ -63,13 +63,13 @@ final class AutoContentTest {
 
         // THEN there are claims, at most 15, numbered c1.. in article order, each a sentence on its line and section
         List<Claim> claims = article.claims();
-        assertThat(claims).isNotEmpty().hasSizeLessThanOrEqualTo(AutoContent.MAX_CLAIMS);
+        assertThat(claims).isNotEmpty().hasSizeLessThanOrEqualTo(AutoClaims.MAX_CLAIMS);
         for (int i = 0; i < claims.size(); i++) {
             Claim c = claims.get(i);
             assertThat(c.id()).isEqualTo("c" + (i + 1));
             assertThat(article.lines().get(c.line() - 1)).contains(c.text());
             assertThat(c.section()).isEqualTo(article.sectionOf(c.line()));
-            assertThat(ClaimSignals.count(c.text())).isPositive();
+            assertThat(new ClaimSignals(Segmenter.characterBigrams()).count(c.text())).isPositive();
         }
         assertThat(claims).extracting(Claim::line).isSorted();
         // AND the sentence of figures is a fact, the forecast a prediction
@@ -87,7 +87,7 @@ final class AutoContentTest {
         // THEN the phrase in quotation marks is a quote, and every quote is a short verbatim span of its section
         List<Quote> quotes = article.quotes();
         assertThat(quotes).extracting(Quote::text).contains(SecondArticle.QUOTED);
-        assertThat(quotes).hasSizeLessThanOrEqualTo(AutoContent.MAX_QUOTES);
+        assertThat(quotes).hasSizeLessThanOrEqualTo(AutoQuotes.MAX_QUOTES);
         for (int i = 0; i < quotes.size(); i++) {
             Quote q = quotes.get(i);
             assertThat(q.number()).isEqualTo(i + 1);
