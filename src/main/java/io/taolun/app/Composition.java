@@ -2,7 +2,12 @@ package io.taolun.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.taolun.core.Answerer;
+import io.taolun.chart.PngResultChart;
 import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatGateway;
+import io.taolun.core.Completions;
+import io.taolun.core.PollPosts;
+import io.taolun.core.complete.OptionChoices;
 import io.taolun.core.Command;
 import io.taolun.core.CommandRouter;
 import io.taolun.core.Lang;
@@ -23,6 +28,10 @@ import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollMessages;
+import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.HandPollPosts;
+import io.taolun.core.ritual.PollFanout;
+import io.taolun.core.ritual.RitualPosts;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.PollsCommand;
@@ -46,17 +55,18 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
+import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * The one composition root: builds every part of Taolun by hand from the config and the side effects it is given,
- * and closes what it opened. The rituals' delivery side needs the platforms' gateways, which exist only once the
- * adapters do, so it is started afterwards with {@link #startRituals}.
+ * The composition root: builds Taolun by hand, in one straight line, from the config and the side effects it is
+ * given: the platforms' outbound gateways (given, built first), the thread pools, the stores, the services that post
+ * through the gateways, the commands and the router. The inbound side (a {@link Server}'s adapters, or the console)
+ * is built last, on what this exposes. Nothing is bound later. It closes what it opened.
  */
 final class Composition implements AutoCloseable {
     /** How long another replica's close of a poll can go unseen here. */
@@ -64,51 +74,66 @@ final class Composition implements AutoCloseable {
     /** How long another replica's {@code /article use} can go unseen here. */
     private static final Duration CHOICE_CACHE = Duration.ofSeconds(2);
 
-    private final Answerer router;
-    private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
-    private final Database database;
-    private final ExecutorService voteWriter;
-    private final GroupCommitVoteLedger ledger;
-    private final PollMessages pollMessages;
-    private final Article article;
-    private final Shelf shelf;
-    private final Rituals rituals;
+    private final Outbound outbound;
+    private final Pools pools = new Pools();
     private final Metrics metrics = new Metrics();
+    private final Database database;
+    private final GroupCommitVoteLedger ledger;
+    private final PollFanout followUps;
+    private final Completions completions;
+    private final Rituals rituals;
+    private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
+    private final Answerer router;
 
+    /** A composition that posts nowhere (no platform), at production timing. */
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure) {
-        this(config, library, db, clock, random, onFailure, Rituals.Timing.production());
+        this(config, library, db, clock, random, onFailure, Rituals.Timing.production(), Outbound.none());
     }
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
-            Consumer<RuntimeException> onFailure, Rituals.Timing timing) {
-        this.article = library.defaultArticle()
-                .orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
+            Consumer<RuntimeException> onFailure, Outbound outbound) {
+        this(config, library, db, clock, random, onFailure, Rituals.Timing.production(), outbound);
+    }
+
+    Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
+            Consumer<RuntimeException> onFailure, Rituals.Timing timing, Outbound outbound) {
+        library.defaultArticle().orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
+        this.outbound = outbound;
+        List<ChatGateway> gateways = outbound.gateways();
+        // stores
         this.database = openDatabase(db, metrics);
-        this.voteWriter = Executors.newSingleThreadExecutor(r -> new Thread(r, "taolun-vote-writer"));
-        this.ledger = new GroupCommitVoteLedger(database.dataSource(), config.polls().doubleClick(), voteWriter);
-        PollStore store = new CachingPollStore(new JdbcPollStore(database.dataSource()), POLL_CACHE, Ticker.systemTicker());
-        JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
-        JdbcRitualStore ritualStore = new JdbcRitualStore(database.dataSource());
-        DbRitualScheduler scheduler = new DbRitualScheduler(database.dataSource(), timing.scheduler(), clock);
-        Rituals.Changes changes = new Rituals.Changes();
-        RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
-                config.rituals().grace(), changes);
-        MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
+        DataSource data = database.dataSource();
+        this.ledger = new GroupCommitVoteLedger(data, config.polls().doubleClick(), pools.voteWriter);
+        PollStore store = new CachingPollStore(new JdbcPollStore(data), POLL_CACHE, Ticker.systemTicker());
+        JdbcOutbox outbox = new JdbcOutbox(data);
+        JdbcRitualStore ritualStore = new JdbcRitualStore(data);
+        DbRitualScheduler scheduler = new DbRitualScheduler(data, timing.scheduler(), clock);
+        Shelf shelf = new Shelf(library, new JdbcChannelArticles(data, CHOICE_CACHE, Ticker.systemTicker()));
+        // services that post: what each poll message shows, and the one owner of posted poll messages
         ZoneId zone = config.zone();
-        this.pollMessages = new PollMessages(library, store, zone, clock, outbox, runner::pollPosted);
-        RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
-        this.rituals = new Rituals(library, store, outbox, scheduler, runner, pollMessages, languages, changes, clock,
-                timing, metrics);
+        PollMessages pollMessages = new PollMessages(library, store, zone, clock, outbox);
+        RitualPosts posts = new RitualPosts(library, pollMessages, new PngResultChart(), languages);
+        this.followUps = new PollFanout(outbox, gateways, store, posts,
+                Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,
+                pools.refreshWork, clock, timing.refreshInterval());
+        RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
+                config.rituals().grace(), followUps::changed);
+        Deliveries deliveries = new Deliveries(outbox, gateways, posts::render, clock, timing.scheduler().name(),
+                timing.claimLease(), metrics);
+        this.rituals = new Rituals(outbox, scheduler, runner, deliveries, timing, pools.delivery,
+                List.of(pools.refreshTimer, pools.refreshWork));
         metrics.outboxDepth(rituals::outboxDepth);
-        this.shelf = new Shelf(library, new JdbcChannelArticles(database.dataSource(), CHOICE_CACHE,
-                Ticker.systemTicker()));
+        RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
+        this.completions = new OptionChoices(shelf, pollMessages);
+        // commands, one router per article, and the library's router in front
+        MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         for (Article each : library.articles()) {
             PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, outbox,
-                    changes, runner::pollClosedByHand);
+                    followUps::changed, runner::pollClosedByHand);
             // in memory, built on first search (a server warms it once up)
             LazyIndex index = new LazyIndex(each);
             List<Command> commands = List.of(
@@ -120,7 +145,7 @@ final class Composition implements AutoCloseable {
                     new SearchCommand(each, index),
                     new DiscussCommand(each),
                     new OpenPollCommand(own, zone),
-                    new VoteCommand(own, zone),
+                    new VoteCommand(own, zone, followUps),
                     new ResultsCommand(own, zone),
                     new ClosePollCommand(own, zone),
                     new PollsCommand(own, zone),
@@ -151,17 +176,22 @@ final class Composition implements AutoCloseable {
         return database;
     }
 
-    Article article() {
-        return article;
+    /** Told where adapters posted polls and which messages votes were pressed on. */
+    PollPosts followUps() {
+        return followUps;
     }
 
-    /** The library and each channel's choice in it. */
-    Shelf shelf() {
-        return shelf;
+    /** What adapters offer while a user types an option. */
+    Completions completions() {
+        return completions;
     }
 
-    PollMessages pollMessages() {
-        return pollMessages;
+    Outbound outbound() {
+        return outbound;
+    }
+
+    Pools pools() {
+        return pools;
     }
 
     Rituals rituals() {
@@ -186,18 +216,23 @@ final class Composition implements AutoCloseable {
         }
     }
 
-    /** Stops the rituals, commits the votes already queued, then closes the pool. */
+    /**
+     * Stops the rituals, commits the votes already queued, then closes the database and the platforms' clients. (A
+     * server stops its adapters and their pools first.)
+     */
     @Override
     public void close() {
-        rituals.close();
-        ledger.close();
-        voteWriter.shutdown();
-        try {
-            voteWriter.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (rituals != null) {
+            rituals.close();
         }
-        database.close();
+        if (ledger != null) {
+            ledger.close();
+        }
+        Pools.stop(pools.voteWriter, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        if (database != null) {
+            database.close();
+        }
+        outbound.close();
         metrics.close();
     }
 

@@ -1,6 +1,5 @@
 package io.taolun.app;
 
-import io.taolun.chart.PngResultChart;
 import io.taolun.console.ConsoleAdapter;
 import io.taolun.console.ConsoleGateway;
 import io.taolun.console.ConsoleSession;
@@ -124,7 +123,7 @@ public final class Main implements Callable<Integer> {
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
-                new SecureRandom(), e -> LOG.error("command failed", e));
+                new SecureRandom(), e -> LOG.error("command failed", e), Outbound.of(platforms));
         Server server;
         try {
             server = new Server(app, config, platforms, Clock.systemUTC(), out);
@@ -255,18 +254,18 @@ public final class Main implements Callable<Integer> {
         Clock clock = o.clockStart == null && o.clockSpeed == 1 ? Clock.systemUTC()
                 : new AcceleratedClock(Clock.systemUTC(),
                         o.clockStart == null ? Clock.systemUTC().instant() : o.clockStart.toInstant(), o.clockSpeed);
+        ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), clock, config.zone(),
+                dataDir.resolve("charts"),
+                text -> {
+                    synchronized (out) {
+                        out.println(text);
+                    }
+                });
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
-                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed))) {
+                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts))) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
-            ConsoleGateway posts = new ConsoleGateway(chosen.orElse(config.lang()), clock, config.zone(),
-                    dataDir.resolve("charts"),
-                    text -> {
-                        synchronized (out) {
-                            out.println(text);
-                        }
-                    });
-            app.rituals().start(List.of(posts), new PngResultChart());
+            app.rituals().start();
             if (clock instanceof AcceleratedClock accelerated) {
                 accelerated.run();
             }

@@ -1,37 +1,26 @@
 package io.taolun.app;
 
-import io.taolun.core.ChannelRef;
-import io.taolun.core.ChatGateway;
-import io.taolun.core.Lang;
-import io.taolun.core.Telemetry;
-import io.taolun.core.article.Library;
-import io.taolun.core.poll.PollMessages;
-import io.taolun.core.poll.PollStore;
-import io.taolun.core.poll.ResultChart;
 import io.taolun.core.ritual.Deliveries;
-import io.taolun.core.ritual.PollFanout;
-import io.taolun.core.ritual.RitualPosts;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.JdbcOutbox;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.LongConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running side of the rituals: the scheduler that fires slots and closes weekly polls (and polls opened by hand
- * whose message was posted), the outbox delivery loop, and the refreshing of posted polls. Started once the platforms' gateways exist; stopped before the database.
+ * whose message was posted), the outbox delivery loop, and the refreshing of posted polls. Started by the process that
+ * serves (or a console that stays); stopped before the database.
  */
 final class Rituals implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rituals.class);
@@ -79,67 +68,38 @@ final class Rituals implements AutoCloseable {
         }
     }
 
-    /** Forwards poll changes to the fanout once it exists; until then they are dropped (nothing is posted yet). */
-    static final class Changes implements LongConsumer {
-        private final AtomicReference<LongConsumer> target = new AtomicReference<>(id -> { });
-
-        @Override
-        public void accept(long pollId) {
-            target.get().accept(pollId);
-        }
-
-        void forwardTo(LongConsumer value) {
-            target.set(value);
-        }
-    }
-
-    private final Library library;
-    private final PollStore polls;
     private final JdbcOutbox outbox;
     private final DbRitualScheduler scheduler;
     private final RitualRunner runner;
-    private final PollMessages pollMessages;
-    private final Function<ChannelRef, Lang> languages;
-    private final Changes changes;
-    private final Clock clock;
+    private final Deliveries deliveries;
     private final Timing timing;
-    private final Telemetry telemetry;
-    private ScheduledExecutorService delivery;
-    private ExecutorService refreshWork;
-    private ScheduledExecutorService refreshTimer;
+    private final ScheduledExecutorService delivery;
+    private final List<ExecutorService> refreshing;
+    private boolean started;
     private boolean closed;
-    private final java.util.concurrent.atomic.AtomicInteger outboxDepth = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger outboxDepth = new AtomicInteger();
 
-    Rituals(Library library, PollStore polls, JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner,
-            PollMessages pollMessages, Function<ChannelRef, Lang> languages, Changes changes, Clock clock,
-            Timing timing, Telemetry telemetry) {
-        this.telemetry = telemetry;
-        this.library = library;
-        this.polls = polls;
+    /**
+     * @param delivery   runs the outbox's delivery passes
+     * @param refreshing the pools that refresh posted polls, stopped with the rituals
+     */
+    Rituals(JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner, Deliveries deliveries, Timing timing,
+            ScheduledExecutorService delivery, List<ExecutorService> refreshing) {
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.runner = runner;
-        this.pollMessages = pollMessages;
-        this.languages = languages;
-        this.changes = changes;
-        this.clock = clock;
+        this.deliveries = deliveries;
         this.timing = timing;
+        this.delivery = delivery;
+        this.refreshing = List.copyOf(refreshing);
     }
 
-    /** Starts firing slots and delivering posts through these gateways. */
-    synchronized void start(List<ChatGateway> gateways, ResultChart chart) {
-        if (delivery != null) {
+    /** Starts firing slots and delivering posts. */
+    synchronized void start() {
+        if (started) {
             throw new IllegalStateException("rituals already started");
         }
-        RitualPosts posts = new RitualPosts(library, pollMessages, chart, languages);
-        Deliveries deliveries = new Deliveries(outbox, gateways, posts::render, clock, timing.scheduler().name(),
-                timing.claimLease(), telemetry);
-        refreshWork = Executors.newFixedThreadPool(2, daemon("taolun-poll-refresh"));
-        refreshTimer = Executors.newSingleThreadScheduledExecutor(daemon("taolun-poll-refresh-timer"));
-        PollFanout fanout = new PollFanout(outbox, gateways, polls, posts, refreshTimer, refreshWork, clock,
-                timing.refreshInterval());
-        changes.forwardTo(fanout::changed);
-        delivery = Executors.newSingleThreadScheduledExecutor(daemon("taolun-outbox"));
+        started = true;
         delivery.scheduleWithFixedDelay(() -> {
             try {
                 deliveries.deliverDue();
@@ -150,7 +110,7 @@ final class Rituals implements AutoCloseable {
         }, 0, timing.deliveryInterval().toMillis(), TimeUnit.MILLISECONDS);
         scheduler.start(new DbRitualScheduler.Handlers() {
             @Override
-            public java.util.Optional<java.time.Instant> runSlot(long ritualId, java.time.Instant slotAt) {
+            public Optional<Instant> runSlot(long ritualId, Instant slotAt) {
                 return runner.runSlot(ritualId, slotAt);
             }
 
@@ -184,8 +144,7 @@ final class Rituals implements AutoCloseable {
         closed = true;
         scheduler.close();
         stop(delivery);
-        stop(refreshTimer);
-        stop(refreshWork);
+        refreshing.forEach(Rituals::stop);
     }
 
     private static void stop(ExecutorService executor) {
@@ -200,13 +159,5 @@ final class Rituals implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,7 +1,5 @@
 package io.taolun.app;
 
-import io.taolun.chart.PngResultChart;
-import io.taolun.core.ChatGateway;
 import io.taolun.discord.DiscordAdapter;
 import io.taolun.slack.SlackAdapter;
 import io.taolun.store.JdbcDeliveryLog;
@@ -11,59 +9,48 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Taolun serving its platforms: the Slack adapter over HTTP or Socket Mode and the HTTP endpoints, on top of a
- * {@link Composition}. Closing it stops taking requests, lets those in flight finish, and closes the rest.
+ * Taolun serving its platforms: the inbound side, built last on a {@link Composition}: the Slack adapter over HTTP or
+ * Socket Mode, the Discord adapter, and the HTTP endpoints. Closing it stops taking requests, lets those in flight
+ * finish, and stops the rest; the composition closes what it opened afterwards.
  */
 final class Server implements AutoCloseable {
     private final Composition app;
-    private final LogContextExecutor work =
-            new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
-    private final LogContextExecutor votes =
-            new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
-    // one probe at a time; while one hangs (the pool waits for a connection), the next is refused: not ready
-    private final ExecutorService healthCheck = new ThreadPoolExecutor(1, 1, 0,
-            TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), named("taolun-health"),
-            new ThreadPoolExecutor.AbortPolicy());
-    private final LogContextExecutor calls =
-            new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
-    private final ScheduledThreadPoolExecutor timers = timers();
-    // deletes delivery marks past every platform's retry window; apart from the timers, which quiet() watches
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-            named("taolun-housekeeping"));
+    private final Pools pools;
     private final JdbcDeliveryLog deliveryLog;
     private final Optional<SlackAdapter> slack;
     private final Optional<DiscordAdapter> discord;
     private final HttpEndpoints http;
 
+    /** @param app built with {@link Outbound#of} the same {@code platforms} */
     Server(Composition app, TaolunConfig config, PlatformSettings platforms, Clock clock, PrintStream out)
             throws Exception {
         this.app = app;
+        this.pools = app.pools();
         this.deliveryLog = new JdbcDeliveryLog(app.database().dataSource(), clock);
-        housekeeping.scheduleWithFixedDelay(deliveryLog::forgetOld, 1, 10, TimeUnit.MINUTES);
+        pools.housekeeping.scheduleWithFixedDelay(deliveryLog::forgetOld, 1, 10, TimeUnit.MINUTES);
+        Outbound outbound = app.outbound();
+        if (platforms.slack().isPresent() != outbound.slack().isPresent()
+                || platforms.discord().isPresent() != outbound.discord().isPresent()) {
+            throw new IllegalArgumentException("the composition was built for other platforms than these");
+        }
         try {
-            this.slack = platforms.slack().map(s -> new SlackAdapter(s, app.router(), app.pollMessages(), config.lang(),
-                    work, votes, calls, timers, clock, app.metrics(), deliveryLog));
+            this.slack = outbound.slack().map(s -> new SlackAdapter(s, app.router(), app.followUps(), config.lang(),
+                    pools.work, pools.votes, pools.calls, pools.timers, clock, app.metrics(), deliveryLog));
         } catch (IllegalStateException e) {
             close();
             throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());
         }
-        this.discord = platforms.discord().map(d -> new DiscordAdapter(d, app.router(), app.pollMessages(),
-                app.shelf(), config.polls().policy().maxDuration(), work, timers, clock, app.metrics()));
+        this.discord = platforms.discord().map(d -> new DiscordAdapter(d, outbound.discord().orElseThrow(),
+                app.router(), app.followUps(), app.completions(), config.polls().policy().maxDuration(), pools.work,
+                pools.timers, app.metrics()));
         try {
             discord.ifPresent(DiscordAdapter::start);
         } catch (RuntimeException e) {
@@ -85,11 +72,8 @@ final class Server implements AutoCloseable {
         if (slack.isPresent() && platforms.slack().get().socketMode()) {
             slack.get().startSocketMode();
         }
-        List<ChatGateway> gateways = new ArrayList<>();
-        slack.ifPresent(s -> gateways.add(s.gateway()));
-        discord.ifPresent(d -> gateways.add(d.gateway()));
-        app.rituals().start(gateways, new PngResultChart());
-        work.execute(app::warmSearch);
+        app.rituals().start();
+        pools.work.execute(app::warmSearch);
         Listen listen = platforms.listen();
         out.println("taolun: serving on port " + http.port() + " of " + listen.bind() + " ("
                 + (http.managementPort() != http.port() ? "healthz and metrics on port " + http.managementPort()
@@ -110,22 +94,15 @@ final class Server implements AutoCloseable {
      * scheduled post, nothing more will be sent. Tests wait for it before checking that something was not sent.
      */
     boolean quiet() {
-        return work.idle() && votes.idle() && calls.idle() && timers.getQueue().isEmpty()
-                && timers.getActiveCount() == 0;
-    }
-
-    /** One thread for timed work; a cancelled timer leaves the queue at once, so an empty queue means none wait. */
-    private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("taolun-timer"));
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
+        return pools.work.idle() && pools.votes.idle() && pools.calls.idle() && pools.timers.getQueue().isEmpty()
+                && pools.timers.getActiveCount() == 0;
     }
 
     HttpEndpoints.Health health() {
         boolean db;
         try {
             // the pool waits up to 30 s for a connection; a probe must answer sooner
-            db = CompletableFuture.supplyAsync(app.database()::probe, healthCheck).get(2, TimeUnit.SECONDS);
+            db = CompletableFuture.supplyAsync(app.database()::probe, pools.healthCheck).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             db = false;
@@ -162,43 +139,21 @@ final class Server implements AutoCloseable {
         if (http != null) {
             http.stop(graceSeconds);
         }
-        work.shutdown();
-        votes.shutdown();
-        await(work, start + TimeUnit.SECONDS.toNanos(graceSeconds + 2L));
-        await(votes, start + TimeUnit.SECONDS.toNanos(graceSeconds + 2L));
+        long serving = start + TimeUnit.SECONDS.toNanos(graceSeconds + 2L);
+        pools.work.shutdown();
+        pools.votes.shutdown();
+        Pools.stop(pools.work, serving);
+        Pools.stop(pools.votes, serving);
         app.rituals().close();
-        calls.shutdown();
-        await(calls, start + TimeUnit.SECONDS.toNanos(graceSeconds + 4L));
+        Pools.stop(pools.calls, start + TimeUnit.SECONDS.toNanos(graceSeconds + 4L));
         if (slack != null) {
             slack.ifPresent(SlackAdapter::close);
         }
         if (discord != null) {
             discord.ifPresent(DiscordAdapter::close);
         }
-        for (ExecutorService rest : List.of(healthCheck, timers, housekeeping)) {
+        for (ExecutorService rest : List.of(pools.healthCheck, pools.timers, pools.housekeeping)) {
             rest.shutdownNow();
         }
-    }
-
-    /** Waits for the executor until the deadline, then interrupts what still runs. */
-    private static void await(ExecutorService executor, long deadlineNanos) {
-        try {
-            long left = Math.max(0, deadlineNanos - System.nanoTime());
-            if (!executor.awaitTermination(left, TimeUnit.NANOSECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

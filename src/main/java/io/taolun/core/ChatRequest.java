@@ -1,6 +1,7 @@
 package io.taolun.core;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A platform-neutral command: what an adapter hands the core after it has taken a slash command, a console line or
@@ -15,9 +16,17 @@ import java.util.Objects;
  * @param admin     the platform vouches that the user administers the workspace (e.g. Discord's Manage Server)
  * @param delivery  the platform's id for this delivery (a Slack {@code trigger_id}, a Discord interaction id), the
  *                  same when the platform delivers it again; empty when it has none (the console)
+ * @param action    a button press, typed at the platform's edge; empty for a typed command, whose {@code text} the
+ *                  core reads
  */
 public record ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
-        boolean admin, String delivery) {
+        boolean admin, String delivery, Optional<Action> action) {
+    /** A typed command (no button press). */
+    public ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
+            boolean admin, String delivery) {
+        this(platform, workspace, channel, user, locale, text, admin, delivery, Optional.empty());
+    }
+
     /** A request without a delivery id. */
     public ChatRequest(String platform, String workspace, String channel, String user, String locale, String text,
             boolean admin) {
@@ -37,6 +46,7 @@ public record ChatRequest(String platform, String workspace, String channel, Str
         locale = locale == null ? "" : locale;
         text = text == null ? "" : text;
         delivery = delivery == null ? "" : delivery;
+        action = action == null ? Optional.empty() : action;
         if (delivery.length() > 200) {
             throw new IllegalArgumentException("delivery must be at most 200 characters");
         }
@@ -44,7 +54,13 @@ public record ChatRequest(String platform, String workspace, String channel, Str
 
     /** The same request, carrying the platform's delivery id. */
     public ChatRequest delivered(String id) {
-        return new ChatRequest(platform, workspace, channel, user, locale, text, admin, id);
+        return new ChatRequest(platform, workspace, channel, user, locale, text, admin, id, action);
+    }
+
+    /** A button press by this user: the action, with its button value as the text (for logs and telemetry). */
+    public ChatRequest pressing(Action pressed) {
+        return new ChatRequest(platform, workspace, channel, user, locale, pressed.value(), admin, delivery,
+                Optional.of(pressed));
     }
 
     /** The channel this request came from. */

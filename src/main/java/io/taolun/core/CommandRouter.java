@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -21,6 +22,8 @@ public final class CommandRouter implements Answerer {
     public static final int MAX_ID = 100;
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** The commands that take button presses, by the type of action they take. */
+    private final Map<Class<?>, ActionCommand<?>> actions = new LinkedHashMap<>();
     private final Lang defaultLang;
     private final Map<String, Lang> channelLanguages;
     private final Consumer<RuntimeException> onFailure;
@@ -60,6 +63,9 @@ public final class CommandRouter implements Answerer {
             if (this.commands.putIfAbsent(command.name(), command) != null || command.name().equals("help")) {
                 throw new IllegalArgumentException("duplicate command " + command.name());
             }
+            if (command instanceof ActionCommand<?> taking && actions.putIfAbsent(taking.actionType(), taking) != null) {
+                throw new IllegalArgumentException("two commands take " + taking.actionType().getSimpleName());
+            }
         }
     }
 
@@ -94,13 +100,24 @@ public final class CommandRouter implements Answerer {
                     || request.user().length() > MAX_ID) {
                 throw new BadInputException("error.request.ids", MAX_ID);
             }
-            String text = SafeText.stripControls(request.text());
+            Optional<Action> action = request.action();
+            if (action.isPresent() && !(action.get() instanceof ShareAction)) {
+                ActionCommand<?> taking = actions.get(action.get().getClass());
+                if (taking == null) {
+                    throw new BadInputException("error.command.unknown", SafeText.echo(action.get().value()));
+                }
+                subcommand = taking.name();
+                return new Answered(act(taking, action.get(), new Invocation(request, messages, List.of(), false)),
+                        subcommand);
+            }
+            // a shared answer is its command answered again, for the channel: the text is read as it was then
+            String text = SafeText.stripControls(action.map(Action::value).orElse(request.text()));
             if (text.length() > MAX_INPUT) {
                 throw new BadInputException("error.input.tooLong", String.valueOf(MAX_INPUT));
             }
             List<String> words = new ArrayList<>(Tokenizer.split(text));
             messages = takeLanguage(words, messages);
-            boolean share = words.remove("--share");
+            boolean share = words.remove("--share") || action.isPresent();
             if (words.isEmpty()) {
                 return new Answered(help(messages, request.platform()), "help");
             }
@@ -123,6 +140,10 @@ public final class CommandRouter implements Answerer {
             return new Answered(Reply.builder().error().text(messages.get("error.internal")).build(),
                     commands.containsKey(subcommand) ? subcommand : "help");
         }
+    }
+
+    private static <A extends Action> Reply act(ActionCommand<A> command, Action action, Invocation invocation) {
+        return command.act(command.actionType().cast(action), invocation);
     }
 
     /** Takes every {@code --lang xx} or {@code --lang=xx} out of the words; the last one wins. */

@@ -43,6 +43,14 @@ public final class DeliveryException extends Exception {
         return new DeliveryException(message, true, retryAfter, cause);
     }
 
+    /**
+     * A failure after which the platform may have posted, from a platform that does not drop repeats: not tried
+     * again, so that nothing is posted twice, and the caller can say that it may have been posted.
+     */
+    public static DeliveryException maybeDone(String message, Throwable cause) {
+        return new DeliveryException(message, false, true, Optional.empty(), cause);
+    }
+
     /** A failure that another attempt will not fix. */
     public static DeliveryException permanent(String message, Throwable cause) {
         return new DeliveryException(message, false, Optional.empty(), cause);

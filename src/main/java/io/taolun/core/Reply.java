@@ -44,6 +44,18 @@ public record Reply(
     }
 
     /** Starts a reply that only the asker sees unless changed. */
+    /**
+     * The poll this reply shows with live vote buttons, in the channel: a poll message, which the core keeps current
+     * once the adapter reports where it was posted.
+     */
+    public Optional<Long> pollShown() {
+        if (visibility != Visibility.IN_CHANNEL || error) {
+            return Optional.empty();
+        }
+        return buttons.stream().map(b -> VoteAction.parse(b.actionId())).flatMap(Optional::stream)
+                .map(VoteAction::pollId).findFirst();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

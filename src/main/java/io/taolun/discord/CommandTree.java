@@ -1,8 +1,7 @@
 package io.taolun.discord;
 
-import io.taolun.core.library.Shelf;
-import io.taolun.core.poll.OptionSets;
-import io.taolun.core.poll.PollService;
+import io.taolun.core.Completions;
+import io.taolun.core.PollLimits;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,9 +53,8 @@ final class CommandTree {
             }
         }
 
-        static Limits of(Shelf shelf, Duration longestPoll) {
-            int sections = shelf.articles().stream().mapToInt(a -> a.sections().size()).max().orElse(1);
-            return new Limits(Math.max(1, sections), Math.max(1, longestPoll.toHours()));
+        static Limits of(Completions completions, Duration longestPoll) {
+            return new Limits(completions.mostSections(), Math.max(1, longestPoll.toHours()));
         }
     }
 
@@ -78,7 +76,7 @@ final class CommandTree {
                         sub("discuss"),
                         sub("vote").addOptions(pollId(true),
                                 new OptionData(OptionType.INTEGER, "option", LATER, true)
-                                        .setRequiredRange(1, OptionSets.MAX_CUSTOM)),
+                                        .setRequiredRange(1, PollLimits.MAX_OPTIONS)),
                         sub("results").addOptions(pollId(false)),
                         sub("polls"),
                         sub("history").addOptions(string("claim", true, true)),
@@ -97,7 +95,7 @@ final class CommandTree {
                 .addSubcommands(
                         sub("poll").addOptions(
                                 string("claim", false, true),
-                                string("question", false, false).setMaxLength(PollService.MAX_QUESTION),
+                                string("question", false, false).setMaxLength(PollLimits.MAX_QUESTION),
                                 string("options", false, false),
                                 new OptionData(OptionType.INTEGER, "hours", LATER, false)
                                         .setRequiredRange(1, limits.pollHours()),

@@ -1,21 +1,17 @@
 package io.taolun.discord;
 
 import io.taolun.core.Answerer;
-import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
+import io.taolun.core.PollPosts;
+import io.taolun.core.Completions;
+import io.taolun.core.VoteAction;
 import io.taolun.core.Reply;
 import io.taolun.core.Telemetry;
-import io.taolun.core.library.Shelf;
-import io.taolun.core.poll.CoalescedUpdates;
-import io.taolun.core.poll.PollMessages;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Taolun on Discord: JDA with no privileged intents, the {@code /article} command tree with autocomplete, embeds with
  * vote buttons. Every interaction is handed to the core off JDA's event thread; if the answer is not ready within
  * {@link #DEFER_AFTER_MILLIS}, the interaction is deferred and the original edited once it is, so Discord never says
- * "This interaction failed". Poll messages' tallies are edited at most once a second.
+ * "This interaction failed". A vote button's press reaches the core as a {@link VoteAction} naming the message
+ * pressed on; the core keeps that message's tally current through the {@link #gateway}.
  */
 public final class DiscordAdapter extends ListenerAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
@@ -50,73 +47,48 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
     private final DiscordSettings settings;
     private final Answerer router;
-    private final PollMessages polls;
+    private final PollPosts polls;
     private final Autocomplete autocomplete;
     private final CommandTree.Limits limits;
     private final ExecutorService work;
-    private final ScheduledExecutorService timers;
-    private final CoalescedUpdates<String> tally;
-    private final Map<String, PollMessage> pollMessages = new ConcurrentHashMap<>();
-    private volatile Shards shards;
+    private final DiscordSessions sessions;
     private final AtomicBoolean globalCommands = new AtomicBoolean();
-    private final DiscordGateway gateway = new DiscordGateway(this::sessionOf);
     private final InteractionAnswers answers;
 
-    /** A posted poll message, as last seen on a button press. */
-    private record PollMessage(Message message, String guild, long pollId, Lang lang) {
-    }
-
     /** @param longestPoll the longest poll the core accepts ({@code polls.maxHours}), the bound of {@code hours} */
-    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
-            Duration longestPoll, ExecutorService work, ScheduledExecutorService timers, Clock clock) {
-        this(settings, router, polls, shelf, longestPoll, work, timers, clock, Telemetry.NONE);
+    public DiscordAdapter(DiscordSettings settings, DiscordSessions sessions, Answerer router, PollPosts polls,
+            Completions completions, Duration longestPoll, ExecutorService work, ScheduledExecutorService timers) {
+        this(settings, sessions, router, polls, completions, longestPoll, work, timers, Telemetry.NONE);
     }
 
     /** @param telemetry told how long each interaction took to acknowledge */
-    public DiscordAdapter(DiscordSettings settings, Answerer router, PollMessages polls, Shelf shelf,
-            Duration longestPoll, ExecutorService work, ScheduledExecutorService timers, Clock clock,
+    public DiscordAdapter(DiscordSettings settings, DiscordSessions sessions, Answerer router, PollPosts polls,
+            Completions completions, Duration longestPoll, ExecutorService work, ScheduledExecutorService timers,
             Telemetry telemetry) {
+        this.sessions = sessions;
         this.answers = new InteractionAnswers(router, work, timers, telemetry);
         this.settings = settings;
         this.router = router;
         this.polls = polls;
-        this.autocomplete = new Autocomplete(shelf, polls);
-        this.limits = CommandTree.Limits.of(shelf, longestPoll);
+        this.autocomplete = new Autocomplete(completions);
+        this.limits = CommandTree.Limits.of(completions, longestPoll);
         this.work = work;
-        this.timers = timers;
-        this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
-                this::updatePoll);
     }
 
     /** Logs in (every shard held, when sharded); commands are registered once the sessions are ready. */
     public void start() {
         MessageRequest.setDefaultMentions(Embeds.NO_MENTIONS);
-        shards = Shards.login(settings, Sessions.REST_TIMEOUT, this);
-    }
-
-    /**
-     * Posts and edits outside of interactions (scheduled posts, live updates) through the session holding the guild;
-     * it can post only where {@link ChatGateway#canPost} says this process holds the guild.
-     */
-    public ChatGateway gateway() {
-        return gateway;
+        sessions.held(Shards.login(settings, Sessions.REST_TIMEOUT, this));
     }
 
     /** JDA's status (per shard if they differ), for the health endpoint. */
     public String state() {
-        Shards held = shards;
-        return held == null ? "starting" : held.state();
+        return sessions.shards().map(Shards::state).orElse("starting");
     }
 
     /** Whether every shard held is connected. */
     public boolean ready() {
-        Shards held = shards;
-        return held != null && held.ready();
-    }
-
-    private Optional<JDA> sessionOf(String guild) {
-        Shards held = shards;
-        return held == null ? Optional.empty() : held.forGuild(guild);
+        return sessions.shards().map(Shards::ready).orElse(false);
     }
 
     /** Waits (up to the grace period) for the answers in flight to be sent, then shuts every session down. */
@@ -132,10 +104,7 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                 break;
             }
         }
-        Shards held = shards;
-        if (held != null) {
-            held.shutdown(Duration.ofSeconds(2));
-        }
+        sessions.shards().ifPresent(held -> held.shutdown(Duration.ofSeconds(2)));
     }
 
     /** From now on, interactions are answered that the bot is restarting, without running the core. */
@@ -191,8 +160,8 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
                             () -> LOG.warn("reply failed: {}", failure.getMessage())));
             return;
         }
-        answers.answer(event, request, !publicAnswer, reply -> PollMessages.pollShown(reply)
-                .filter(pollId -> gateway.canPost(request.where()))
+        answers.answer(event, request, !publicAnswer, reply -> reply.pollShown()
+                .filter(pollId -> sessions.gateway().canPost(request.where()))
                 .ifPresent(pollId -> recordPosted(event, request, pollId)));
     }
 
@@ -202,40 +171,28 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
      */
     private void recordPosted(SlashCommandInteractionEvent event, ChatRequest request, long pollId) {
         Lang lang = Lang.fromLocale(event.isFromGuild() ? event.getGuildLocale().getLocale() : "", Lang.ZH);
-        event.getHook().retrieveOriginal().queue(message -> {
-            try {
-                work.execute(() -> {
-                    try {
-                        polls.posted(pollId, request.where(), message.getId(), lang);
-                    } catch (RuntimeException e) {
-                        LOG.warn("poll #{} was posted but not recorded: {}", pollId, e.getMessage());
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.info("poll #{} not recorded: shutting down", pollId);
-            }
-        }, failure -> LOG.warn("poll #{} message not found after posting: {}", pollId, failure.getMessage()));
+        // the core records it off this thread
+        event.getHook().retrieveOriginal().queue(message -> polls.posted(pollId, request.where(), message.getId(), lang),
+                failure -> LOG.warn("poll #{} message not found after posting: {}", pollId, failure.getMessage()));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        String id = event.getComponentId();
-        var pollId = PollMessages.pollOf(id);
-        if (pollId.isEmpty()) {
+        Optional<VoteAction> parsed = VoteAction.parse(event.getComponentId());
+        if (parsed.isEmpty()) {
             InteractionAnswers.logged(InteractionAnswers.context(event, String.valueOf(event.getChannelId())),
                     () -> LOG.info("unknown discord button ignored"));
             event.deferEdit().queue();
             return;
         }
-        ChatRequest request = request(event, id, managesServer(event), false);
+        VoteAction vote = parsed.get();
         Message message = event.getMessage();
-        Lang lang = Lang.fromLocale(event.isFromGuild() ? event.getGuildLocale().getLocale() : "", Lang.ZH);
-        answers.answer(event, request, true, reply -> {
-            if (!reply.error()) {
-                pollMessages.put(message.getId(), new PollMessage(message, request.workspace(), pollId.get(), lang));
-                tally.changed(message.getId());
-            }
-        });
+        if (!message.isEphemeral()) {
+            // the core keeps the pressed message current, in the guild's language, as the message was posted
+            vote = vote.on(message.getId(), event.isFromGuild() ? event.getGuildLocale().getLocale() : "");
+        }
+        ChatRequest request = request(event, event.getComponentId(), managesServer(event), false).pressing(vote);
+        answers.answer(event, request, true, reply -> { });
     }
 
     @Override
@@ -253,22 +210,6 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down: no choices offered
         }
-    }
-
-    /** Edits the poll message; done when Discord answered (JDA waits out rate limits itself). */
-    private CompletableFuture<?> updatePoll(String messageId) {
-        PollMessage target = pollMessages.get(messageId);
-        if (target == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.supplyAsync(() -> polls.keptCurrentElsewhere(target.pollId()) ? Optional.<Reply>empty()
-                        : polls.current("discord", target.guild(), target.pollId(), target.lang()), work)
-                .thenCompose(reply -> reply.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : target.message().editMessage(Embeds.edit(reply.get())).submit()
-                                .exceptionally(f -> {
-                                    LOG.info("tally edit failed: {}", f.getMessage());
-                                    return null;
-                                }));
     }
 
     private static ChatRequest request(Interaction interaction, String text, boolean admin, boolean inGuildLanguage) {

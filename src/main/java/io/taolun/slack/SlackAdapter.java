@@ -1,7 +1,6 @@
 package io.taolun.slack;
 
 import com.google.gson.Gson;
-import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
@@ -17,14 +16,15 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
 import io.taolun.core.Answerer;
-import io.taolun.core.ChatGateway;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.DeliveryLog;
 import io.taolun.core.Lang;
+import io.taolun.core.PollPosts;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
+import io.taolun.core.ShareAction;
 import io.taolun.core.Telemetry;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.VoteAction;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -65,11 +65,9 @@ public final class SlackAdapter implements AutoCloseable {
     private final ExecutorService work;
     private final ExecutorService votes;
     private final ExecutorService calls;
-    private final Slack slack;
     private final App app;
     private final SlackRequestParser parser;
     private final SlackWeb web;
-    private final SlackGateway gateway;
     private final SlackFollowUps followUps;
     private final DeliveryLog deliveries;
     private final Gson gson = GsonFactory.createSnakeCase();
@@ -88,10 +86,10 @@ public final class SlackAdapter implements AutoCloseable {
      * @param deliveries the requests already taken, so that a re-delivered command is answered once (votes are
      *                   de-duplicated in their own transaction by the ledger)
      */
-    public SlackAdapter(SlackSettings settings, Answerer router, PollMessages polls, Lang lang,
+    public SlackAdapter(SlackConnection connection, Answerer router, PollPosts polls, Lang lang,
             ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
             Clock clock, Telemetry telemetry, DeliveryLog deliveries) {
-        this.settings = settings;
+        this.settings = connection.settings();
         this.deliveries = deliveries;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -100,12 +98,10 @@ public final class SlackAdapter implements AutoCloseable {
         this.votes = votes;
         this.calls = calls;
         this.messages = new SlackMessages(lang, gson);
-        this.slack = BoltApps.client(settings);
-        this.app = BoltApps.app(slack, settings);
+        this.app = BoltApps.app(connection.slack(), settings);
         this.parser = new SlackRequestParser(app.config());
-        this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
-        this.gateway = new SlackGateway(web);
-        this.followUps = new SlackFollowUps(web, gateway, messages, gson, polls, lang, timers, calls, clock);
+        this.web = connection.web();
+        this.followUps = new SlackFollowUps(web, connection.slackGateway(), messages, gson, polls, lang, timers, calls);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
                 () -> onCommand(request, ctx)));
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> acknowledged("button",
@@ -115,17 +111,8 @@ public final class SlackAdapter implements AutoCloseable {
             // auth.test now, so a bad token or an unreachable API stops start-up instead of the first request
             app.start();
         } catch (Exception e) {
-            closeQuietly(slack);
             throw new IllegalStateException("Slack refused the bot token or could not be reached at "
                     + settings.apiUrl() + " (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static void closeQuietly(Slack slack) {
-        try {
-            slack.close();
-        } catch (Exception e) {
-            LOG.info("slack client close: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -179,14 +166,6 @@ public final class SlackAdapter implements AutoCloseable {
         socketMode.startAsync();
     }
 
-    /**
-     * Posts and edits in Slack channels outside of any request (scheduled posts), with this adapter's bot token and
-     * client; one attempt per call, valid until the adapter is closed.
-     */
-    public ChatGateway gateway() {
-        return gateway;
-    }
-
     /** {@code http}, or Socket Mode's state, for the health endpoint. */
     public String state() {
         SocketModeApp s = socketMode;
@@ -209,6 +188,7 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
+    /** Stops taking requests over Socket Mode; the connection's client is closed by its owner. */
     @Override
     public void close() {
         SocketModeApp s = socketMode;
@@ -218,11 +198,6 @@ public final class SlackAdapter implements AutoCloseable {
             } catch (Exception e) {
                 LOG.info("socket mode close: {}", e.getClass().getSimpleName());
             }
-        }
-        try {
-            slack.close();
-        } catch (Exception e) {
-            LOG.info("slack client close: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -296,33 +271,38 @@ public final class SlackAdapter implements AutoCloseable {
         if (p.getUser() == null || team == null || channel == null || p.getResponseUrl() == null) {
             return Response.json(400, "{\"error\":\"malformed block action\"}");
         }
-        ChatRequest chat = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
-                "", actionId.equals(BlockKit.SHARE) ? value + " --share" : value).delivered(trigger(p.getTriggerId()));
+        ChatRequest from = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
+                "", "").delivered(trigger(p.getTriggerId()));
         if (actionId.equals(BlockKit.SHARE)) {
+            if (value.isBlank() || value.length() > 2000) {
+                LOG.info("slack share button with an unusable value ignored");
+                return ctx.ack();
+            }
+            ChatRequest chat = from.pressing(new ShareAction(value));
             CompletableFuture.supplyAsync(() -> deliveries.first("slack", p.getTriggerId())
                             ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work)
                     .thenAcceptAsync(r -> r.ifPresentOrElse(reply -> followUps.deliver(reply, chat,
                             p.getResponseUrl()), () -> LOG.info("re-delivered share ignored")), calls);
             return ctx.ack();
         }
-        Optional<Long> pollId = PollMessages.pollOf(value);
-        if (pollId.isEmpty()) {
+        Optional<VoteAction> parsed = VoteAction.parse(value);
+        if (parsed.isEmpty()) {
             LOG.info("slack button with a value that is not a vote ignored");
             return ctx.ack();
         }
+        VoteAction vote = parsed.get();
+        if (p.getContainer() != null && p.getContainer().getMessageTs() != null && !p.getContainer().isEphemeral()) {
+            // the core keeps the pressed message's tally current; Slack names no language, the channel's is used
+            vote = vote.on(p.getContainer().getMessageTs(), "");
+        }
+        ChatRequest chat = from.pressing(vote);
         // a re-delivered press carries the same trigger_id: the ledger marks it with the vote, so it counts once
         long arrived = ARRIVED.get() == null ? System.nanoTime() : ARRIVED.get();
-        CompletableFuture<Reply> vote = CompletableFuture.supplyAsync(() -> router.handle(chat), votes);
+        CompletableFuture<Reply> voted = CompletableFuture.supplyAsync(() -> router.handle(chat), votes);
         long left = VOTE_BUDGET_MILLIS - (System.nanoTime() - arrived) / 1_000_000;
-        Optional<Reply> committed = get(vote, Math.max(0, left));
-        vote.thenAcceptAsync(r -> {
-            web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true)));
-            if (!r.error() && p.getContainer() != null && p.getContainer().getMessageTs() != null
-                    && !p.getContainer().isEphemeral()) {
-                followUps.tallyChanged(new SlackFollowUps.TallyTarget(chat.workspace(), chat.channel(),
-                        p.getContainer().getMessageTs(), pollId.get()));
-            }
-        }, calls);
+        Optional<Reply> committed = get(voted, Math.max(0, left));
+        voted.thenAcceptAsync(r -> web.respond(p.getResponseUrl(), gson.toJson(messages.message(r, chat, true))),
+                calls);
         if (committed.isEmpty()) {
             // not 200: acknowledged means stored. Slack shows the voter the press failed; should the vote commit
             // after all, the confirmation above tells them, and a retry of the press counts once

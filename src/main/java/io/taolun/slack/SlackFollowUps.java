@@ -1,8 +1,6 @@
 package io.taolun.slack;
 
 import com.google.gson.Gson;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import io.taolun.core.Attachment;
 import io.taolun.core.Block;
 import io.taolun.core.ChannelRef;
@@ -10,16 +8,13 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
+import io.taolun.core.PollPosts;
 import io.taolun.core.Reply;
 import io.taolun.core.Visibility;
-import io.taolun.core.poll.CoalescedUpdates;
-import io.taolun.core.poll.PollMessages;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,28 +23,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the Slack adapter sends after acknowledging a request: answers that were not ready in time (or that post as
- * the bot, such as polls), files (a CSV export) and the live tally of a poll message after a button press, at most
- * once a second.
+ * the bot, such as polls) and files (a CSV export). Every post goes through the {@link SlackGateway}; the id of a
+ * posted poll message is handed to the core, which keeps that message current from then on.
  */
 final class SlackFollowUps {
     private static final Logger LOG = LoggerFactory.getLogger(SlackFollowUps.class);
-
-    /** A posted poll message whose tally is kept current. */
-    record TallyTarget(String workspace, String channel, String ts, long pollId) {
-    }
 
     private final SlackWeb web;
     private final SlackGateway gateway;
     private final SlackMessages messages;
     private final Gson gson;
-    private final PollMessages polls;
+    private final PollPosts polls;
     private final Lang lang;
-    private final CoalescedUpdates<TallyTarget> tally;
     private final ScheduledExecutorService timers;
     private final ExecutorService calls;
 
-    SlackFollowUps(SlackWeb web, SlackGateway gateway, SlackMessages messages, Gson gson, PollMessages polls, Lang lang,
-            ScheduledExecutorService timers, ExecutorService calls, Clock clock) {
+    SlackFollowUps(SlackWeb web, SlackGateway gateway, SlackMessages messages, Gson gson, PollPosts polls, Lang lang,
+            ScheduledExecutorService timers, ExecutorService calls) {
         this.web = web;
         this.gateway = gateway;
         this.messages = messages;
@@ -58,21 +48,14 @@ final class SlackFollowUps {
         this.lang = lang;
         this.timers = timers;
         this.calls = calls;
-        this.tally = new CoalescedUpdates<>(timers, clock, Duration.ofSeconds(1),
-                target -> CompletableFuture.runAsync(() -> updatePoll(target), calls));
-    }
-
-    /** A poll message's tally changed (a vote through its button). */
-    void tallyChanged(TallyTarget target) {
-        tally.changed(target);
     }
 
     /**
-     * Later attempts at posting a poll when Slack surely did nothing (rate-limited, not reached) even after
-     * {@link SlackWeb#call}'s own retries: together they outlast an outage of a minute.
+     * Later attempts at posting a poll when Slack surely did nothing (rate-limited, not reached): one attempt each,
+     * together outlasting an outage of a minute.
      */
-    static final List<Duration> POLL_POST_RETRIES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(8),
-            Duration.ofSeconds(30));
+    static final List<Duration> POLL_POST_RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(30));
 
     /** Sends a reply that could not go in the acknowledgement. */
     void deliver(Reply reply, ChatRequest chat, String responseUrl) {
@@ -136,18 +119,28 @@ final class SlackFollowUps {
      * channel) posted through {@code response_url}.
      */
     private void postPoll(Reply reply, ChatRequest chat, String responseUrl, int retry) {
-        List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-        SlackWeb.Result<ChatPostMessageResponse> posted = web.call("chat.postMessage", false, m -> m.chatPostMessage(
-                r -> r.channel(chat.channel()).text(BlockKit.fallback(reply)).blocks(blocks).unfurlLinks(false)
-                        .unfurlMedia(false)));
-        if (posted.ok()) {
-            posted.response().map(ChatPostMessageResponse::getTs).ifPresent(ts -> recordPosted(reply, chat, ts));
+        ChannelRef where = new ChannelRef("slack", chat.workspace(), chat.channel());
+        String posted;
+        try {
+            posted = gateway.post(where, Optional.empty(), reply, dedupeKey(chat, retry));
+        } catch (DeliveryException e) {
+            failedPoll(reply, chat, responseUrl, retry, e);
             return;
         }
-        if (!posted.surelyNotDone()) {
+        recordPosted(reply, where, posted);
+    }
+
+    /** A dedupe key for the post: Slack drops none, so it only names the post in logs. */
+    private static String dedupeKey(ChatRequest chat, int retry) {
+        String key = (chat.delivery() + retry).replaceAll("[^A-Za-z0-9]", "");
+        return key.isEmpty() ? "poll" + retry : key.substring(Math.max(0, key.length() - 25));
+    }
+
+    private void failedPoll(Reply reply, ChatRequest chat, String responseUrl, int retry, DeliveryException e) {
+        if (e.uncertain()) {
             // Slack may have posted before failing: say so rather than risk posting the poll twice
             Messages m = Messages.of(lang);
-            String note = pollOf(reply).map(id -> m.get("slack.pollUncertain", id))
+            String note = reply.pollShown().map(id -> m.get("slack.pollUncertain", id))
                     .orElseGet(() -> m.get("slack.postUncertain"));
             Reply uncertain = Reply.builder().error().text(note).build();
             if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(uncertain, chat, false)))) {
@@ -155,48 +148,32 @@ final class SlackFollowUps {
             }
             return;
         }
-        if (posted.outcome() != SlackWeb.Outcome.REFUSED && retry < POLL_POST_RETRIES.size()) {
-            Duration wait = POLL_POST_RETRIES.get(retry);
-            LOG.info("poll not posted ({}); trying again in {} s", posted.problem(), wait.toSeconds());
+        if (e.retryable() && retry < POLL_POST_RETRIES.size()) {
+            Duration wait = e.retryAfter().filter(d -> d.compareTo(POLL_POST_RETRIES.get(retry)) > 0)
+                    .orElse(POLL_POST_RETRIES.get(retry));
+            LOG.info("poll not posted ({}); trying again in {} s", e.getMessage(), wait.toSeconds());
             timers.schedule(() -> calls.execute(() -> postPoll(reply, chat, responseUrl, retry + 1)),
                     wait.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        LOG.info("chat.postMessage refused ({}); posting through response_url instead", posted.problem());
+        LOG.info("chat.postMessage failed ({}); posting through response_url instead", e.getMessage());
         if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)))) {
             LOG.warn("a poll was stored but could not be posted");
         }
-    }
-
-    /** The poll a poll message's vote buttons belong to. */
-    private static Optional<Long> pollOf(Reply reply) {
-        return reply.buttons().stream().map(b -> PollMessages.pollOf(b.actionId())).flatMap(Optional::stream)
-                .findFirst();
     }
 
     /**
      * Records the posted poll message with its ts: from then on the core keeps it current (chat.update) and, at the
      * poll's close, re-renders it closed and posts the results once.
      */
-    private void recordPosted(Reply reply, ChatRequest chat, String ts) {
-        PollMessages.pollShown(reply).ifPresent(pollId -> {
+    private void recordPosted(Reply reply, ChannelRef where, String ts) {
+        reply.pollShown().ifPresent(pollId -> {
             try {
-                polls.posted(pollId, new ChannelRef("slack", chat.workspace(), chat.channel()), ts, lang);
+                polls.posted(pollId, where, ts, lang);
             } catch (RuntimeException e) {
                 LOG.warn("poll #{} was posted but not recorded; only presses will update it: {}", pollId,
                         e.getMessage());
             }
-        });
-    }
-
-    private void updatePoll(TallyTarget target) {
-        if (polls.keptCurrentElsewhere(target.pollId())) {
-            return;
-        }
-        polls.current("slack", target.workspace(), target.pollId(), lang).ifPresent(reply -> {
-            List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-            web.call("chat.update", true, m -> m.chatUpdate(r -> r.channel(target.channel()).ts(target.ts())
-                    .text(BlockKit.fallback(reply)).blocks(blocks)));
         });
     }
 }

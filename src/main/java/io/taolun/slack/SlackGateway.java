@@ -159,7 +159,7 @@ final class SlackGateway implements ChatGateway {
                     Optional.empty(), null);
             case UNCERTAIN -> repeatable
                     ? DeliveryException.retryable(what + " failed (" + problem + ")", Optional.empty(), null)
-                    : DeliveryException.permanent(what + " failed (" + problem
+                    : DeliveryException.maybeDone(what + " failed (" + problem
                             + "); it may have been posted, so it is not repeated", null);
             case REFUSED, DONE -> DeliveryException.permanent(what + " refused: " + problem, null);
         };

@@ -5,6 +5,7 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
 import io.taolun.core.Reply;
+import io.taolun.core.VoteAction;
 import io.taolun.core.article.Article;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class LibraryRouter implements Answerer {
 
     @Override
     public Reply handle(ChatRequest request) {
+        if (request.action().filter(VoteAction.class::isInstance).isPresent()) {
+            // poll ids are global and any article's router counts a vote on any poll: no need to read the channel's
+            // choice of article
+            return routers.get(shelf.defaultArticle().id()).handle(request);
+        }
         Article article;
         try {
             article = shelf.of(request.where());

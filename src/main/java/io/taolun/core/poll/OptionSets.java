@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class OptionSets {
     static final int MIN_CUSTOM = 2;
     /** The most options a poll can have (the custom sets; likert has 5, agree 3). */
-    public static final int MAX_CUSTOM = 10;
+    public static final int MAX_CUSTOM = io.taolun.core.PollLimits.MAX_OPTIONS;
 
     private static final List<PollOption> LIKERT = of(Scale.LIKERT.options());
     private static final List<PollOption> AGREE = of(Scale.AGREE.options());

@@ -1,5 +1,6 @@
 package io.taolun.core.poll;
 
+import io.taolun.core.PollPosts;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
@@ -118,22 +119,5 @@ public final class PollMessages {
      */
     public void posted(long pollId, ChannelRef where, String messageId, Lang lang) {
         posts.posted(pollId, where, messageId, lang);
-    }
-
-    /** The poll a reply shows with live vote buttons, in the channel: a poll message to keep current. */
-    public static Optional<Long> pollShown(Reply reply) {
-        if (reply.visibility() != Visibility.IN_CHANNEL || reply.error()) {
-            return Optional.empty();
-        }
-        return reply.buttons().stream().map(b -> pollOf(b.actionId())).flatMap(Optional::stream).findFirst();
-    }
-
-    /** The poll id a vote button's action carries ({@code vote <id> <option>}), if it is one. */
-    public static Optional<Long> pollOf(String action) {
-        String[] words = action.strip().split("\\s+");
-        if (words.length == 3 && words[0].equals("vote") && words[1].matches("\\d{1,18}")) {
-            return Optional.of(Long.parseLong(words[1]));
-        }
-        return Optional.empty();
     }
 }

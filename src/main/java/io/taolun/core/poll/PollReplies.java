@@ -151,7 +151,7 @@ final class PollReplies {
     }
 
     static String voteAction(long pollId, int option) {
-        return "vote " + pollId + " " + option;
+        return new io.taolun.core.VoteAction(pollId, option).value();
     }
 
     /** Where a tally comes from, so listings can ask per poll. */

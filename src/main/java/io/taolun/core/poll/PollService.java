@@ -86,7 +86,7 @@ public final class PollService {
     }
 
     /** Longest custom question, in characters. */
-    public static final int MAX_QUESTION = 300;
+    public static final int MAX_QUESTION = io.taolun.core.PollLimits.MAX_QUESTION;
 
     public Instant now() {
         return clock.instant();

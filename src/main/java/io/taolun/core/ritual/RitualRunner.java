@@ -40,6 +40,7 @@ public final class RitualRunner {
     private final Clock clock;
     private final Duration grace;
     private final LongConsumer pollChanged;
+    private final HandPollPosts handPolls;
 
     /**
      * @param grace       a slot missed by more than this is skipped, not posted late
@@ -64,6 +65,7 @@ public final class RitualRunner {
         this.clock = clock;
         this.grace = grace;
         this.pollChanged = pollChanged;
+        this.handPolls = new HandPollPosts(polls, rituals, outbox, scheduler, clock);
     }
 
     /**
@@ -140,24 +142,9 @@ public final class RitualRunner {
      * re-rendered closed and its results are posted once. Telling it again changes nothing.
      */
     public void pollPosted(long pollId, ChannelRef where, String messageId, Lang lang) {
-        Optional<Poll> found = polls.find(pollId);
-        if (found.isEmpty() || rituals.runOfPoll(pollId).isPresent()) {
-            return;
-        }
-        Poll poll = found.get();
-        outbox.recordSent(new OutboxPost(handKey(pollId), OutboxPost.PostKind.POLL, where, Optional.empty(),
-                Optional.of(pollId), OutboxPost.langPayload(lang)), messageId, clock.instant());
-        if (poll.closedAt().isPresent()) {
-            // closed by hand before its message was recorded: close (post the results) now
-            scheduler.closePollNow(pollId);
-            return;
-        }
-        if (polls.tally(poll).total() > 0) {
-            // votes came between the post and this record: the adapter left the message to the core, which
-            // had no message to edit then, so it is refreshed now
+        if (handPolls.record(pollId, where, messageId, lang)) {
             pollChanged.accept(pollId);
         }
-        poll.closesAt().ifPresent(at -> scheduler.scheduleClosePoll(pollId, at));
     }
 
     /**
@@ -185,9 +172,8 @@ public final class RitualRunner {
         pollChanged.accept(pollId);
     }
 
-    /** The outbox key of a hand-opened poll's message: {@code u<poll id>}, its results' key adds {@code r<n>}. */
     private static String handKey(long pollId) {
-        return "u" + pollId;
+        return HandPollPosts.key(pollId);
     }
 
     /**
