@@ -81,6 +81,11 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         sessions.held(Shards.login(settings, Sessions.REST_TIMEOUT, this));
     }
 
+    /** The gateway of this adapter's sessions: the same as its {@link DiscordSessions}' gateway. */
+    public io.taolun.core.ChatGateway gateway() {
+        return sessions.gateway();
+    }
+
     /** JDA's status (per shard if they differ), for the health endpoint. */
     public String state() {
         return sessions.shards().map(Shards::state).orElse("starting");

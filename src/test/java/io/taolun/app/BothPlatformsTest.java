@@ -36,7 +36,7 @@ final class BothPlatformsTest {
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
             TaolunConfig config = TaolunConfig.defaults();
             try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
-                    DatabaseSettings.from(env, data), Clock.systemUTC(), new Random(5), e -> { })) {
+                    DatabaseSettings.from(env, data), Clock.systemUTC(), new Random(5), e -> { }, Outbound.of(PlatformSettings.from(env)))) {
                 Server server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
                         new PrintStream(OutputStream.nullOutputStream()));
                 try {

@@ -56,7 +56,7 @@ final class DiscordAdapterTest {
         TaolunConfig config = TaolunConfig.defaults();
         DiscordConfig guilds = new DiscordConfig(inGuild ? java.util.List.of(FakeDiscord.GUILD_ID) : null);
         app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
-                Clock.systemUTC(), new Random(3), e -> { });
+                Clock.systemUTC(), new Random(3), e -> { }, Outbound.of(PlatformSettings.from(env, guilds)));
         server = new Server(app, config, PlatformSettings.from(env, guilds), Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()));
         assertThat(discord.awaitReady(WAIT)).isTrue();

@@ -10,6 +10,7 @@ import io.taolun.core.Reply;
 import io.taolun.core.Visibility;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.discord.DiscordAdapter;
+import io.taolun.discord.DiscordSessions;
 import io.taolun.discord.DiscordSettings;
 import io.taolun.discord.FakeChannels;
 import io.taolun.discord.FakeDiscord;
@@ -81,9 +82,8 @@ final class DiscordShardsTest {
         DiscordSettings settings = PlatformSettings.from(Map.of("DISCORD_TOKEN", "discord-test-token",
                 "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), config)
                 .discord().orElseThrow();
-        DiscordAdapter adapter = new DiscordAdapter(settings, app.router(), app.pollMessages(), app.shelf(),
-                TaolunConfig.defaults().polls().policy().maxDuration(), work,
-                timers, Clock.systemUTC());
+        DiscordAdapter adapter = new DiscordAdapter(settings, new DiscordSessions(), app.router(), app.followUps(),
+                app.completions(), TaolunConfig.defaults().polls().policy().maxDuration(), work, timers);
         replicas.add(adapter);
         adapter.start();
         return adapter;

@@ -72,7 +72,7 @@ final class HandPollsCloseOnBothPlatformsTest {
                     "DISCORD_TOKEN", "hand-discord", "DISCORD_API_URL", discord.apiUrl(),
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
             app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
-                    clock, new Random(5), e -> { }, FAST);
+                    clock, new Random(5), e -> { }, FAST, Outbound.of(PlatformSettings.from(env)));
             server = new Server(app, config, PlatformSettings.from(env), clock,
                     new PrintStream(OutputStream.nullOutputStream()));
             await("Discord connected with its guild", () -> server.health().json()

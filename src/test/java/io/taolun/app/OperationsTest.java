@@ -107,7 +107,7 @@ final class OperationsTest {
                     "TAOLUN_DB_PASSWORD", "postgres"));
             TaolunConfig config = TaolunConfig.defaults();
             try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
-                    DatabaseSettings.from(env, data), Clock.systemUTC(), new Random(3), e -> { })) {
+                    DatabaseSettings.from(env, data), Clock.systemUTC(), new Random(3), e -> { }, Outbound.of(PlatformSettings.from(env)))) {
                 Server server = new Server(app, config, PlatformSettings.from(env), Clock.systemUTC(),
                         new PrintStream(OutputStream.nullOutputStream()));
                 try {

@@ -74,7 +74,7 @@ final class RitualsOnBothPlatformsTest {
                     "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
             try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
-                    DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST)) {
+                    DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST, Outbound.of(PlatformSettings.from(env)))) {
                 Server server = new Server(app, config, PlatformSettings.from(env), clock,
                         new PrintStream(OutputStream.nullOutputStream()));
                 try {

@@ -56,7 +56,7 @@ final class SlackServerHarness implements AutoCloseable {
         env.putAll(extraEnv);
         TaolunConfig config = TaolunConfig.defaults();
         app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
-                clock, new Random(7), e -> { });
+                clock, new Random(7), e -> { }, Outbound.of(PlatformSettings.from(env)));
         server = new Server(app, config, PlatformSettings.from(env), clock,
                 new PrintStream(OutputStream.nullOutputStream()));
         events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");

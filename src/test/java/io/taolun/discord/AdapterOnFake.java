@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.taolun.core.Answerer;
+import io.taolun.core.PollPosts;
+import io.taolun.core.complete.OptionChoices;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Reply;
 import io.taolun.core.library.Shelf;
@@ -42,8 +44,8 @@ final class AdapterOnFake implements AutoCloseable {
     private AdapterOnFake(Shelf shelf, PollMessages polls, Duration longestPoll) {
         discord = FakeDiscord.start();
         adapter = new DiscordAdapter(new DiscordSettings("discord-test-token", discord.apiUrl(),
-                discord.gatewayUrl(), List.of()), ANSWERS, polls, shelf, longestPoll, work, timers,
-                Clock.systemUTC());
+                discord.gatewayUrl(), List.of()), new DiscordSessions(), ANSWERS, PollPosts.NONE,
+                new OptionChoices(shelf, polls), longestPoll, work, timers);
         adapter.start();
         assertThat(discord.awaitReady(Await.CEILING)).isTrue();
     }

@@ -2,6 +2,7 @@ package io.taolun.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.core.complete.OptionChoices;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
@@ -65,8 +66,8 @@ final class AutocompleteTest {
     void a_channel_that_chose_the_second_article_is_offered_its_claims_and_others_the_default_ones() {
         Article curated = TestBot.library().defaultArticle().orElseThrow();
         Article second = SecondArticle.load(dir);
-        Autocomplete autocomplete = new Autocomplete(new Shelf(new Library(List.of(curated, second), List.of()),
-                choices), polls(new Library(List.of(curated, second), List.of())));
+        Autocomplete autocomplete = new Autocomplete(new OptionChoices(new Shelf(new Library(List.of(curated, second), List.of()),
+                choices), polls(new Library(List.of(curated, second), List.of()))));
         chosen.put(GENERAL, second.id());
 
         List<String> here = names(autocomplete.choices(GENERAL, "claim", "", Lang.ZH));

@@ -60,7 +60,7 @@ final class HandPollCloseTest {
             PollFanout[] fanout = new PollFanout[1];
             runner = new RitualRunner(ARTICLE, rituals, store, outbox, scheduler, clock, Duration.ofHours(6),
                     id -> fanout[0].changed(id));
-            messages = new PollMessages(TestBot.library(), store, SHANGHAI, clock, outbox, runner::pollPosted);
+            messages = new PollMessages(TestBot.library(), store, SHANGHAI, clock, outbox);
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.ZH);
             fanout[0] = new PollFanout(outbox, List.of(gateways), store, posts, timers, timers, clock,
                     Duration.ofMillis(50));
@@ -118,9 +118,9 @@ final class HandPollCloseTest {
             // twice, as a repeated notice would)
             slackPoll = openOn(a, SLACK, "U1").id();
             discordPoll = openOn(b, DISCORD, "D9").id();
-            a.messages.posted(slackPoll, SLACK, "ts-1", Lang.ZH);
-            b.messages.posted(slackPoll, SLACK, "ts-1", Lang.ZH);
-            b.messages.posted(discordPoll, DISCORD, "m-1", Lang.EN);
+            a.runner.pollPosted(slackPoll, SLACK, "ts-1", Lang.ZH);
+            b.runner.pollPosted(slackPoll, SLACK, "ts-1", Lang.ZH);
+            b.runner.pollPosted(discordPoll, DISCORD, "m-1", Lang.EN);
             // AND a vote on each
             b.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), slackPoll, 2);
             a.polls.vote(new ChatRequest("discord", "G1", "D1", "D2", "", ""), discordPoll, 1);
@@ -155,7 +155,7 @@ final class HandPollCloseTest {
 
         // WHEN the processes restart, the adapter's notice comes again and the close runs again
         try (Replica c = new Replica("replica-c", url, clock, slack, discord)) {
-            c.messages.posted(slackPoll, SLACK, "ts-1", Lang.ZH);
+            c.runner.pollPosted(slackPoll, SLACK, "ts-1", Lang.ZH);
             c.runner.closePoll(slackPoll);
             c.runner.closePoll(discordPoll);
             waitFor(() -> ScheduledTasks.settled(c.database.dataSource(), clock.instant()));
@@ -177,7 +177,7 @@ final class HandPollCloseTest {
                 Replica b = new Replica("replica-b", url, clock, slack)) {
             // GIVEN a posted poll of an hour opened by hand on Slack, with a vote
             long pollId = openOn(a, SLACK, "U1").id();
-            a.messages.posted(pollId, SLACK, "ts-1", Lang.ZH);
+            a.runner.pollPosted(pollId, SLACK, "ts-1", Lang.ZH);
             a.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), pollId, 4);
             // WHEN its opener closes it, long before its deadline
             b.polls.close(new ChatRequest("slack", "T1", "C1", "U1", "", ""), pollId);
@@ -214,7 +214,7 @@ final class HandPollCloseTest {
             long pollId = openOn(a, SLACK, "U1").id();
             a.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), pollId, 2);
             // WHEN the adapter records the message
-            a.messages.posted(pollId, SLACK, "ts-1", Lang.ZH);
+            a.runner.pollPosted(pollId, SLACK, "ts-1", Lang.ZH);
             // THEN the message is edited to show that vote, its buttons still live
             waitFor(() -> slack.edits().stream().anyMatch(e -> e.messageId().equals("ts-1")
                     && e.reply().plainText().contains("共 1 票")));

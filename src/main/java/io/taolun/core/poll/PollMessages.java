@@ -1,6 +1,5 @@
 package io.taolun.core.poll;
 
-import io.taolun.core.PollPosts;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
@@ -24,7 +23,6 @@ public final class PollMessages {
     private final PollReplies replies;
     private final Clock clock;
     private final PollReach reach;
-    private final PollPosts posts;
 
     public PollMessages(PollService service, PollStore store, ZoneId zone, Clock clock) {
         this(service.library(), store, zone, clock, PollReach.NONE);
@@ -36,13 +34,6 @@ public final class PollMessages {
 
     /** Renders each poll with the article it was opened on. */
     public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
-        this(library, store, zone, clock, reach, PollPosts.NONE);
-    }
-
-    /** @param posts told of each poll message an adapter posted */
-    public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach,
-            PollPosts posts) {
-        this.posts = posts;
         this.store = store;
         this.replies = new PollReplies(library, zone);
         this.clock = clock;
@@ -55,15 +46,6 @@ public final class PollMessages {
                 .filter(p -> (p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
                         || reach.reaches(p.id(), platform, workspace))
                 .map(p -> message(p, lang));
-    }
-
-    /**
-     * True for a poll whose posted messages the rituals keep current on every platform (a scheduled weekly poll, or
-     * one opened by hand whose message was {@link #posted}):
-     * adapters then leave its message alone after a button press, so it is edited by one writer, in one language.
-     */
-    public boolean keptCurrentElsewhere(long pollId) {
-        return reach.keptCurrent(pollId);
     }
 
     public Optional<Poll> find(long pollId) {
@@ -111,13 +93,5 @@ public final class PollMessages {
         }
         return new ChartSpec(poll.id(), "#" + poll.id() + " " + replies.statement(poll, lang), m.get("chart.subtitle", tally.total()),
                 bars);
-    }
-
-    /**
-     * An adapter posted a poll's message (a poll opened by hand) and has its id: from now on the message is kept
-     * current, and closed with the poll's results posted, by the same machinery as the weekly polls'.
-     */
-    public void posted(long pollId, ChannelRef where, String messageId, Lang lang) {
-        posts.posted(pollId, where, messageId, lang);
     }
 }
