@@ -177,8 +177,10 @@ final class DiscordAdapterTest {
 
     @Test
     void a_button_vote_is_counted_confirmed_privately_and_the_poll_message_edited() throws Exception {
-        start(TestDatabases.Kind.H2);
-        JsonNode poll = send(admin(FakeDiscord.slashCommand("alice", "zh-CN", "poll", Map.of("claim", "c1"))));
+        // the bot is in the guild (the invite's bot scope), so the core can edit the poll message through its gateway
+        start(TestDatabases.Kind.H2, true);
+        // the guild's owner (user 1 in the fake guild) opens it: with the guild cached, JDA reads Manage Server from it
+        JsonNode poll = send(admin(FakeDiscord.slashCommand("1", "zh-CN", "poll", Map.of("claim", "c1"))));
         assertThat(poll.path("data").path("flags").asInt() & 64).as(poll.toString()).isZero();
         assertThat(poll.path("data").path("components").findValuesAsText("custom_id")).contains("vote 1 2");
         // WHEN bob presses 同意 on the poll message
@@ -188,8 +190,9 @@ final class DiscordAdapterTest {
         assertThat(confirmation.path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(confirmation.toString()).contains("同意");
         assertThat(votes()).isEqualTo(1);
-        // JDA edits a message it got from an interaction through that interaction's webhook (fresh: the latest press)
-        JsonNode edit = discord.awaitCall("PATCH", "webhooks/\\d+/[^/]+/messages/1234567890123456789", 1, WAIT).json();
+        // the core keeps the poll's message current: an edit through the gateway, in the message's channel
+        JsonNode edit = discord.awaitCall("PATCH", "channels/" + FakeDiscord.CHANNEL_ID + "/messages/\\d+", 1, WAIT)
+                .json();
         // the poll message is in the guild's language (en-US here), whoever opened it
         assertThat(edit.toString()).contains("Poll #1", "1 vote · anonymous");
     }
