@@ -1,6 +1,8 @@
 package io.taolun.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,6 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import io.taolun.core.planteda.CachesInTheCore;
+import io.taolun.core.plantedb.CallsBack;
+import io.taolun.slack.planted.ReachesIntoThePolls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +63,63 @@ final class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }
+    }
+
+    /**
+     * What the core may use, as an allow-list: the JDK, itself, slf4j, and Jackson (the seeds' YAML, CSV export). A
+     * cache, a search engine, a metrics library or a scheduler in the core fails here, not only the platforms.
+     */
+    private static final ArchRule CORE_ALLOW_LIST = classes().that().resideInAPackage("io.taolun.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.taolun.core..", "org.slf4j..",
+                    "com.fasterxml.jackson..");
+
+    /** No two packages of ours depend on each other, at the top level or inside the core. */
+    private static final List<ArchRule> NO_CYCLES = List.of(
+            slices().matching("io.taolun.(*)..").should().beFreeOfCycles(),
+            slices().matching("io.taolun.core.(*)..").should().beFreeOfCycles());
+
+    /**
+     * The adapters see the core through its API package only ({@code io.taolun.core}: requests, replies, actions,
+     * ports); the feature packages behind it are the core's own business.
+     */
+    private static final ArchRule ADAPTERS_USE_THE_CORE_API = noClasses()
+            .that().resideInAnyPackage("io.taolun.slack..", "io.taolun.discord..", "io.taolun.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.taolun.core.*..");
+
+    @Test
+    void the_core_uses_only_the_jdk_itself_slf4j_and_jackson() {
+        CORE_ALLOW_LIST.check(classes);
+    }
+
+    @Test
+    void the_allow_list_catches_a_cache_library_in_the_core() {
+        JavaClasses planted = new ClassFileImporter().importClasses(CachesInTheCore.class);
+        assertThatThrownBy(() -> CORE_ALLOW_LIST.check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("caffeine");
+    }
+
+    @Test
+    void no_packages_depend_on_each_other_in_a_cycle() {
+        NO_CYCLES.forEach(rule -> rule.check(classes));
+    }
+
+    @Test
+    void the_cycle_rule_catches_two_core_packages_that_use_each_other() {
+        JavaClasses planted = new ClassFileImporter().importClasses(CachesInTheCore.class, CallsBack.class);
+        assertThatThrownBy(() -> NO_CYCLES.get(1).check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle");
+    }
+
+    @Test
+    void adapters_use_only_the_cores_api_package() {
+        ADAPTERS_USE_THE_CORE_API.check(classes);
+    }
+
+    @Test
+    void the_api_rule_catches_an_adapter_reaching_into_a_core_feature() {
+        JavaClasses planted = new ClassFileImporter().importClasses(ReachesIntoThePolls.class);
+        assertThatThrownBy(() -> ADAPTERS_USE_THE_CORE_API.check(planted)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.taolun.core.poll.Poll");
     }
 
     /** Any java.time {@code now(...)} that does not take a Clock, {@code Clock.system*}, or the system millis. */
