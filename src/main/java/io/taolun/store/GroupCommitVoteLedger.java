@@ -1,7 +1,6 @@
 package io.taolun.store;
 
 import io.taolun.core.poll.VoteLedger;
-import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteReceipt;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
@@ -10,12 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,11 +29,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A group first locks the row of each poll it touches ({@code SELECT ... FOR UPDATE}) and checks that the poll is
  * still open: a close, which updates that row, therefore happens wholly before or wholly after the group, and no
- * vote is counted after a poll closed, whichever replica closed it. Under that lock the group reads the poll's running
- * counts ({@code vote_tally}, a few rows), marks its delivery ids in one batch, inserts the rows of first-time voters
- * in one batch, takes the keyed single-statement path of {@link VoteStatements} only for voters who already had a row,
- * and moves the running counts by what it changed in one more batch: a group costs the same few round trips however
- * many votes it holds and however large the poll has grown. The counts handed back are those the group committed.
+ * vote is counted after a poll closed, whichever replica closed it. Under that lock the group ({@link VoteGroup})
+ * reads the poll's running counts ({@code vote_tally}, a few rows), marks its delivery ids in one batch, inserts the
+ * rows of first-time voters in one batch, takes the keyed single-statement path of {@link VoteStatements} only for
+ * voters who already had a row, and moves the running counts by what it changed in one more batch: a group of
+ * first-time voters costs the same few round trips however many votes it holds and however large the poll has grown.
+ * The counts handed back are those the group committed, and a caller is answered only after the commit.
  * Votes are applied in key order, so two replicas writing groups at once take locks in the same order.
  *
  * <p>Failures: a statement that fails (bad data, a lock timeout, a deadlock) rolls the group back and its votes are
@@ -213,35 +208,12 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
             return;
         }
         group.sort(KEY_ORDER);
-        VoteOutcome[] outcomes = new VoteOutcome[group.size()];
-        Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+        List<VoteReceipt> receipts;
         boolean statementsDone = false;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (VoteStatements s = new VoteStatements(c, doubleClick)) {
-                Map<Long, PollInGroup> tallies = new HashMap<>();
-                List<Integer> open = new ArrayList<>();
-                for (int i = 0; i < group.size(); i++) {
-                    VoteRequest vote = group.get(i).vote;
-                    PollInGroup poll = tallies.get(vote.pollId());
-                    if (poll == null) {
-                        // polls in key order, so two replicas writing groups at once lock them in the same order
-                        VoteStatements.PollState state = s.lockPoll(vote.pollId());
-                        poll = new PollInGroup(state, state.exists() ? s.tally(vote.pollId()) : new HashMap<>());
-                        tallies.put(vote.pollId(), poll);
-                    }
-                    if (poll.state.openAt(vote.at())) {
-                        open.add(i);
-                    } else {
-                        outcomes[i] = VoteOutcome.CLOSED;
-                    }
-                }
-                apply(s, group, open, outcomes, tallies);
-                for (Map.Entry<Long, PollInGroup> poll : tallies.entrySet()) {
-                    poll.getValue().write(s, poll.getKey());
-                    counts.put(poll.getKey(), poll.getValue().nonZero());
-                }
-                s.writeTally();
+                receipts = VoteGroup.write(s, group.stream().map(p -> p.vote).toList());
                 statementsDone = true;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -256,92 +228,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         votes.add(group.size());
         for (int i = 0; i < group.size(); i++) {
             Pending p = group.get(i);
-            p.done.complete(new VoteReceipt(outcomes[i], counts.get(p.vote.pollId())));
-        }
-    }
-
-    /**
-     * The open votes of a group ({@code open}: indexes into {@code group}, in key order): delivery marks in one
-     * batch, then the rows of first-time voters in one batch, then the keyed path for voters who already had a row.
-     */
-    private static void apply(VoteStatements s, List<Pending> group, List<Integer> open, VoteOutcome[] outcomes,
-            Map<Long, PollInGroup> tallies) throws SQLException {
-        boolean[] fresh = s.markDeliveries(open.stream().map(i -> group.get(i).vote).toList());
-        List<Integer> pressed = new ArrayList<>();
-        for (int k = 0; k < fresh.length; k++) {
-            if (fresh[k]) {
-                pressed.add(open.get(k));
-            } else {
-                outcomes[open.get(k)] = VoteOutcome.REPEATED;
-            }
-        }
-        boolean[] inserted = s.insertFirstVotes(pressed.stream().map(i -> group.get(i).vote).toList());
-        List<Integer> repeat = new ArrayList<>();
-        for (int k = 0; k < inserted.length; k++) {
-            int i = pressed.get(k);
-            if (inserted[k]) {
-                outcomes[i] = VoteOutcome.CAST;
-                tallies.get(group.get(i).vote.pollId()).add(group.get(i).vote.option(), 1);
-            } else {
-                repeat.add(i);
-            }
-        }
-        // in key order, after the inserts: a voter's second press in this group finds the row their first inserted
-        for (int i : repeat) {
-            VoteRequest vote = group.get(i).vote;
-            Optional<Integer> before = s.standing(vote);
-            VoteOutcome outcome = s.applyRepeat(vote);
-            outcomes[i] = outcome;
-            Optional<Integer> after = switch (outcome) {
-                case CAST, MOVED -> Optional.of(vote.option());
-                case RETRACTED, STILL_WITHDRAWN -> Optional.empty();
-                default -> before;
-            };
-            if (!before.equals(after)) {
-                PollInGroup tally = tallies.get(vote.pollId());
-                before.ifPresent(o -> tally.add(o, -1));
-                after.ifPresent(o -> tally.add(o, 1));
-            }
-        }
-    }
-
-    /**
-     * A poll of the group: its state under the row lock, its running counts as read then, and how this group moves
-     * them. {@code read} holds the options that have a row in {@code vote_tally}.
-     */
-    private static final class PollInGroup {
-        final VoteStatements.PollState state;
-        final Map<Integer, Integer> counts;
-        final Set<Integer> read;
-        final Map<Integer, Integer> changes = new TreeMap<>();
-
-        PollInGroup(VoteStatements.PollState state, Map<Integer, Integer> counts) {
-            this.state = state;
-            this.counts = counts;
-            this.read = Set.copyOf(counts.keySet());
-        }
-
-        void add(int option, int delta) {
-            counts.merge(option, delta, Integer::sum);
-            changes.merge(option, delta, Integer::sum);
-        }
-
-        void write(VoteStatements s, long pollId) throws SQLException {
-            for (Map.Entry<Integer, Integer> change : changes.entrySet()) {
-                if (change.getValue() != 0) {
-                    s.addToTally(pollId, change.getKey(), change.getValue(), read.contains(change.getKey()));
-                }
-            }
-        }
-
-        Map<Integer, Integer> nonZero() {
-            Map<Integer, Integer> out = new HashMap<>();
-            counts.forEach((option, votes) -> {
-                if (votes != 0) {
-                    out.put(option, votes);
-                }
-            });
-            return out;
+            p.done.complete(receipts.get(i));
         }
     }
 
