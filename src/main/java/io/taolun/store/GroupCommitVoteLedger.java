@@ -1,7 +1,6 @@
 package io.taolun.store;
 
 import io.taolun.core.poll.VoteLedger;
-import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteReceipt;
 import io.taolun.core.poll.VoteRejectedException;
 import io.taolun.core.poll.VoteRequest;
@@ -10,9 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +29,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A group first locks the row of each poll it touches ({@code SELECT ... FOR UPDATE}) and checks that the poll is
  * still open: a close, which updates that row, therefore happens wholly before or wholly after the group, and no
- * vote is counted after a poll closed, whichever replica closed it. Each vote is then applied as single-statement
- * conditional writes against the (poll, platform, user) key ({@link VoteStatements}); nothing is read and written
- * back. Votes are applied in key order, so two replicas writing groups at once take locks in the same order.
+ * vote is counted after a poll closed, whichever replica closed it. Under that lock the group ({@link VoteGroup})
+ * reads the poll's running counts ({@code vote_tally}, a few rows), marks its delivery ids in one batch, inserts the
+ * rows of first-time voters in one batch, takes the keyed single-statement path of {@link VoteStatements} only for
+ * voters who already had a row, and moves the running counts by what it changed in one more batch: a group of
+ * first-time voters costs the same few round trips however many votes it holds and however large the poll has grown.
+ * The counts handed back are those the group committed, and a caller is answered only after the commit.
+ * Votes are applied in key order, so two replicas writing groups at once take locks in the same order.
  *
  * <p>Failures: a statement that fails (bad data, a lock timeout, a deadlock) rolls the group back and its votes are
  * retried one by one, so one bad vote does not sink the others; a failed commit or a lost connection fails the whole
@@ -207,25 +208,12 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
             return;
         }
         group.sort(KEY_ORDER);
-        List<VoteOutcome> outcomes = new ArrayList<>(group.size());
-        Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+        List<VoteReceipt> receipts;
         boolean statementsDone = false;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (VoteStatements s = new VoteStatements(c, doubleClick)) {
-                Map<Long, VoteStatements.PollState> polls = new HashMap<>();
-                for (Pending p : group) {
-                    VoteStatements.PollState poll = polls.get(p.vote.pollId());
-                    if (poll == null) {
-                        poll = s.lockPoll(p.vote.pollId());
-                        polls.put(p.vote.pollId(), poll);
-                    }
-                    outcomes.add(poll.openAt(p.vote.at()) ? s.apply(p.vote) : VoteOutcome.CLOSED);
-                }
-                // one count per poll per group, not per vote: it includes every vote of this group
-                for (Long poll : polls.keySet()) {
-                    counts.put(poll, s.counts(poll));
-                }
+                receipts = VoteGroup.write(s, group.stream().map(p -> p.vote).toList());
                 statementsDone = true;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -240,7 +228,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         votes.add(group.size());
         for (int i = 0; i < group.size(); i++) {
             Pending p = group.get(i);
-            p.done.complete(new VoteReceipt(outcomes.get(i), counts.get(p.vote.pollId())));
+            p.done.complete(receipts.get(i));
         }
     }
 

@@ -8,24 +8,40 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The prepared statements of one vote group, on one connection in one transaction. A press that carries the
- * platform's delivery id first marks it in {@code delivery}; when the mark exists (the platform delivered the press
- * again, here or to another replica) the press is a repeat and nothing else is written. On PostgreSQL a second
- * replica marking the same id waits for the first's transaction, so the press counts once either way. A press of
- * option X by a voter is then, in order, the first of these single-statement writes that changes a row:
+ * The prepared statements of one vote group, on one connection in one transaction, under the row locks of the
+ * group's polls. A group is written in three batches and a few keyed statements:
  * <ol>
- *   <li>withdraw: their vote is X, cast before the double-click window, so it is marked retracted;</li>
- *   <li>move: their vote is another option, so it becomes X;</li>
- *   <li>re-cast: their vote was withdrawn, and X is another option or the withdrawal is older than the window;</li>
- *   <li>insert: they have no row yet ({@code ON CONFLICT DO NOTHING});</li>
+ *   <li>{@link #markDeliveries}: a press that carries the platform's delivery id first marks it in {@code delivery};
+ *       when the mark exists (the platform delivered the press again, here or to another replica) the press is a
+ *       repeat and nothing else is written. On PostgreSQL a second replica marking the same id waits for the first's
+ *       transaction, so the press counts once either way;</li>
+ *   <li>{@link #insertFirstVotes}: one batch of {@code INSERT ... ON CONFLICT DO NOTHING} for all the other presses:
+ *       a voter with no row gets one, and that is the whole of their vote, as it was the only write of the four below
+ *       that could change anything for them;</li>
+ *   <li>{@link #applyRepeat}, only for presses whose insert found a row (a changed vote, a withdrawal, a double
+ *       click, the second press of one voter in the same group): the press of option X is, in order, the first of
+ *       these single-statement writes that changes a row:
+ *       <ol>
+ *         <li>withdraw: their vote is X, cast before the double-click window, so it is marked retracted;</li>
+ *         <li>move: their vote is another option, so it becomes X;</li>
+ *         <li>re-cast: their vote was withdrawn, and X is another option or the withdrawal is older than the
+ *             window;</li>
+ *         <li>insert: they have no row yet ({@code ON CONFLICT DO NOTHING});</li>
+ *       </ol>
+ *       and when none changed anything (this is a double click) the move and re-cast are tried once more before
+ *       reporting the press as a repeat;</li>
+ *   <li>{@link #addToTally}, then {@link #writeTally}: the running count per option in {@code vote_tally} moves by
+ *       what the group changed, in one batch, so no group counts the whole poll.</li>
  * </ol>
- * and when none changed anything (another replica inserted their row first, or this is a double click) the move and
- * re-cast are tried once more before reporting the press as a repeat.
+ * Batches need the driver's update count per statement (the PostgreSQL driver's {@code reWriteBatchedInserts}
+ * hides them); without them the group fails rather than guess.
  */
 final class VoteStatements implements AutoCloseable {
     private static final String KEY = " WHERE poll_id = ? AND platform = ? AND user_id = ?";
@@ -37,8 +53,13 @@ final class VoteStatements implements AutoCloseable {
     private final PreparedStatement recast;
     private final PreparedStatement insert;
     private final PreparedStatement state;
-    private final PreparedStatement count;
     private final PreparedStatement mark;
+    private final PreparedStatement standing;
+    private final PreparedStatement tally;
+    private final PreparedStatement tallyAdd;
+    private final PreparedStatement tallyNew;
+    private int tallyAdds;
+    private int tallyNews;
 
     /** Whether a poll takes votes, as read under its row lock. */
     record PollState(boolean exists, Optional<Instant> closedAt, Optional<Instant> closesAt) {
@@ -61,8 +82,11 @@ final class VoteStatements implements AutoCloseable {
         state = c.prepareStatement("SELECT retracted FROM vote" + KEY);
         mark = c.prepareStatement("INSERT INTO delivery (platform, delivery_id, seen_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING");
-        count = c.prepareStatement(
-                "SELECT option_no, COUNT(*) FROM vote WHERE poll_id = ? AND NOT retracted GROUP BY option_no");
+        standing = c.prepareStatement("SELECT option_no, retracted FROM vote" + KEY);
+        tally = c.prepareStatement("SELECT option_no, votes FROM vote_tally WHERE poll_id = ?");
+        tallyAdd = c.prepareStatement(
+                "UPDATE vote_tally SET votes = votes + ? WHERE poll_id = ? AND option_no = ?");
+        tallyNew = c.prepareStatement("INSERT INTO vote_tally (poll_id, option_no, votes) VALUES (?, ?, ?)");
     }
 
     /** Locks the poll's row until the group commits, so no close can slip between the check and the votes. */
@@ -76,16 +100,66 @@ final class VoteStatements implements AutoCloseable {
         }
     }
 
-    VoteOutcome apply(VoteRequest v) throws SQLException {
-        if (!v.delivery().isEmpty()) {
-            // its own namespace: a slash command that votes was marked as a command under the same trigger id
-            mark.setString(1, v.platform() + ":vote");
-            mark.setString(2, v.delivery());
-            Jdbc.setInstant(mark, 3, v.at());
-            if (mark.executeUpdate() == 0) {
-                return VoteOutcome.REPEATED;
+    /**
+     * Marks the delivery ids of {@code votes} in one batch: false for each press whose id was already marked (a
+     * re-delivery, or a second copy in this batch), true for the others and for presses without an id.
+     */
+    boolean[] markDeliveries(List<VoteRequest> votes) throws SQLException {
+        boolean[] fresh = new boolean[votes.size()];
+        List<Integer> marked = new ArrayList<>();
+        for (int i = 0; i < votes.size(); i++) {
+            VoteRequest v = votes.get(i);
+            fresh[i] = true;
+            if (!v.delivery().isEmpty()) {
+                // its own namespace: a slash command that votes was marked as a command under the same trigger id
+                mark.setString(1, v.platform() + ":vote");
+                mark.setString(2, v.delivery());
+                Jdbc.setInstant(mark, 3, v.at());
+                mark.addBatch();
+                marked.add(i);
             }
         }
+        if (!marked.isEmpty()) {
+            int[] rows = counted(mark.executeBatch(), marked.size());
+            for (int k = 0; k < rows.length; k++) {
+                fresh[marked.get(k)] = rows[k] == 1;
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Inserts the row of each voter in {@code votes} who has none, in one batch: true where the row was inserted
+     * (the vote is cast), false where the voter already had one (then {@link #applyRepeat} decides).
+     */
+    boolean[] insertFirstVotes(List<VoteRequest> votes) throws SQLException {
+        if (votes.isEmpty()) {
+            return new boolean[0];
+        }
+        for (VoteRequest v : votes) {
+            key(insert, 1, v);
+            insert.setInt(4, v.option());
+            Jdbc.setInstant(insert, 5, v.at());
+            insert.addBatch();
+        }
+        int[] rows = counted(insert.executeBatch(), votes.size());
+        boolean[] inserted = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            inserted[i] = rows[i] == 1;
+        }
+        return inserted;
+    }
+
+    /** The option a voter's vote stands on now, if it stands (a withdrawn vote does not). */
+    Optional<Integer> standing(VoteRequest v) throws SQLException {
+        key(standing, 1, v);
+        try (ResultSet rs = standing.executeQuery()) {
+            return rs.next() && !rs.getBoolean(2) ? Optional.of(rs.getInt(1)) : Optional.empty();
+        }
+    }
+
+    /** The press of a voter who already has a row (its delivery already marked): see the class comment. */
+    VoteOutcome applyRepeat(VoteRequest v) throws SQLException {
         Instant windowStart = v.at().minus(doubleClick);
         Jdbc.setInstant(withdraw, 1, v.at());
         key(withdraw, 2, v);
@@ -114,15 +188,70 @@ final class VoteStatements implements AutoCloseable {
         }
     }
 
-    Map<Integer, Integer> counts(long pollId) throws SQLException {
+    /** The running counts of a poll, read under its row lock: option number to votes, with no zero entries. */
+    Map<Integer, Integer> tally(long pollId) throws SQLException {
         Map<Integer, Integer> out = new HashMap<>();
-        count.setLong(1, pollId);
-        try (ResultSet rs = count.executeQuery()) {
+        tally.setLong(1, pollId);
+        try (ResultSet rs = tally.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getInt(1), rs.getInt(2));
             }
         }
         return out;
+    }
+
+    /**
+     * Queues a change of one option's running count; {@code known} says whether the option has a row in
+     * {@code vote_tally} (it appeared in {@link #tally} or was queued here before), so a missing one is inserted.
+     */
+    void addToTally(long pollId, int option, int delta, boolean known) throws SQLException {
+        if (known) {
+            tallyAdd.setInt(1, delta);
+            tallyAdd.setLong(2, pollId);
+            tallyAdd.setInt(3, option);
+            tallyAdd.addBatch();
+            tallyAdds++;
+        } else {
+            tallyNew.setLong(1, pollId);
+            tallyNew.setInt(2, option);
+            tallyNew.setInt(3, delta);
+            tallyNew.addBatch();
+            tallyNews++;
+        }
+    }
+
+    /** Writes the queued tally changes: new rows first, then the additions to existing ones. */
+    void writeTally() throws SQLException {
+        if (tallyNews > 0) {
+            for (int rows : counted(tallyNew.executeBatch(), tallyNews)) {
+                if (rows != 1) {
+                    throw new SQLException("a running tally row was not inserted");
+                }
+            }
+            tallyNews = 0;
+        }
+        if (tallyAdds > 0) {
+            for (int rows : counted(tallyAdd.executeBatch(), tallyAdds)) {
+                if (rows != 1) {
+                    throw new SQLException("a running tally row is missing");
+                }
+            }
+            tallyAdds = 0;
+        }
+    }
+
+    /** A batch's update counts, refused when the driver does not give one per statement. */
+    private static int[] counted(int[] rows, int expected) throws SQLException {
+        if (rows.length != expected) {
+            throw new SQLException("batch of " + expected + " statements reported " + rows.length + " counts");
+        }
+        for (int r : rows) {
+            if (r < 0) {
+                throw new IllegalStateException("the JDBC driver does not report a row count per batched statement "
+                        + "(PostgreSQL: remove reWriteBatchedInserts from the URL); votes cannot be told apart");
+            }
+        }
+        return rows;
     }
 
     private Optional<VoteOutcome> moveOrRecast(VoteRequest v, Instant windowStart) throws SQLException {
@@ -152,7 +281,8 @@ final class VoteStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {lock, withdraw, move, recast, insert, state, count, mark}) {
+        for (PreparedStatement ps : new PreparedStatement[] {lock, withdraw, move, recast, insert, state, mark,
+                standing, tally, tallyAdd, tallyNew}) {
             ps.close();
         }
     }

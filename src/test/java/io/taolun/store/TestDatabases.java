@@ -42,6 +42,25 @@ public final class TestDatabases {
         return kind == Kind.H2 ? h2() : postgres();
     }
 
+    /** A new database with no schema at all, for tests of a migration: the caller migrates it as far as it needs. */
+    public static Url empty(Kind kind) {
+        if (kind == Kind.H2) {
+            try {
+                return new Url(Database.h2Url(Files.createTempDirectory("taolun-h2-empty-")), "sa", "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        postgres();
+        String name = "taolun_empty_" + NEXT.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+        return new Url(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+    }
+
     public static Database open(Kind kind) {
         Url url = fresh(kind);
         return Database.open(url.url(), url.user(), url.password(), 16);

@@ -1,0 +1,142 @@
+package io.taolun.store;
+
+import io.taolun.core.poll.VoteOutcome;
+import io.taolun.core.poll.VoteReceipt;
+import io.taolun.core.poll.VoteRequest;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What one vote group writes, in its writer's open transaction ({@link GroupCommitVoteLedger} commits or rolls back):
+ * it locks the group's polls, decides each vote with the statements of {@link VoteStatements}, and moves the polls'
+ * running counts by what the group changed.
+ */
+final class VoteGroup {
+    private VoteGroup() {
+    }
+
+    /** The receipts of {@code group} (in key order), in its order; nothing is committed yet. */
+    static List<VoteReceipt> write(VoteStatements s, List<VoteRequest> group) throws SQLException {
+        VoteOutcome[] outcomes = new VoteOutcome[group.size()];
+        Map<Long, PollInGroup> tallies = new HashMap<>();
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            VoteRequest vote = group.get(i);
+            PollInGroup poll = tallies.get(vote.pollId());
+            if (poll == null) {
+                // polls in key order, so two replicas writing groups at once lock them in the same order
+                VoteStatements.PollState state = s.lockPoll(vote.pollId());
+                poll = new PollInGroup(state, state.exists() ? s.tally(vote.pollId()) : new HashMap<>());
+                tallies.put(vote.pollId(), poll);
+            }
+            if (poll.state.openAt(vote.at())) {
+                open.add(i);
+            } else {
+                outcomes[i] = VoteOutcome.CLOSED;
+            }
+        }
+        apply(s, group, open, outcomes, tallies);
+        Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+        for (Map.Entry<Long, PollInGroup> poll : tallies.entrySet()) {
+            poll.getValue().write(s, poll.getKey());
+            counts.put(poll.getKey(), poll.getValue().nonZero());
+        }
+        s.writeTally();
+        List<VoteReceipt> receipts = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            receipts.add(new VoteReceipt(outcomes[i], counts.get(group.get(i).pollId())));
+        }
+        return receipts;
+    }
+
+    /**
+     * The open votes of a group ({@code open}: indexes into {@code group}, in key order): delivery marks in one
+     * batch, then the rows of first-time voters in one batch, then the keyed path for voters who already had a row.
+     */
+    private static void apply(VoteStatements s, List<VoteRequest> group, List<Integer> open, VoteOutcome[] outcomes,
+            Map<Long, PollInGroup> tallies) throws SQLException {
+        boolean[] fresh = s.markDeliveries(open.stream().map(group::get).toList());
+        List<Integer> pressed = new ArrayList<>();
+        for (int k = 0; k < fresh.length; k++) {
+            if (fresh[k]) {
+                pressed.add(open.get(k));
+            } else {
+                outcomes[open.get(k)] = VoteOutcome.REPEATED;
+            }
+        }
+        boolean[] inserted = s.insertFirstVotes(pressed.stream().map(group::get).toList());
+        List<Integer> repeat = new ArrayList<>();
+        for (int k = 0; k < inserted.length; k++) {
+            int i = pressed.get(k);
+            if (inserted[k]) {
+                outcomes[i] = VoteOutcome.CAST;
+                tallies.get(group.get(i).pollId()).add(group.get(i).option(), 1);
+            } else {
+                repeat.add(i);
+            }
+        }
+        // in key order, after the inserts: a voter's second press in this group finds the row their first inserted
+        for (int i : repeat) {
+            VoteRequest vote = group.get(i);
+            Optional<Integer> before = s.standing(vote);
+            VoteOutcome outcome = s.applyRepeat(vote);
+            outcomes[i] = outcome;
+            Optional<Integer> after = switch (outcome) {
+                case CAST, MOVED -> Optional.of(vote.option());
+                case RETRACTED, STILL_WITHDRAWN -> Optional.empty();
+                default -> before;
+            };
+            if (!before.equals(after)) {
+                PollInGroup tally = tallies.get(vote.pollId());
+                before.ifPresent(o -> tally.add(o, -1));
+                after.ifPresent(o -> tally.add(o, 1));
+            }
+        }
+    }
+
+    /**
+     * A poll of the group: its state under the row lock, its running counts as read then, and how this group moves
+     * them. {@code read} holds the options that have a row in {@code vote_tally}.
+     */
+    private static final class PollInGroup {
+        final VoteStatements.PollState state;
+        final Map<Integer, Integer> counts;
+        final Set<Integer> read;
+        final Map<Integer, Integer> changes = new TreeMap<>();
+
+        PollInGroup(VoteStatements.PollState state, Map<Integer, Integer> counts) {
+            this.state = state;
+            this.counts = counts;
+            this.read = Set.copyOf(counts.keySet());
+        }
+
+        void add(int option, int delta) {
+            counts.merge(option, delta, Integer::sum);
+            changes.merge(option, delta, Integer::sum);
+        }
+
+        void write(VoteStatements s, long pollId) throws SQLException {
+            for (Map.Entry<Integer, Integer> change : changes.entrySet()) {
+                if (change.getValue() != 0) {
+                    s.addToTally(pollId, change.getKey(), change.getValue(), read.contains(change.getKey()));
+                }
+            }
+        }
+
+        Map<Integer, Integer> nonZero() {
+            Map<Integer, Integer> out = new HashMap<>();
+            counts.forEach((option, votes) -> {
+                if (votes != 0) {
+                    out.put(option, votes);
+                }
+            });
+            return out;
+        }
+    }
+}
