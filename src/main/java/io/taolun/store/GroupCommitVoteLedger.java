@@ -59,6 +59,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
 
     private final DataSource db;
     private final Duration doubleClick;
+    private final long waitMillis;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final LongAdder groups = new LongAdder();
@@ -82,8 +83,17 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
      * @param writer      runs the writer loop; owned by the caller, who shuts it down after {@link #close}
      */
     public GroupCommitVoteLedger(DataSource db, Duration doubleClick, ExecutorService writer) {
+        this(db, doubleClick, writer, Duration.ofSeconds(WAIT_SECONDS));
+    }
+
+    /**
+     * @param wait how long a vote waits in the queue for the writer before it is refused as not written in time
+     *             (tests on a loaded machine give it as long as they wait themselves)
+     */
+    public GroupCommitVoteLedger(DataSource db, Duration doubleClick, ExecutorService writer, Duration wait) {
         this.db = db;
         this.doubleClick = doubleClick;
+        this.waitMillis = wait.toMillis();
         writer.execute(this::writeLoop);
     }
 
@@ -105,9 +115,9 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         }
     }
 
-    private static VoteReceipt await(Pending pending) {
+    private VoteReceipt await(Pending pending) {
         try {
-            return pending.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return pending.done.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             if (pending.state.compareAndSet(QUEUED, ABANDONED)) {
                 throw new VoteRejectedException("vote not written in time; it was not counted", e);
@@ -125,9 +135,9 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
     }
 
     /** The writer has the vote in a transaction: its outcome is coming, so wait for it rather than guess. */
-    private static VoteReceipt awaitTaken(Pending pending) {
+    private VoteReceipt awaitTaken(Pending pending) {
         try {
-            return pending.done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return pending.done.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VoteRejectedException("interrupted while the vote was being committed", e);
@@ -151,7 +161,7 @@ public final class GroupCommitVoteLedger implements VoteLedger, AutoCloseable {
         running = false;
         queue.add(new Pending(null, null, new AtomicInteger(QUEUED)));
         try {
-            stopped.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            stopped.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

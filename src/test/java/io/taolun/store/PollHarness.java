@@ -3,6 +3,7 @@ package io.taolun.store;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.PollPolicy;
+import io.taolun.testing.Await;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,8 @@ final class PollHarness implements AutoCloseable {
     private PollHarness(TestDatabases.Url url, PollPolicy policy, Article article) {
         this.database = Database.open(url.url(), url.user(), url.password(), 16);
         this.store = new JdbcPollStore(database.dataSource());
-        this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
+        // a vote waits for the writer as long as the tests wait for it: a loaded machine is slow, not broken
+        this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer, Await.CEILING);
         this.bot = TestBot.withPolls(article, new CachingPollStore(store, java.time.Duration.ofSeconds(2),
                 com.github.benmanes.caffeine.cache.Ticker.systemTicker()), ledger, policy);
     }
