@@ -77,7 +77,7 @@ final class Composition implements AutoCloseable {
     private final Outbound outbound;
     private final Pools pools = new Pools();
     private final Metrics metrics = new Metrics();
-    private final Database database;
+    private final LazyDatabase database;
     private final GroupCommitVoteLedger ledger;
     private final PollFanout followUps;
     private final Completions completions;
@@ -102,7 +102,7 @@ final class Composition implements AutoCloseable {
         this.outbound = outbound;
         List<ChatGateway> gateways = outbound.gateways();
         // stores
-        this.database = openDatabase(db, metrics);
+        this.database = new LazyDatabase(() -> openDatabase(db, metrics));
         DataSource data = database.dataSource();
         this.ledger = new GroupCommitVoteLedger(data, config.polls().doubleClick(), pools.voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(data), POLL_CACHE, Ticker.systemTicker());
@@ -160,19 +160,17 @@ final class Composition implements AutoCloseable {
         Map<String, CommandRouter> routers = new LinkedHashMap<>();
         desks.forEach((id, desk) -> routers.put(id, desk.router()));
         this.router = new LibraryRouter(shelf, routers, config.lang(), onFailure);
-        try {
-            ritualService.syncConfigured(config.rituals().schedules().stream().map(s -> s.spec(s.articleIn(library))).toList());
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        // the configured schedules are written when the database opens (a console command that reads only the
+        // article never opens it)
+        database.whenOpened(() -> ritualService.syncConfigured(config.rituals().schedules().stream()
+                .map(s -> s.spec(s.articleIn(library))).toList()));
     }
 
     Answerer router() {
         return router;
     }
 
-    Database database() {
+    LazyDatabase database() {
         return database;
     }
 

@@ -265,7 +265,13 @@ public final class Main implements Callable<Integer> {
                 e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts))) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
-            app.rituals().start();
+            boolean stays = o.commands.isEmpty() || o.waitSeconds > 0;
+            if (stays) {
+                // a session that stays prints scheduled posts: the rituals run. A one-shot -e command does not start
+                // them, and opens the database only if the command needs it
+                app.database().open();
+                app.rituals().start();
+            }
             if (clock instanceof AcceleratedClock accelerated) {
                 accelerated.run();
             }

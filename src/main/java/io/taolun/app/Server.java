@@ -34,6 +34,8 @@ final class Server implements AutoCloseable {
             throws Exception {
         this.app = app;
         this.pools = app.pools();
+        // a server needs its database: a bad URL or password stops start-up here
+        app.database().open();
         this.deliveryLog = new JdbcDeliveryLog(app.database().dataSource(), clock);
         pools.housekeeping.scheduleWithFixedDelay(deliveryLog::forgetOld, 1, 10, TimeUnit.MINUTES);
         Outbound outbound = app.outbound();

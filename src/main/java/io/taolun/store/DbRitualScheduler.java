@@ -77,7 +77,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     private final CustomTask<Long> slotTask;
     private final CustomTask<String> closeTask;
     private final CustomTask<Long> pollCloseTask;
-    private final Scheduler scheduler;
+    private final DataSource db;
+    private final Settings settings;
+    private final Clock clock;
+    /** Built on first use: db-scheduler reads the database while it is built, and a console quote needs neither. */
+    private Scheduler built;
     private volatile Handlers handlers;
 
     public DbRitualScheduler(DataSource db, Settings settings, Clock clock) {
@@ -93,27 +97,36 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
                 .onDeadExecution(new ReviveOnSchedulerClock<>())
                 .execute((instance, context) -> closePoll(instance));
-        this.scheduler = Scheduler.create(db, List.of(slotTask, closeTask, pollCloseTask))
-                .schedulerName(new SchedulerName.Fixed(settings.name()))
-                .pollingInterval(settings.pollingInterval())
-                .heartbeatInterval(settings.heartbeatInterval())
-                .missedHeartbeatsLimit(4)
-                .threads(settings.threads())
-                .clock(clock::instant)
-                .shutdownMaxWait(Duration.ofSeconds(1))
-                .build();
+        this.db = db;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private synchronized Scheduler scheduler() {
+        if (built == null) {
+            built = Scheduler.create(db, List.of(slotTask, closeTask, pollCloseTask))
+                    .schedulerName(new SchedulerName.Fixed(settings.name()))
+                    .pollingInterval(settings.pollingInterval())
+                    .heartbeatInterval(settings.heartbeatInterval())
+                    .missedHeartbeatsLimit(4)
+                    .threads(settings.threads())
+                    .clock(clock::instant)
+                    .shutdownMaxWait(Duration.ofSeconds(1))
+                    .build();
+        }
+        return built;
     }
 
     /** Starts running executions with these handlers. */
     public void start(Handlers value) {
         this.handlers = Objects.requireNonNull(value, "handlers");
-        scheduler.start();
+        scheduler().start();
     }
 
     @Override
     public void schedule(long ritualId, Instant slotAt) {
         try {
-            scheduler.schedule(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt,
+            scheduler().schedule(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt,
                     ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         } catch (TaskInstanceCurrentlyExecutingException e) {
             // a process is running this ritual's slot now; when done it reads the ritual again and sets the next
@@ -123,13 +136,13 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     @Override
     public void ensure(long ritualId, Instant slotAt) {
-        scheduler.scheduleIfNotExists(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt);
+        scheduler().scheduleIfNotExists(slotTask.instance(String.valueOf(ritualId), slotAt.toEpochMilli()), slotAt);
     }
 
     @Override
     public void cancel(long ritualId) {
         try {
-            scheduler.cancel(TaskInstanceId.of(SLOT_TASK, String.valueOf(ritualId)));
+            scheduler().cancel(TaskInstanceId.of(SLOT_TASK, String.valueOf(ritualId)));
         } catch (RuntimeException e) {
             // Running now or already gone: the run sees the ritual is off and ends it.
             LOG.debug("ritual {} not cancelled: {}", ritualId, e.getMessage());
@@ -138,14 +151,14 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     @Override
     public void scheduleClose(long ritualId, String slot, Instant at) {
-        scheduler.scheduleIfNotExists(closeTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
+        scheduler().scheduleIfNotExists(closeTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
     }
 
     @Override
     public void closeNow(long ritualId, String slot) {
         String id = ritualId + "/" + slot;
         try {
-            scheduler.schedule(closeTask.instance(id, id), Instant.EPOCH, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+            scheduler().schedule(closeTask.instance(id, id), Instant.EPOCH, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         } catch (TaskInstanceCurrentlyExecutingException e) {
             LOG.info("poll close of ritual {} slot {} is running already", ritualId, slot);
         }
@@ -153,13 +166,13 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     @Override
     public void scheduleClosePoll(long pollId, Instant at) {
-        scheduler.scheduleIfNotExists(pollCloseTask.instance(String.valueOf(pollId), pollId), at);
+        scheduler().scheduleIfNotExists(pollCloseTask.instance(String.valueOf(pollId), pollId), at);
     }
 
     @Override
     public void closePollNow(long pollId) {
         try {
-            scheduler.schedule(pollCloseTask.instance(String.valueOf(pollId), pollId), Instant.EPOCH,
+            scheduler().schedule(pollCloseTask.instance(String.valueOf(pollId), pollId), Instant.EPOCH,
                     ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         } catch (TaskInstanceCurrentlyExecutingException e) {
             LOG.info("the close of poll {} is running already", pollId);
@@ -169,7 +182,13 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     /** Stops picking executions and waits briefly for running ones. */
     @Override
     public void close() {
-        scheduler.stop();
+        Scheduler running;
+        synchronized (this) {
+            running = built;
+        }
+        if (running != null) {
+            running.stop();
+        }
     }
 
     /**

@@ -45,6 +45,9 @@ public final class Shelf {
 
     /** The article this channel discusses now. */
     public Article of(ChannelRef where) {
+        if (library.articles().size() == 1) {
+            return fallback; // nothing to choose between: no need to read the channel's choice
+        }
         return choices.of(where).flatMap(this::find).orElse(fallback);
     }
 
