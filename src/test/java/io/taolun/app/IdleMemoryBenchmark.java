@@ -59,7 +59,7 @@ final class IdleMemoryBenchmark {
     private static final int STEADY = Integer.getInteger("bench.steadySeconds", 12);
     /** The JVM's defaults, and the flags the Dockerfile starts the bot with (less its class-data archive). */
     private static final String FLAG_SETS = System.getProperty("bench.flagSets",
-            "none|-Xms16m -Xmx256m -XX:G1PeriodicGCInterval=10000 -XX:MaxGCPauseMillis=50");
+            "none|-Xmx256m -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30");
 
     @TempDir
     Path home;
