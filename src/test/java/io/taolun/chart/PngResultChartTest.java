@@ -176,4 +176,23 @@ final class PngResultChartTest {
         }
         return count;
     }
+
+    @Test
+    void the_font_is_read_at_the_first_chart_and_only_once() {
+        // GIVEN a chart whose font source counts how often it is asked
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PngResultChart lazy = new PngResultChart(() -> {
+            reads.incrementAndGet();
+            return ChartFont.bundled();
+        });
+        // THEN making it reads no font (a start that draws no chart does not pay for one)
+        assertThat(reads).hasValue(0);
+        // WHEN it draws two charts and answers a question about glyphs
+        ChartSpec spec = new ChartSpec(1, CLAIM, "共2票", List.of(new Bar("同意", 1), new Bar("中立", 1)));
+        assertThat(lazy.render(spec).bytes()).isNotEmpty();
+        lazy.render(spec);
+        assertThat(lazy.canDisplay(CLAIM)).isTrue();
+        // THEN the font was read once
+        assertThat(reads).hasValue(1);
+    }
 }
