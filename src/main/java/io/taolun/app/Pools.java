@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Pools {
     /** Answers commands, off the platforms' request threads. */
-    final LogContextExecutor work = new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-work")));
+    final LogContextExecutor work = new LogContextExecutor(shrinking(16, "taolun-work"));
     /**
      * Runs votes, apart from commands so that a stalled database cannot hold up answers that need none; as many as
      * the vote writer groups in one commit, so a burst fills a group.
      */
-    final LogContextExecutor votes = new LogContextExecutor(Executors.newFixedThreadPool(32, named("taolun-votes")));
+    final LogContextExecutor votes = new LogContextExecutor(shrinking(32, "taolun-votes"));
     /** Slack Web API and response_url calls, which may wait out retries: a slow Slack never delays a vote. */
     final LogContextExecutor calls =
-            new LogContextExecutor(Executors.newFixedThreadPool(16, named("taolun-slack-calls")));
+            new LogContextExecutor(shrinking(16, "taolun-slack-calls"));
     /** Timed work of the adapters (Discord's deferrals, Slack's later attempts at a post). */
     final ScheduledThreadPoolExecutor timers = timers("taolun-timer");
     /** Deletes delivery marks past every platform's retry window; apart from the timers, which quiet() watches. */
@@ -46,6 +46,17 @@ final class Pools {
     /** The pools that serve requests, for a server's orderly stop. */
     List<ExecutorService> serving() {
         return List.of(work, votes);
+    }
+
+    /**
+     * A fixed pool whose threads end after a minute idle: a burst grows it to its size, and a quiet server gives the
+     * threads (and their stacks) back instead of keeping them for good.
+     */
+    private static ExecutorService shrinking(int size, String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), named(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A cancelled timer leaves the queue at once, so an empty queue means none wait. */
