@@ -69,6 +69,11 @@ record DatabaseSettings(String url, String user, String password) {
     }
 
     /** True when the URL carries a {@code user:password@} part, which the PostgreSQL driver does not read. */
+    /** The embedded H2 file in the data directory, as opposed to a server database set by {@code TAOLUN_DB_URL}. */
+    boolean embedded() {
+        return url.startsWith("jdbc:h2:");
+    }
+
     boolean credentialsInUrl() {
         return url.startsWith("jdbc:postgresql:") && USER_INFO.matcher(url).find();
     }

@@ -266,10 +266,13 @@ public final class Main implements Callable<Integer> {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
             boolean stays = o.commands.isEmpty() || o.waitSeconds > 0;
-            if (stays) {
-                // a session that stays prints scheduled posts: the rituals run. A one-shot -e command does not start
-                // them, and opens the database only if the command needs it
+            if (stays || !db.embedded()) {
+                // a server database (TAOLUN_DB_URL) that cannot be opened stops the console at once, in one line; the
+                // embedded one is opened by a one-shot -e command only if the command needs it
                 app.database().open();
+            }
+            if (stays) {
+                // a session that stays prints scheduled posts: the rituals run; a one-shot command does not start them
                 app.rituals().start();
             }
             if (clock instanceof AcceleratedClock accelerated) {

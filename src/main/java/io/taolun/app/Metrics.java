@@ -14,6 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.taolun.core.Telemetry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -30,6 +33,13 @@ final class Metrics implements Telemetry, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /**
+     * The meters already registered, by name and tags: building and registering a meter (its id, sorted tags and
+     * the registry's lookup) on every command cost more than recording into it. Tag values come from a small fixed
+     * set (platforms, command names, outcomes), so this stays small.
+     */
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -57,41 +67,47 @@ final class Metrics implements Telemetry, AutoCloseable {
 
     @Override
     public void commandHandled(String platform, String command, String outcome, long nanos) {
-        Timer.builder("taolun.commands").description("commands answered by the core, and how long the answer took")
+        timers.computeIfAbsent(List.of("taolun.commands", platform, command, outcome), k -> Timer
+                .builder("taolun.commands").description("commands answered by the core, and how long the answer took")
                 .tags("platform", platform, "command", command, "outcome", outcome)
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void acknowledged(String platform, String kind, long nanos) {
-        Timer.builder("taolun.acks").description("platform requests acknowledged, and how long that took")
+        timers.computeIfAbsent(List.of("taolun.acks", platform, kind), k -> Timer
+                .builder("taolun.acks").description("platform requests acknowledged, and how long that took")
                 .tags("platform", platform, "kind", kind)
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void voteRecorded(String outcome, long nanos) {
-        Timer.builder("taolun.votes").description("votes committed, and how long until they were")
+        timers.computeIfAbsent(List.of("taolun.votes", outcome), k -> Timer
+                .builder("taolun.votes").description("votes committed, and how long until they were")
                 .tags("outcome", outcome)
-                .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void posted(String platform, String kind) {
-        Counter.builder("taolun.posts").description("scheduled posts made").tags("platform", platform, "kind", kind)
-                .register(registry).increment();
+        counters.computeIfAbsent(List.of("taolun.posts", platform, kind), k -> Counter.builder("taolun.posts")
+                .description("scheduled posts made").tags("platform", platform, "kind", kind)
+                .register(registry)).increment();
     }
 
     @Override
     public void postRetried(String platform) {
-        Counter.builder("taolun.post.retries").description("scheduled posts refused for now, to be tried again")
-                .tags("platform", platform).register(registry).increment();
+        counters.computeIfAbsent(List.of("taolun.post.retries", platform), k -> Counter
+                .builder("taolun.post.retries").description("scheduled posts refused for now, to be tried again")
+                .tags("platform", platform).register(registry)).increment();
     }
 
     @Override
     public void postFailed(String platform) {
-        Counter.builder("taolun.post.failures").description("scheduled posts given up")
-                .tags("platform", platform).register(registry).increment();
+        counters.computeIfAbsent(List.of("taolun.post.failures", platform), k -> Counter
+                .builder("taolun.post.failures").description("scheduled posts given up")
+                .tags("platform", platform).register(registry)).increment();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.taolun.core;
 
 import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -13,19 +16,35 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
     private static final String BUNDLE = "io.taolun.core.messages";
+    private static final Map<Lang, Messages> ALL = new EnumMap<>(Lang.class);
+
+    static {
+        for (Lang lang : Lang.values()) {
+            ALL.put(lang, new Messages(lang));
+        }
+    }
 
     private final Lang lang;
+    private final Locale locale;
     private final ResourceBundle bundle;
+    /**
+     * Parsed patterns, one map per thread: parsing a pattern builds a {@link MessageFormat} and, for every number in
+     * it, a {@code DecimalFormat} with the locale's symbols, which cost more than the formatting itself on every
+     * answer; and a {@code MessageFormat} (with the formats inside it) must not be used by two threads at once. The
+     * maps are bounded by the bundle's keys.
+     */
+    private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
     private Messages(Lang lang) {
         this.lang = lang;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(lang.code()),
+        this.locale = Locale.forLanguageTag(lang.code());
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** The messages of one language. Bundles are cached by {@link ResourceBundle}, so this is cheap. */
+    /** The messages of one language: one shared instance per language, loaded once. */
     public static Messages of(Lang lang) {
-        return new Messages(lang);
+        return ALL.get(lang);
     }
 
     public Lang lang() {
@@ -34,18 +53,21 @@ public final class Messages {
 
     /** The message for {@code key}, with {@code args} filled in. A missing key is a bug and fails loudly in tests. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("no message '" + key + "' in " + lang.code(), e);
-        }
+        MessageFormat format = formats.get().computeIfAbsent(key, this::parse);
         Object[] plain = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             // ids are shown as typed (#1234, not #1,234); pass other numbers that must not be grouped as strings
             plain[i] = args[i] instanceof Long ? String.valueOf(args[i]) : args[i];
         }
-        return new MessageFormat(pattern, Locale.forLanguageTag(lang.code())).format(plain);
+        return format.format(plain);
+    }
+
+    private MessageFormat parse(String key) {
+        try {
+            return new MessageFormat(bundle.getString(key), locale);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("no message '" + key + "' in " + lang.code(), e);
+        }
     }
 
     /** True when the bundle has this key. */

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
@@ -32,6 +33,10 @@ final class Sessions {
      * identify in turn (Discord allows one IDENTIFY per 5 s per bucket) and share the global REST rate limit.
      */
     static JDABuilder builder(DiscordSettings settings, Duration restTimeout, SessionController controller) {
+        // JDA by default captures the caller's stack on every queue(), to attach to a failure as its cause; our
+        // failure callbacks log only the message, so that capture was pure cost on every reply (issue 19.6). The
+        // setting is JDA-wide (static), and every JDA of this process is built here.
+        RestAction.setPassContext(false);
         // slash commands, buttons and autocomplete need no intent at all (JDA always asks for guild events)
         return JDABuilder.createLight(settings.token(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))

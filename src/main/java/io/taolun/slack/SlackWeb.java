@@ -107,6 +107,14 @@ final class SlackWeb {
      * failed with a 500).
      */
     static final Duration IDLE_CONNECTION = Duration.ofSeconds(30);
+    /**
+     * Idle connections kept, at least as many as threads that call Slack at once: every Web API and response_url call
+     * runs on the server's {@code taolun-slack-calls} pool of 16 threads. With OkHttp's default of 5, a burst of
+     * votes (one response_url confirmation each) opened a connection for most calls and closed it again, about 360
+     * sockets left in TIME_WAIT after 2,000 clicks, each with its TCP handshake; idle ones still go after
+     * {@link #IDLE_CONNECTION}.
+     */
+    static final int IDLE_CONNECTIONS = 16;
     /** Web API methods that only read, so that sending one twice does no harm (Bolt calls auth.test itself). */
     private static final Set<String> SAFE_METHODS = Set.of("auth.test");
 
@@ -115,12 +123,12 @@ final class SlackWeb {
      * connection failed, even a POST after the server may have read it: a {@code chat.postMessage} could then post
      * twice. Every retry is this class's or its caller's decision, except that a read-only method
      * ({@link #SAFE_METHODS}) is sent once more after an I/O failure, such as a pooled connection the other side had
-     * closed. Idle connections are evicted after {@link #IDLE_CONNECTION}.
+     * closed. Up to {@link #IDLE_CONNECTIONS} idle connections are kept, each for at most {@link #IDLE_CONNECTION}.
      */
     static Slack client(SlackConfig config) {
         OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(5, IDLE_CONNECTION.toSeconds(), TimeUnit.SECONDS))
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, IDLE_CONNECTION.toSeconds(), TimeUnit.SECONDS))
                 .addInterceptor(SlackWeb::retrySafeOnce)
                 .build();
         SlackHttpClient client = new SlackHttpClient(http);

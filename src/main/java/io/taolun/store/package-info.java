@@ -1,5 +1,6 @@
 /**
- * JDBC implementations of the core's ports (polls, votes) on H2 or PostgreSQL, and the Flyway-migrated schema.
+ * JDBC implementations of the core's ports on H2 or PostgreSQL (polls, the vote ledger and its running tally, rituals,
+ * the outbox, channel choices, delivery marks, the db-scheduler adapter), and the Flyway-migrated schema.
  * Wired by the app.
  */
 package io.taolun.store;

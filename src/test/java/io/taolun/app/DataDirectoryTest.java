@@ -74,8 +74,8 @@ final class DataDirectoryTest {
         // GIVEN a data directory that does not exist yet
         Path data = dir.resolve("data");
 
-        // WHEN the console runs a command on it
-        Run run = run(config(data), "console", "-e", "/article about");
+        // WHEN the console runs a command that needs the database on it
+        Run run = run(config(data), "console", "-e", "/article polls");
 
         // THEN it answers, and the directory holds the database but no file of the write check
         assertThat(run.code()).as(run.err()).isZero();
@@ -83,6 +83,19 @@ final class DataDirectoryTest {
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".taolun-write-check"));
         }
+    }
+
+    @Test
+    void a_one_shot_command_that_reads_only_the_article_opens_no_database() throws IOException {
+        // GIVEN a data directory that does not exist yet
+        Path data = dir.resolve("data");
+
+        // WHEN the console answers a quote by its number, once
+        Run run = run(config(data), "console", "-e", "/article quote 1");
+
+        // THEN it answered without creating the embedded database
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(data.resolve(DataDirectory.H2_FILE)).doesNotExist();
     }
 
     private record Run(int code, String err) {

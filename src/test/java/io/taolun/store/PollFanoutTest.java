@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.poll.PollService;
+import io.taolun.core.ritual.HandPollPosts;
 import io.taolun.core.ritual.PollFanout;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
@@ -90,6 +91,38 @@ final class PollFanoutTest {
                     .anyMatch(e -> e.messageId().equals("ts-1") && e.reply().buttons().isEmpty()
                             && e.reply().title().contains("已截止")));
             assertThat(slack.edits()).allSatisfy(e -> assertThat(e.reply().buttons()).isEmpty());
+        } finally {
+            timers.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_vote_pressed_on_a_message_no_adapter_recorded_makes_the_core_keep_that_message_current() throws Exception {
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        try (RitualHarness h = new RitualHarness(TestDatabases.Kind.H2, Instant.parse("2026-11-30T08:00:00Z"))) {
+            // GIVEN a poll opened by hand on Slack whose message was never recorded (posted through response_url)
+            RecordingGateway slack = new RecordingGateway("slack");
+            RitualPosts posts = new RitualPosts(h.article, h.pollMessages, RitualHarness.CHART, where -> Lang.EN);
+            PollFanout fanout = new PollFanout(h.outbox, List.of(slack), h.polls, posts,
+                    Optional.of(new HandPollPosts(h.polls, h.rituals, h.outbox, h.scheduler, h.clock)), timers,
+                    timers, h.clock, Duration.ofMillis(50));
+            PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
+                    h.clock, h.outbox, fanout::changed);
+            ChatRequest alice = new ChatRequest("slack", "T1", "C1", "U1", "", "");
+            long pollId = polls.open(alice, new PollService.OpenRequest(Optional.of("c1"), Optional.empty(),
+                    io.taolun.core.poll.OptionSets.likert(), Optional.empty(), false, false)).id();
+            assertThat(h.outbox.pollMessages(pollId)).isEmpty();
+            // WHEN bob votes through that message's button, and carol after him on the same message
+            polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), pollId, 2);
+            fanout.pressed(pollId, RitualHarness.slack("C1"), "ts-9", Lang.EN);
+            Await.until("the message recorded", () -> !h.outbox.pollMessages(pollId).isEmpty());
+            polls.vote(new ChatRequest("slack", "T1", "C1", "U3", "", ""), pollId, 2);
+            fanout.pressed(pollId, RitualHarness.slack("C1"), "ts-9", Lang.EN);
+            // THEN the core recorded it once, scheduled the poll's close, and edits it to the live tally
+            Await.until("the message showing 2 votes", () -> showsVotes(slack, 2));
+            assertThat(h.outbox.pollMessages(pollId)).extracting(m -> m.messageId()).containsExactly("ts-9");
+            assertThat(h.scheduler.calls).contains("closePoll " + pollId + " " + h.polls.find(pollId).orElseThrow().closesAt().orElseThrow());
+            assertThat(slack.edits()).allSatisfy(e -> assertThat(e.messageId()).isEqualTo("ts-9"));
         } finally {
             timers.shutdownNow();
         }
