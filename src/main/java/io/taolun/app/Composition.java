@@ -27,8 +27,8 @@ import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.poll.OpenPollCommand;
-import io.taolun.core.poll.PollMessages;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.poll.PollViews;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.HandPollPosts;
 import io.taolun.core.ritual.PollFanout;
 import io.taolun.core.ritual.RitualPosts;
@@ -47,6 +47,7 @@ import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.GroupCommitVoteLedger;
 import io.taolun.store.JdbcChannelArticles;
 import io.taolun.store.JdbcOutbox;
+import io.taolun.store.JdbcPollReach;
 import io.taolun.store.JdbcPollStore;
 import io.taolun.store.JdbcRitualStore;
 import java.time.Clock;
@@ -107,6 +108,7 @@ final class Composition implements AutoCloseable {
         this.ledger = new GroupCommitVoteLedger(data, config.polls().doubleClick(), pools.voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(data), POLL_CACHE, Ticker.systemTicker());
         JdbcOutbox outbox = new JdbcOutbox(data);
+        JdbcPollReach reach = new JdbcPollReach(data);
         JdbcRitualStore ritualStore = new JdbcRitualStore(data);
         DbRitualScheduler scheduler = new DbRitualScheduler(data, timing.scheduler(), clock);
         Shelf shelf = new Shelf(library, new JdbcChannelArticles(data, CHOICE_CACHE, Ticker.systemTicker()));
@@ -115,24 +117,24 @@ final class Composition implements AutoCloseable {
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
-        PollMessages pollMessages = new PollMessages(library, store, zone, clock, outbox);
-        RitualPosts posts = new RitualPosts(library, pollMessages, new PngResultChart(), languages);
+        PollViews views = new PollViews(library, store, zone, clock, reach);
+        RitualPosts posts = new RitualPosts(library, views, new PngResultChart(), languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
                 Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,
                 pools.refreshWork, clock, timing.refreshInterval());
         RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
                 config.rituals().grace(), followUps::changed);
-        Deliveries deliveries = new Deliveries(outbox, gateways, posts::render, clock, timing.scheduler().name(),
+        OutboxDelivery deliveries = new OutboxDelivery(outbox, gateways, posts::render, clock, timing.scheduler().name(),
                 timing.claimLease(), metrics);
         this.rituals = new Rituals(outbox, scheduler, runner, deliveries, timing, pools.delivery,
                 List.of(pools.refreshTimer, pools.refreshWork));
         metrics.outboxDepth(rituals::outboxDepth);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
-        this.completions = new OptionChoices(shelf, pollMessages);
+        this.completions = new OptionChoices(shelf, views);
         // commands, one router per article, and the library's router in front
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         for (Article each : library.articles()) {
-            PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, outbox,
+            PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, reach,
                     followUps::changed, runner::pollClosedByHand);
             // in memory, built on first search (a server warms it once up)
             LazyIndex index = new LazyIndex(each);

@@ -3,7 +3,7 @@ package io.taolun.app;
 import io.taolun.core.article.Article;
 import io.taolun.core.search.ArticleIndex;
 import io.taolun.core.search.SearchHit;
-import io.taolun.search.LuceneIndex;
+import io.taolun.lucene.LuceneIndex;
 import java.util.List;
 
 /**

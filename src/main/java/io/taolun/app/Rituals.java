@@ -1,6 +1,6 @@
 package io.taolun.app;
 
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.JdbcOutbox;
@@ -71,7 +71,7 @@ final class Rituals implements AutoCloseable {
     private final JdbcOutbox outbox;
     private final DbRitualScheduler scheduler;
     private final RitualRunner runner;
-    private final Deliveries deliveries;
+    private final OutboxDelivery deliveries;
     private final Timing timing;
     private final ScheduledExecutorService delivery;
     private final List<ExecutorService> refreshing;
@@ -83,7 +83,7 @@ final class Rituals implements AutoCloseable {
      * @param delivery   runs the outbox's delivery passes
      * @param refreshing the pools that refresh posted polls, stopped with the rituals
      */
-    Rituals(JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner, Deliveries deliveries, Timing timing,
+    Rituals(JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner, OutboxDelivery deliveries, Timing timing,
             ScheduledExecutorService delivery, List<ExecutorService> refreshing) {
         this.outbox = outbox;
         this.scheduler = scheduler;

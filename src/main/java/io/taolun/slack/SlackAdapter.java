@@ -71,7 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackFollowUps followUps;
     private final DeliveryLog deliveries;
     private final Gson gson = GsonFactory.createSnakeCase();
-    private final SlackMessages messages;
+    private final SlackPayloads messages;
     private volatile SocketModeApp socketMode;
     private final Telemetry telemetry;
     private final Clock clock;
@@ -97,7 +97,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.work = work;
         this.votes = votes;
         this.calls = calls;
-        this.messages = new SlackMessages(lang, gson);
+        this.messages = new SlackPayloads(lang, gson);
         this.app = BoltApps.app(connection.slack(), settings);
         this.parser = new SlackRequestParser(app.config());
         this.web = connection.web();
@@ -121,7 +121,7 @@ public final class SlackAdapter implements AutoCloseable {
      * JSON at most {@link JsonDepth#MAX} levels deep, then verified again and routed by Bolt.
      */
     public HttpExchange.Out handle(HttpExchange.In in) {
-        if (!SlackMessages.signed(settings.signingSecret(), in, clock)) {
+        if (!SlackPayloads.signed(settings.signingSecret(), in, clock)) {
             // refused before anything parses (or logs) the body; with no secret (Socket Mode settings) nothing over
             // HTTP can be verified, so nothing is taken
             return HttpExchange.Out.json(401, "{\"error\":\"invalid request\"}");
@@ -246,7 +246,7 @@ public final class SlackAdapter implements AutoCloseable {
             calls.execute(() -> followUps.sendFile(reply, chat, p.getResponseUrl()));
             return Response.json(200, gson.toJson(messages.message(followUps.announcing(reply, chat), chat, false)));
         }
-        if (SlackMessages.postsAsBot(reply)) {
+        if (SlackPayloads.postsAsBot(reply)) {
             calls.execute(() -> followUps.deliver(reply, chat, p.getResponseUrl()));
             return ctx.ack();
         }

@@ -31,14 +31,14 @@ final class SlackFollowUps {
 
     private final SlackWeb web;
     private final SlackGateway gateway;
-    private final SlackMessages messages;
+    private final SlackPayloads messages;
     private final Gson gson;
     private final PollPosts polls;
     private final Lang lang;
     private final ScheduledExecutorService timers;
     private final ExecutorService calls;
 
-    SlackFollowUps(SlackWeb web, SlackGateway gateway, SlackMessages messages, Gson gson, PollPosts polls, Lang lang,
+    SlackFollowUps(SlackWeb web, SlackGateway gateway, SlackPayloads messages, Gson gson, PollPosts polls, Lang lang,
             ScheduledExecutorService timers, ExecutorService calls) {
         this.web = web;
         this.gateway = gateway;
@@ -66,7 +66,7 @@ final class SlackFollowUps {
             sendFile(reply, chat, responseUrl);
             return;
         }
-        if (SlackMessages.postsAsBot(reply)) {
+        if (SlackPayloads.postsAsBot(reply)) {
             postPoll(reply, chat, responseUrl, 0);
             return;
         }

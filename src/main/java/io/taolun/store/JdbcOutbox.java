@@ -1,7 +1,6 @@
 package io.taolun.store;
 
 import io.taolun.core.ChannelRef;
-import io.taolun.core.poll.PollReach;
 import io.taolun.core.ritual.Outbox;
 import io.taolun.core.ritual.OutboxPost;
 import java.sql.Connection;
@@ -18,7 +17,7 @@ import javax.sql.DataSource;
  * {@link Outbox} on JDBC. A post's key is unique, so recording it twice records it once; a claim is a conditional
  * update, so one worker wins it; a claim that ran out (its worker died) can be taken again.
  */
-public final class JdbcOutbox implements Outbox, PollReach {
+public final class JdbcOutbox implements Outbox {
     private static final int MAX_ERROR = 500;
     private static final String COLUMNS = "id, dedupe_key, kind, platform, workspace, channel, thread_of, poll_id, "
             + "payload";
@@ -191,21 +190,6 @@ public final class JdbcOutbox implements Outbox, PollReach {
     }
 
     /** Whether the poll was posted to a channel of this workspace (its users may then vote on it). */
-    @Override
-    public boolean reaches(long pollId, String platform, String workspace) {
-        return count("SELECT COUNT(*) FROM outbox WHERE poll_id = ? AND kind = 'POLL' AND platform = ? AND workspace = ?",
-                ps -> {
-                    ps.setLong(1, pollId);
-                    ps.setString(2, platform);
-                    ps.setString(3, workspace);
-                }) > 0;
-    }
-
-    @Override
-    public boolean keptCurrent(long pollId) {
-        return count("SELECT COUNT(*) FROM outbox WHERE poll_id = ? AND kind = 'POLL'", ps -> ps.setLong(1, pollId)) > 0;
-    }
-
     @Override
     public int depth() {
         return count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", ps -> { });

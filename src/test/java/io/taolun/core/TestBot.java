@@ -22,7 +22,7 @@ import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.search.ArticleIndex;
 import io.taolun.core.search.SearchCommand;
-import io.taolun.search.LuceneIndex;
+import io.taolun.lucene.LuceneIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

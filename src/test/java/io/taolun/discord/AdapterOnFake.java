@@ -9,7 +9,7 @@ import io.taolun.core.complete.OptionChoices;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.Reply;
 import io.taolun.core.library.Shelf;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class AdapterOnFake implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final DiscordAdapter adapter;
 
-    private AdapterOnFake(Shelf shelf, PollMessages polls, Duration longestPoll) {
+    private AdapterOnFake(Shelf shelf, PollViews polls, Duration longestPoll) {
         discord = FakeDiscord.start();
         adapter = new DiscordAdapter(new DiscordSettings("discord-test-token", discord.apiUrl(),
                 discord.gatewayUrl(), List.of()), new DiscordSessions(), ANSWERS, PollPosts.NONE,
@@ -50,7 +50,7 @@ final class AdapterOnFake implements AutoCloseable {
         assertThat(discord.awaitReady(Await.CEILING)).isTrue();
     }
 
-    static AdapterOnFake start(Shelf shelf, PollMessages polls, Duration longestPoll) {
+    static AdapterOnFake start(Shelf shelf, PollViews polls, Duration longestPoll) {
         return new AdapterOnFake(shelf, polls, longestPoll);
     }
 

@@ -15,7 +15,7 @@ import io.taolun.core.article.Claim;
 import io.taolun.core.poll.InMemoryPolls;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.PollReach;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.ritual.ScheduleWords;
@@ -130,7 +130,7 @@ final class AutocompleteTest {
         long otherArticle = open(second.id(), Optional.empty(), "on the other article?", here, now);
         long otherChannel = open(curated.id(), Optional.empty(), "elsewhere?",
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, "1400000000000000999"), now);
-        PollMessages polls = new PollMessages(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(),
+        PollViews polls = new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(),
                 PollReach.NONE);
 
         try (AdapterOnFake bot = AdapterOnFake.start(new Shelf(library, choices), polls, Duration.ofDays(90))) {
@@ -184,8 +184,8 @@ final class AutocompleteTest {
         return new Shelf(TestBot.library(), choices);
     }
 
-    private PollMessages polls(Library library) {
-        return new PollMessages(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), PollReach.NONE);
+    private PollViews polls(Library library) {
+        return new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), PollReach.NONE);
     }
 
     private static List<String> names(List<Command.Choice> choices) {

@@ -10,7 +10,7 @@ import io.taolun.core.article.SecondArticle;
 import io.taolun.core.library.Shelf;
 import io.taolun.core.poll.InMemoryPolls;
 import io.taolun.core.poll.OptionSets;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.PollReach;
 import io.taolun.core.ritual.ScheduleWords;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class CommandRegistrationTest {
             public void choose(io.taolun.core.ChannelRef where, String articleId, String by, java.time.Instant at) {
             }
         });
-        PollMessages polls = new PollMessages(library, new InMemoryPolls(Duration.ZERO), ZoneId.of("Asia/Shanghai"),
+        PollViews polls = new PollViews(library, new InMemoryPolls(Duration.ZERO), ZoneId.of("Asia/Shanghai"),
                 Clock.systemUTC(), PollReach.NONE);
         bot = AdapterOnFake.start(shelf, polls, LONGEST_POLL);
         // WHEN it registers its commands

@@ -8,9 +8,9 @@ import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
 import io.taolun.core.poll.Poll;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.PollService;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.PollFanout;
 import io.taolun.core.ritual.RitualPosts;
 import io.taolun.core.ritual.RitualRunner;
@@ -43,9 +43,9 @@ final class HandPollCloseTest {
         final Database database;
         final DbRitualScheduler scheduler;
         final RitualRunner runner;
-        final Deliveries deliveries;
+        final OutboxDelivery deliveries;
         final PollService polls;
-        final PollMessages messages;
+        final PollViews messages;
         private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
         private final GroupCommitVoteLedger ledger;
         private final java.util.concurrent.ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -60,13 +60,14 @@ final class HandPollCloseTest {
             PollFanout[] fanout = new PollFanout[1];
             runner = new RitualRunner(ARTICLE, rituals, store, outbox, scheduler, clock, Duration.ofHours(6),
                     id -> fanout[0].changed(id));
-            messages = new PollMessages(TestBot.library(), store, SHANGHAI, clock, outbox);
+            JdbcPollReach reach = new JdbcPollReach(database.dataSource());
+            messages = new PollViews(TestBot.library(), store, SHANGHAI, clock, reach);
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.ZH);
             fanout[0] = new PollFanout(outbox, List.of(gateways), store, posts, timers, timers, clock,
                     Duration.ofMillis(50));
-            deliveries = new Deliveries(outbox, List.of(gateways), posts::render, clock, name, Duration.ofMinutes(2));
+            deliveries = new OutboxDelivery(outbox, List.of(gateways), posts::render, clock, name, Duration.ofMinutes(2));
             ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
-            polls = new PollService(ARTICLE, store, ledger, TestBot.everyoneMayOpen(), clock, outbox,
+            polls = new PollService(ARTICLE, store, ledger, TestBot.everyoneMayOpen(), clock, reach,
                     id -> fanout[0].changed(id), runner::pollClosedByHand);
             scheduler.start(new DbRitualScheduler.Handlers() {
                 @Override

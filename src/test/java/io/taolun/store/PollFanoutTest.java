@@ -44,7 +44,7 @@ final class PollFanoutTest {
             PollFanout fanout = new PollFanout(h.outbox, List.of(slack, discord), h.polls, posts, timers, timers,
                     h.clock, Duration.ofMillis(100));
             PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
-                    h.clock, h.outbox, fanout::changed);
+                    h.clock, h.reach, fanout::changed);
             // WHEN three people vote on Discord, in quick succession
             for (String user : List.of("U1", "U2", "U3")) {
                 polls.vote(new ChatRequest("discord", "G1", "D1", user, "", ""), pollId, 2);
@@ -76,7 +76,7 @@ final class PollFanoutTest {
             PollFanout fanout = new PollFanout(h.outbox, List.of(slack), h.polls, posts, timers, timers, h.clock,
                     Duration.ofMillis(50));
             PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
-                    h.clock, h.outbox, fanout::changed);
+                    h.clock, h.reach, fanout::changed);
             ChatRequest alice = new ChatRequest("slack", "T1", "C1", "U1", "", "");
             long pollId = polls.open(alice, new PollService.OpenRequest(Optional.of("c1"), Optional.empty(),
                     io.taolun.core.poll.OptionSets.likert(), Optional.empty(), false, true)).id();
@@ -107,7 +107,7 @@ final class PollFanoutTest {
                     Optional.of(new HandPollPosts(h.polls, h.rituals, h.outbox, h.scheduler, h.clock)), timers,
                     timers, h.clock, Duration.ofMillis(50));
             PollService polls = new PollService(h.article, h.polls, h.ledger, io.taolun.core.TestBot.everyoneMayOpen(),
-                    h.clock, h.outbox, fanout::changed);
+                    h.clock, h.reach, fanout::changed);
             ChatRequest alice = new ChatRequest("slack", "T1", "C1", "U1", "", "");
             long pollId = polls.open(alice, new PollService.OpenRequest(Optional.of("c1"), Optional.empty(),
                     io.taolun.core.poll.OptionSets.likert(), Optional.empty(), false, false)).id();

@@ -3,7 +3,7 @@ package io.taolun.store;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Reply;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.OutboxPost;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
@@ -101,9 +101,9 @@ final class RitualBenchmark {
                 f.get();
             }
             double slotsDone = seconds(start);
-            List<Deliveries> workers = List.of(h.deliveries("w1", slack), h.deliveries("w2", slack));
+            List<OutboxDelivery> workers = List.of(h.deliveries("w1", slack), h.deliveries("w2", slack));
             List<Future<?>> drains = new ArrayList<>();
-            for (Deliveries worker : workers) {
+            for (OutboxDelivery worker : workers) {
                 drains.add(threads.submit(() -> {
                     while (slack.posts().size() < RITUALS) {
                         if (worker.deliverDue() == 0) {

@@ -11,7 +11,7 @@ import io.taolun.core.DeliveryException;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.poll.PollService;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.OutboxPost;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
@@ -88,7 +88,7 @@ final class RitualEdgeCasesTest {
             Ritual ritual = h.rituals.create(quote(slack("C1"), Optional.empty()), h.clock.instant());
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             RecordingGateway slack = new RecordingGateway("slack");
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             // WHEN one pass runs
             deliveries.deliverDue();
             // THEN the Slack quote is posted, and the others wait for a process that can make them
@@ -109,7 +109,7 @@ final class RitualEdgeCasesTest {
                     h.clock.instant()).ritual();
             RecordingGateway slack = new RecordingGateway("slack");
             RecordingGateway discord = new RecordingGateway("discord");
-            Deliveries deliveries = h.deliveries("w1", slack, discord);
+            OutboxDelivery deliveries = h.deliveries("w1", slack, discord);
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             deliveries.deliverDue();
             String slackPoll = slack.posts().get(0).messageId();
@@ -151,12 +151,12 @@ final class RitualEdgeCasesTest {
         try (RitualHarness h = new RitualHarness(TestDatabases.Kind.H2, MONDAY_0900_BERLIN)) {
             Ritual ritual = h.rituals.create(weekly(List.of(slack("C1")), Duration.ofDays(6)), h.clock.instant());
             RecordingGateway slack = new RecordingGateway("slack");
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             deliveries.deliverDue();
             long pollId = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow().pollId().orElseThrow();
             PollService polls = new PollService(h.article, h.polls, h.ledger, TestBot.everyoneMayOpen(), h.clock,
-                    h.outbox, id -> { }, h.runner::pollClosedByHand);
+                    h.reach, id -> { }, h.runner::pollClosedByHand);
             // WHEN an admin closes it two hours in
             h.clock.advance(Duration.ofHours(2));
             polls.close(new ChatRequest("slack", "T1", "C1", "U0", "", "", true), pollId);
@@ -199,7 +199,7 @@ final class RitualEdgeCasesTest {
             }
             RecordingGateway slack = new RecordingGateway("slack");
             RecordingGateway discordPlatform = new RecordingGateway("discord");
-            Deliveries deliveries = h.deliveries("w1", slack, new RepeatDroppingGateway(discordPlatform));
+            OutboxDelivery deliveries = h.deliveries("w1", slack, new RepeatDroppingGateway(discordPlatform));
             // WHEN the dead claims run out and a live worker passes
             h.clock.advance(Duration.ofMinutes(2).plusSeconds(1));
             deliveries.deliverDue();
@@ -220,7 +220,7 @@ final class RitualEdgeCasesTest {
             for (int i = 0; i < 10; i++) {
                 platform.failNext(DeliveryException.uncertain("HTTP 502", null));
             }
-            Deliveries deliveries = h.deliveries("w1", new RepeatDroppingGateway(platform));
+            OutboxDelivery deliveries = h.deliveries("w1", new RepeatDroppingGateway(platform));
             // WHEN Discord keeps failing to answer
             for (int i = 0; i < 10; i++) {
                 deliveries.deliverDue();

@@ -7,9 +7,9 @@ import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Library;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.PollService;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.RitualPosts;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualScheduler;
@@ -32,11 +32,12 @@ final class RitualHarness implements AutoCloseable {
     final JdbcPollStore polls;
     final JdbcRitualStore rituals;
     final JdbcOutbox outbox;
+    final JdbcPollReach reach;
     final RecordedScheduler scheduler = new RecordedScheduler();
     final Library library;
     final Article article;
     final RitualRunner runner;
-    final PollMessages pollMessages;
+    final PollViews pollMessages;
     final GroupCommitVoteLedger ledger;
     final PollService pollService;
     private final ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -58,17 +59,18 @@ final class RitualHarness implements AutoCloseable {
         this.polls = new JdbcPollStore(database.dataSource());
         this.rituals = new JdbcRitualStore(database.dataSource());
         this.outbox = new JdbcOutbox(database.dataSource());
+        this.reach = new JdbcPollReach(database.dataSource());
         this.runner = new RitualRunner(library, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
                 id -> { });
-        this.pollMessages = new PollMessages(library, polls, TestBot.ZONE, clock, outbox);
+        this.pollMessages = new PollViews(library, polls, TestBot.ZONE, clock, reach);
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
-        this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, outbox, id -> { });
+        this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, reach, id -> { });
     }
 
     /** A delivery worker posting through these gateways. */
-    Deliveries deliveries(String worker, ChatGateway... gateways) {
+    OutboxDelivery deliveries(String worker, ChatGateway... gateways) {
         RitualPosts posts = new RitualPosts(library, pollMessages, CHART, where -> Lang.ZH);
-        return new Deliveries(outbox, List.of(gateways), posts::render, clock, worker, Duration.ofMinutes(2));
+        return new OutboxDelivery(outbox, List.of(gateways), posts::render, clock, worker, Duration.ofMinutes(2));
     }
 
     static ChannelRef slack(String channel) {

@@ -9,7 +9,7 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollService;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.Run;
@@ -62,7 +62,7 @@ final class RitualRunsTest {
             // GIVEN a quote of the day in a Slack channel, its 09:00 slot due
             Ritual ritual = h.rituals.create(quote(slack("C1")), h.clock.instant());
             RecordingGateway slack = new RecordingGateway("slack");
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             // WHEN the scheduler runs the slot twice (as after a crash) and deliveries run
             Optional<Instant> next = h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
@@ -119,7 +119,7 @@ final class RitualRunsTest {
             Ritual ritual = h.rituals.create(weeklyPoll(slack("C1"), discord("D1")), h.clock.instant());
             RecordingGateway slack = new RecordingGateway("slack");
             RecordingGateway discord = new RecordingGateway("discord");
-            Deliveries deliveries = h.deliveries("w1", slack, discord);
+            OutboxDelivery deliveries = h.deliveries("w1", slack, discord);
             // WHEN its slot runs twice and deliveries run
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
@@ -163,7 +163,7 @@ final class RitualRunsTest {
             // GIVEN a posted weekly poll with votes
             Ritual ritual = h.rituals.create(weeklyPoll(slack("C1")), h.clock.instant());
             RecordingGateway slack = new RecordingGateway("slack");
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             deliveries.deliverDue();
             long pollId = h.rituals.run(ritual.id(), "2026-11-30").orElseThrow().pollId().orElseThrow();
@@ -227,7 +227,7 @@ final class RitualRunsTest {
             RecordingGateway slack = new RecordingGateway("slack");
             slack.failNext(DeliveryException.retryable("429", Optional.of(Duration.ofSeconds(30)), null));
             slack.failNext(DeliveryException.retryable("connection refused", Optional.empty(), null));
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             // WHEN deliveries run, the clock moving on between them
             deliveries.deliverDue();
             h.clock.advance(Duration.ofSeconds(29));
@@ -254,7 +254,7 @@ final class RitualRunsTest {
             h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             RecordingGateway slack = new RecordingGateway("slack");
             slack.failNext(DeliveryException.permanent("channel_not_found", null));
-            Deliveries deliveries = h.deliveries("w1", slack);
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
             // WHEN the poll post is refused for good
             deliveries.deliverDue();
             h.clock.advance(Duration.ofHours(1));
@@ -275,7 +275,7 @@ final class RitualRunsTest {
                 h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
             }
             RecordingGateway slack = new RecordingGateway("slack");
-            List<Deliveries> workers = List.of(h.deliveries("w1", slack), h.deliveries("w2", slack),
+            List<OutboxDelivery> workers = List.of(h.deliveries("w1", slack), h.deliveries("w2", slack),
                     h.deliveries("w3", slack));
             ExecutorService threads = Executors.newFixedThreadPool(3);
             CountDownLatch go = new CountDownLatch(1);

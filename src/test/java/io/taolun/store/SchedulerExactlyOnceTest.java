@@ -6,8 +6,8 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.Article;
-import io.taolun.core.poll.PollMessages;
-import io.taolun.core.ritual.Deliveries;
+import io.taolun.core.poll.PollViews;
+import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualPosts;
@@ -43,7 +43,7 @@ final class SchedulerExactlyOnceTest {
         final Database database;
         final DbRitualScheduler scheduler;
         final RitualRunner runner;
-        final Deliveries deliveries;
+        final OutboxDelivery deliveries;
         final RitualService service;
         final JdbcRitualStore rituals;
 
@@ -57,9 +57,9 @@ final class SchedulerExactlyOnceTest {
                     // never causes by itself (the dying process's slot is found by moving the clock 5 minutes)
                     new DbRitualScheduler.Settings(name, Duration.ofMillis(50), Duration.ofSeconds(1), 2), clock);
             runner = new RitualRunner(ARTICLE, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6), id -> { });
-            PollMessages messages = new PollMessages(ARTICLE, polls, BERLIN, clock, outbox);
+            PollViews messages = new PollViews(ARTICLE, polls, BERLIN, clock, new JdbcPollReach(database.dataSource()));
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.EN);
-            deliveries = new Deliveries(outbox, List.of(gateway), posts::render, clock, name, Duration.ofMinutes(2));
+            deliveries = new OutboxDelivery(outbox, List.of(gateway), posts::render, clock, name, Duration.ofMinutes(2));
             service = new RitualService(rituals, scheduler, TestBot.everyoneMayOpen(), clock);
         }
 

@@ -9,7 +9,7 @@ import io.taolun.core.article.Quote;
 import io.taolun.core.article.Section;
 import io.taolun.core.library.Shelf;
 import io.taolun.core.poll.Poll;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.ritual.ScheduleWords;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,9 @@ public final class OptionChoices implements Completions {
     private static final int NAME_MAX = 100;
 
     private final Shelf shelf;
-    private final PollMessages polls;
+    private final PollViews polls;
 
-    public OptionChoices(Shelf shelf, PollMessages polls) {
+    public OptionChoices(Shelf shelf, PollViews polls) {
         this.shelf = shelf;
         this.polls = polls;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Port: the posts rituals have to make, and what became of them. Implemented by the store. */
-public interface Outbox {
+public interface Outbox extends PostedPolls {
     /** Records a post unless one with its key is recorded already; true when it was new. */
     boolean enqueue(OutboxPost post, Instant now);
 
@@ -60,6 +60,7 @@ public interface Outbox {
     }
 
     /** The posted messages showing this poll. */
+    @Override
     List<Posted> pollMessages(long pollId);
 
     /** How many posts are waiting. */

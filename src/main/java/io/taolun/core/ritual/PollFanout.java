@@ -37,7 +37,7 @@ public final class PollFanout implements PollPosts {
     /** How often a refused refresh is made again before it waits for the next change. */
     static final int MAX_RETRIES = 5;
 
-    private final Outbox outbox;
+    private final PostedPolls outbox;
     private final Map<String, ChatGateway> gateways;
     private final PollStore polls;
     private final RitualPosts posts;
@@ -52,7 +52,7 @@ public final class PollFanout implements PollPosts {
     static final int SEEN_MAX = 10_000;
 
     /** A fanout that refreshes recorded messages only: posts and presses are not recorded. */
-    public PollFanout(Outbox outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
+    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
             ScheduledExecutorService timers, Executor work, Clock clock, Duration interval) {
         this(outbox, gateways, polls, posts, Optional.empty(), timers, work, clock, interval);
     }
@@ -62,7 +62,7 @@ public final class PollFanout implements PollPosts {
      * @param timers schedules the coalesced refreshes
      * @param work   runs records and refreshes (database reads and platform calls), never a platform's event thread
      */
-    public PollFanout(Outbox outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
+    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
             Optional<HandPollPosts> hand, ScheduledExecutorService timers, Executor work, Clock clock,
             Duration interval) {
         this.hand = hand;

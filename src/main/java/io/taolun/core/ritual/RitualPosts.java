@@ -11,7 +11,7 @@ import io.taolun.core.article.Closing;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.Quote;
 import io.taolun.core.poll.Poll;
-import io.taolun.core.poll.PollMessages;
+import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.ResultChart;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,16 +22,16 @@ import java.util.function.Function;
  */
 public final class RitualPosts {
     private final Library library;
-    private final PollMessages polls;
+    private final PollViews polls;
     private final ResultChart chart;
     private final Function<ChannelRef, Lang> languages;
 
-    public RitualPosts(Article article, PollMessages polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
+    public RitualPosts(Article article, PollViews polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
         this(Library.of(article), polls, chart, languages);
     }
 
     /** @param library a post shows the article of its poll, or the one its quote names */
-    public RitualPosts(Library library, PollMessages polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
+    public RitualPosts(Library library, PollViews polls, ResultChart chart, Function<ChannelRef, Lang> languages) {
         this.library = library;
         this.polls = polls;
         this.chart = chart;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The port the search command asks: an article's paragraphs ranked for a query. The Lucene index in
- * {@code io.taolun.search} implements it; {@link #substring(Article)} is the simple matcher kept as a fallback and as
+ * {@code io.taolun.lucene} implements it; {@link #substring(Article)} is the simple matcher kept as a fallback and as
  * the baseline the search benchmark compares against. Any query string is safe: empty, very long, or full of query
  * syntax, which is never interpreted.
  */

@@ -428,7 +428,7 @@ final class PollRulesTest {
         assertThat(open.title()).isEqualTo("投票 #1");
         assertThat(open.buttons()).hasSize(5);
         // WHEN its deadline has passed
-        PollMessages after = messagesAt(h, TestBot.NOW.plus(Duration.ofHours(2)));
+        PollViews after = messagesAt(h, TestBot.NOW.plus(Duration.ofHours(2)));
         // THEN its message, in either language, names it closed, shows the final tally and has no live buttons
         Reply zh = after.message(poll, Lang.ZH);
         assertThat(zh.title()).isEqualTo("投票 #1（已截止）");
@@ -460,7 +460,7 @@ final class PollRulesTest {
         // THEN each post says which it is, in Chinese and in English
         assertThat(hidden.footer()).contains("匿名", "截止前不公布结果");
         assertThat(shown.footer()).contains("公开投票人").doesNotContain("截止前不公布结果");
-        PollMessages now = messagesAt(h, TestBot.NOW);
+        PollViews now = messagesAt(h, TestBot.NOW);
         assertThat(now.message(h.polls.find(1).orElseThrow(), Lang.EN).footer())
                 .contains("anonymous", "results hidden until it closes");
         assertThat(now.message(h.polls.find(2).orElseThrow(), Lang.EN).footer()).contains("voters visible")
@@ -500,8 +500,8 @@ final class PollRulesTest {
         assertThat(h.bot.failures).isEmpty();
     }
 
-    private static PollMessages messagesAt(Conversation h, java.time.Instant at) {
-        return new PollMessages(TestBot.library(), h.polls, TestBot.ZONE, java.time.Clock.fixed(at,
+    private static PollViews messagesAt(Conversation h, java.time.Instant at) {
+        return new PollViews(TestBot.library(), h.polls, TestBot.ZONE, java.time.Clock.fixed(at,
                 java.time.ZoneOffset.UTC), PollReach.NONE);
     }
 }

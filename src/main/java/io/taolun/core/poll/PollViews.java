@@ -17,23 +17,23 @@ import java.util.Optional;
  * The current state of a poll's own message (the claim, the buttons, the live tally), for adapters that keep the
  * posted poll up to date, such as Slack's {@code chat.update}, and for the posts rituals make.
  */
-public final class PollMessages {
+public final class PollViews {
     private final PollStore store;
     /** Renders each poll with its own article; one whose seed is gone shows its question without the claim's notes. */
     private final PollReplies replies;
     private final Clock clock;
     private final PollReach reach;
 
-    public PollMessages(PollService service, PollStore store, ZoneId zone, Clock clock) {
+    public PollViews(PollService service, PollStore store, ZoneId zone, Clock clock) {
         this(service.library(), store, zone, clock, PollReach.NONE);
     }
 
-    public PollMessages(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+    public PollViews(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
         this(Library.of(article), store, zone, clock, reach);
     }
 
     /** Renders each poll with the article it was opened on. */
-    public PollMessages(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+    public PollViews(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
         this.store = store;
         this.replies = new PollReplies(library, zone);
         this.clock = clock;

@@ -1,4 +1,4 @@
-package io.taolun.search;
+package io.taolun.lucene;
 
 import java.util.List;
 import java.util.Map;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * repeats of its dedupe key (Discord's nonce) and only within {@link #REPEAT_WINDOW}; otherwise it is marked failed,
  * since it may have been posted: a post is never made twice, at the price of possibly losing one.
  */
-public final class Deliveries {
+public final class OutboxDelivery {
     /** Attempts before a post that keeps failing is given up. */
     public static final int MAX_ATTEMPTS = 8;
     /**
@@ -43,7 +43,7 @@ public final class Deliveries {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final int PAGE = 50;
-    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final Outbox outbox;
     private final Map<String, ChatGateway> gateways;
@@ -53,7 +53,7 @@ public final class Deliveries {
     private final Duration lease;
     private final Telemetry telemetry;
 
-    public Deliveries(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
+    public OutboxDelivery(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease) {
         this(outbox, gateways, render, clock, worker, lease, Telemetry.NONE);
     }
@@ -63,7 +63,7 @@ public final class Deliveries {
      * @param lease     how long a claim holds; longer than any one post takes
      * @param telemetry told of each post made, retried and given up
      */
-    public Deliveries(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
+    public OutboxDelivery(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease, Telemetry telemetry) {
         this.outbox = outbox;
         this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ChatGateway::platform, g -> g));

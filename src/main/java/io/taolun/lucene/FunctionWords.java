@@ -1,4 +1,4 @@
-package io.taolun.search;
+package io.taolun.lucene;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.tag.Nature;

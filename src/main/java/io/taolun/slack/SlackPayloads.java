@@ -17,14 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Message bodies for acknowledgements and {@code response_url}, the Share button, and request signatures. */
-final class SlackMessages {
+final class SlackPayloads {
     private static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search",
             "results", "history");
 
     private final Lang lang;
     private final Gson gson;
 
-    SlackMessages(Lang lang, Gson gson) {
+    SlackPayloads(Lang lang, Gson gson) {
         this.lang = lang;
         this.gson = gson;
     }

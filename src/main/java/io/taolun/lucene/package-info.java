@@ -5,4 +5,4 @@
  * small glossary. Function words are taken out of queries with HanLP's part-of-speech tags and stop-word dictionary
  * and Lucene's English stop lists. Built by the app; nothing else depends on it.
  */
-package io.taolun.search;
+package io.taolun.lucene;

@@ -1,4 +1,4 @@
-package io.taolun.search;
+package io.taolun.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.taolun.search;
+package io.taolun.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.taolun.search;
+package io.taolun.lucene;
 
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Line;
