@@ -168,8 +168,11 @@ public final class BenchChild {
         return jda::shutdownNow;
     }
 
-    /** A Bolt app that only acknowledges button presses, behind the same kind of HTTP server as Taolun's. */
-    private static final class BareBolt implements AutoCloseable {
+    /**
+     * A Bolt app that only acknowledges button presses, behind the JDK's HTTP server with 32 threads; the baseline of
+     * the Slack benchmarks (this one's and {@link IdleMemoryBenchmark}'s).
+     */
+    static final class BareBolt implements AutoCloseable {
         final String events;
         private final HttpServer server;
 

@@ -1,13 +1,6 @@
 package io.taolun.app;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpServer;
 import io.taolun.slack.FakeSlack;
 import io.taolun.slack.SlackRequests;
 import io.taolun.testing.Await;
@@ -15,8 +8,6 @@ import io.taolun.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -314,37 +304,9 @@ final class IdleMemoryBenchmark {
         }
 
         public static void main(String[] args) throws Exception {
-            SlackConfig config = new SlackConfig();
-            config.setMethodsEndpointUrlPrefix(args[0]);
-            config.setStatsEnabled(false);
-            App app = new App(AppConfig.builder().slack(Slack.getInstance(config))
-                    .singleTeamBotToken(SlackServerHarness.TOKEN).signingSecret(SlackServerHarness.SECRET).build());
-            app.blockAction(Pattern.compile(".*"), (req, ctx) -> ctx.ack());
-            SlackRequestParser parser = new SlackRequestParser(app.config());
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-            server.setExecutor(Executors.newFixedThreadPool(32));
-            server.createContext("/slack/events", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                try {
-                    Response response = app.run(parser.parse(SlackRequestParser.HttpRequest.builder()
-                            .requestUri("/slack/events").queryString(new HashMap<>())
-                            .headers(new RequestHeaders(new HashMap<>(exchange.getRequestHeaders())))
-                            .requestBody(body).remoteAddress("127.0.0.1").build()));
-                    byte[] bytes = response.getBody() == null ? new byte[0]
-                            : response.getBody().getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(response.getStatusCode(), bytes.length == 0 ? -1 : bytes.length);
-                    if (bytes.length > 0) {
-                        try (OutputStream out = exchange.getResponseBody()) {
-                            out.write(bytes);
-                        }
-                    }
-                } catch (Exception e) {
-                    exchange.sendResponseHeaders(500, -1);
-                }
-                exchange.close();
-            });
-            server.start();
-            System.out.println("serving on port " + server.getAddress().getPort());
+            BenchChild.BareBolt bolt = new BenchChild.BareBolt(args[0]);
+            java.net.URI events = java.net.URI.create(bolt.events);
+            System.out.println("serving on port " + events.getPort());
             System.out.flush();
         }
     }
