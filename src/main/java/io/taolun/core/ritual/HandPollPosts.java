@@ -13,12 +13,12 @@ import java.util.Optional;
  */
 public final class HandPollPosts {
     private final PollStore polls;
-    private final RitualStore rituals;
+    private final RitualRuns rituals;
     private final Outbox outbox;
     private final RitualScheduler scheduler;
     private final Clock clock;
 
-    public HandPollPosts(PollStore polls, RitualStore rituals, Outbox outbox, RitualScheduler scheduler, Clock clock) {
+    public HandPollPosts(PollStore polls, RitualRuns rituals, Outbox outbox, RitualScheduler scheduler, Clock clock) {
         this.polls = polls;
         this.rituals = rituals;
         this.outbox = outbox;

@@ -45,7 +45,7 @@ public final class OutboxDelivery {
     private static final int PAGE = 50;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private final Outbox outbox;
+    private final OutboxQueue outbox;
     private final Map<String, ChatGateway> gateways;
     private final Function<OutboxPost, Reply> render;
     private final Clock clock;
@@ -53,7 +53,7 @@ public final class OutboxDelivery {
     private final Duration lease;
     private final Telemetry telemetry;
 
-    public OutboxDelivery(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
+    public OutboxDelivery(OutboxQueue outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease) {
         this(outbox, gateways, render, clock, worker, lease, Telemetry.NONE);
     }
@@ -63,7 +63,7 @@ public final class OutboxDelivery {
      * @param lease     how long a claim holds; longer than any one post takes
      * @param telemetry told of each post made, retried and given up
      */
-    public OutboxDelivery(Outbox outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
+    public OutboxDelivery(OutboxQueue outbox, List<ChatGateway> gateways, Function<OutboxPost, Reply> render, Clock clock,
             String worker, Duration lease, Telemetry telemetry) {
         this.outbox = outbox;
         this.gateways = gateways.stream().collect(Collectors.toUnmodifiableMap(ChatGateway::platform, g -> g));

@@ -15,12 +15,12 @@ public final class RitualService {
     /** Most weekly polls one channel can have. */
     static final int MAX_WEEKLY_PER_CHANNEL = 3;
 
-    private final RitualStore store;
+    private final RitualSubscriptions store;
     private final RitualScheduler scheduler;
     private final PollPolicy policy;
     private final Clock clock;
 
-    public RitualService(RitualStore store, RitualScheduler scheduler, PollPolicy policy, Clock clock) {
+    public RitualService(RitualSubscriptions store, RitualScheduler scheduler, PollPolicy policy, Clock clock) {
         this.store = store;
         this.scheduler = scheduler;
         this.policy = policy;
