@@ -107,6 +107,22 @@ final class SlackServerHarness implements AutoCloseable {
         return click(user, "taolun-button-" + (option - 1), "vote " + poll + " " + option, ts, nextTrigger(), Map.of());
     }
 
+    /**
+     * A press as Slack delivers it: answered 503 (the vote not stored within the ack budget, on a slowed machine),
+     * it is delivered again with the same trigger and {@code X-Slack-Retry-Num}, up to Slack's three retries. The
+     * last answer is returned; the ledger counts the press once however often it came.
+     */
+    HttpResponse<String> voteAsSlackDelivers(String user, long poll, int option, String ts) throws Exception {
+        String trigger = nextTrigger();
+        String value = "vote " + poll + " " + option;
+        HttpResponse<String> answer = click(user, "taolun-button-" + (option - 1), value, ts, trigger, Map.of());
+        for (int retry = 1; retry <= 3 && answer.statusCode() == 503; retry++) {
+            answer = click(user, "taolun-button-" + (option - 1), value, ts, trigger,
+                    Map.of("X-Slack-Retry-Num", String.valueOf(retry), "X-Slack-Retry-Reason", "http_error"));
+        }
+        return answer;
+    }
+
     HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
         return SlackRequests.post(events, SECRET, now(), body, headers);
     }
