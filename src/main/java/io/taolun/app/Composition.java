@@ -117,7 +117,7 @@ final class Composition implements AutoCloseable {
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
-        PollViews views = new PollViews(library, store, zone, clock, reach);
+        PollViews views = new PollViews(library, store, zone, clock);
         RitualPosts posts = new RitualPosts(library, views, new PngResultChart(), languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
                 Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,

@@ -16,7 +16,6 @@ import io.taolun.core.poll.InMemoryPolls;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
 import io.taolun.core.poll.PollViews;
-import io.taolun.core.poll.PollReach;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.ritual.ScheduleWords;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,8 +129,7 @@ final class AutocompleteTest {
         long otherArticle = open(second.id(), Optional.empty(), "on the other article?", here, now);
         long otherChannel = open(curated.id(), Optional.empty(), "elsewhere?",
                 new ChannelRef("discord", FakeDiscord.GUILD_ID, "1400000000000000999"), now);
-        PollViews polls = new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(),
-                PollReach.NONE);
+        PollViews polls = new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
 
         try (AdapterOnFake bot = AdapterOnFake.start(new Shelf(library, choices), polls, Duration.ofDays(90))) {
             // WHEN users type in the poll option of vote (Chinese), results (English) and close (an id)
@@ -185,7 +183,7 @@ final class AutocompleteTest {
     }
 
     private PollViews polls(Library library) {
-        return new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), PollReach.NONE);
+        return new PollViews(library, store, ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
     }
 
     private static List<String> names(List<Command.Choice> choices) {

@@ -11,7 +11,6 @@ import io.taolun.core.library.Shelf;
 import io.taolun.core.poll.InMemoryPolls;
 import io.taolun.core.poll.OptionSets;
 import io.taolun.core.poll.PollViews;
-import io.taolun.core.poll.PollReach;
 import io.taolun.core.ritual.ScheduleWords;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +61,7 @@ final class CommandRegistrationTest {
             }
         });
         PollViews polls = new PollViews(library, new InMemoryPolls(Duration.ZERO), ZoneId.of("Asia/Shanghai"),
-                Clock.systemUTC(), PollReach.NONE);
+                Clock.systemUTC());
         bot = AdapterOnFake.start(shelf, polls, LONGEST_POLL);
         // WHEN it registers its commands
         commands = bot.registered();

@@ -61,7 +61,7 @@ final class HandPollCloseTest {
             runner = new RitualRunner(ARTICLE, rituals, store, outbox, scheduler, clock, Duration.ofHours(6),
                     id -> fanout[0].changed(id));
             JdbcPollReach reach = new JdbcPollReach(database.dataSource());
-            messages = new PollViews(TestBot.library(), store, SHANGHAI, clock, reach);
+            messages = new PollViews(TestBot.library(), store, SHANGHAI, clock);
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.ZH);
             fanout[0] = new PollFanout(outbox, List.of(gateways), store, posts, timers, timers, clock,
                     Duration.ofMillis(50));

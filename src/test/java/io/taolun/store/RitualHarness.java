@@ -62,7 +62,7 @@ final class RitualHarness implements AutoCloseable {
         this.reach = new JdbcPollReach(database.dataSource());
         this.runner = new RitualRunner(library, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
                 id -> { });
-        this.pollMessages = new PollViews(library, polls, TestBot.ZONE, clock, reach);
+        this.pollMessages = new PollViews(library, polls, TestBot.ZONE, clock);
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
         this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, reach, id -> { });
     }

@@ -57,7 +57,7 @@ final class SchedulerExactlyOnceTest {
                     // never causes by itself (the dying process's slot is found by moving the clock 5 minutes)
                     new DbRitualScheduler.Settings(name, Duration.ofMillis(50), Duration.ofSeconds(1), 2), clock);
             runner = new RitualRunner(ARTICLE, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6), id -> { });
-            PollViews messages = new PollViews(ARTICLE, polls, BERLIN, clock, new JdbcPollReach(database.dataSource()));
+            PollViews messages = new PollViews(ARTICLE, polls, BERLIN, clock);
             RitualPosts posts = new RitualPosts(ARTICLE, messages, RitualHarness.CHART, where -> Lang.EN);
             deliveries = new OutboxDelivery(outbox, List.of(gateway), posts::render, clock, name, Duration.ofMinutes(2));
             service = new RitualService(rituals, scheduler, TestBot.everyoneMayOpen(), clock);

@@ -53,6 +53,11 @@ public record Poll(
         return closedAt.isEmpty() && closesAt.map(now::isBefore).orElse(true);
     }
 
+    /** Whether its counts may be shown now: always, unless they are hidden until it closes and it is still open. */
+    public boolean resultsVisible(Instant now) {
+        return !hiddenResults() || !isOpen(now);
+    }
+
     /** When it stopped taking votes, if it has. */
     public Optional<Instant> endedAt(Instant now) {
         if (closedAt.isPresent()) {

@@ -168,7 +168,7 @@ public final class PollService {
 
     /** Whether the counts of this poll may be shown now. */
     public boolean resultsVisible(Poll poll) {
-        return !poll.hiddenResults() || !poll.isOpen(clock.instant());
+        return poll.resultsVisible(clock.instant());
     }
 
     public Poll close(ChatRequest request, long pollId) {

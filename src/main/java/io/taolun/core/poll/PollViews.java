@@ -22,30 +22,20 @@ public final class PollViews {
     /** Renders each poll with its own article; one whose seed is gone shows its question without the claim's notes. */
     private final PollReplies replies;
     private final Clock clock;
-    private final PollReach reach;
 
     public PollViews(PollService service, PollStore store, ZoneId zone, Clock clock) {
-        this(service.library(), store, zone, clock, PollReach.NONE);
+        this(service.library(), store, zone, clock);
     }
 
-    public PollViews(Article article, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
-        this(Library.of(article), store, zone, clock, reach);
+    public PollViews(Article article, PollStore store, ZoneId zone, Clock clock) {
+        this(Library.of(article), store, zone, clock);
     }
 
     /** Renders each poll with the article it was opened on. */
-    public PollViews(Library library, PollStore store, ZoneId zone, Clock clock, PollReach reach) {
+    public PollViews(Library library, PollStore store, ZoneId zone, Clock clock) {
         this.store = store;
         this.replies = new PollReplies(library, zone);
         this.clock = clock;
-        this.reach = reach;
-    }
-
-    /** The poll's message as of now, if the poll exists on this platform and workspace (or was posted there). */
-    public Optional<Reply> current(String platform, String workspace, long pollId, Lang lang) {
-        return store.find(pollId)
-                .filter(p -> (p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
-                        || reach.reaches(p.id(), platform, workspace))
-                .map(p -> message(p, lang));
     }
 
     public Optional<Poll> find(long pollId) {
@@ -59,7 +49,7 @@ public final class PollViews {
 
     /** The poll's message as of now. */
     public Reply message(Poll poll, Lang lang) {
-        boolean visible = !poll.hiddenResults() || !poll.isOpen(clock.instant());
+        boolean visible = poll.resultsVisible(clock.instant());
         return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
     }
 

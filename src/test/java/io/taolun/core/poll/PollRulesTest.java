@@ -502,6 +502,6 @@ final class PollRulesTest {
 
     private static PollViews messagesAt(Conversation h, java.time.Instant at) {
         return new PollViews(TestBot.library(), h.polls, TestBot.ZONE, java.time.Clock.fixed(at,
-                java.time.ZoneOffset.UTC), PollReach.NONE);
+                java.time.ZoneOffset.UTC));
     }
 }
