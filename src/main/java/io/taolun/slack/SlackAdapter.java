@@ -4,11 +4,9 @@ import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -104,9 +102,8 @@ public final class SlackAdapter implements AutoCloseable {
         this.followUps = new SlackFollowUps(web, connection.slackGateway(), messages, gson, polls, lang, timers, calls);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
                 () -> onCommand(request, ctx)));
-        app.blockAction(Pattern.compile(".*"), (request, ctx) -> acknowledged("button",
-                request.getPayload().getChannel() != null ? request.getPayload().getChannel().getId() : null,
-                () -> onAction(request, ctx)));
+        // presses over Socket Mode come through Bolt; over HTTP they are read by handle() itself (ButtonPresses)
+        app.blockAction(Pattern.compile(".*"), (request, ctx) -> onPress(request.getPayload()));
         try {
             // auth.test now, so a bad token or an unreachable API stops start-up instead of the first request
             app.start();
@@ -130,6 +127,22 @@ public final class SlackAdapter implements AutoCloseable {
             // Gson parses recursively: a few thousand levels exhaust the request thread's stack
             LOG.warn("slack request refused: JSON nested deeper than {} levels", JsonDepth.MAX);
             return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
+        }
+        Optional<BlockActionPayload> press = ButtonPresses.read(in.body(), gson);
+        if (press.isPresent()) {
+            // the same handler Bolt calls over Socket Mode, without Bolt's per-request Gson
+            ARRIVED.set(in.receivedNanos());
+            try {
+                Response response = onPress(press.get());
+                return new HttpExchange.Out(response.getStatusCode(),
+                        response.getContentType() == null ? "text/plain" : response.getContentType(),
+                        response.getBody() == null ? "" : response.getBody());
+            } catch (RuntimeException e) {
+                LOG.warn("slack button press failed: {}", e.getClass().getSimpleName());
+                return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
+            } finally {
+                ARRIVED.remove();
+            }
         }
         Request<?> request;
         try {
@@ -253,16 +266,19 @@ public final class SlackAdapter implements AutoCloseable {
         return Response.json(200, gson.toJson(messages.message(reply, chat, false)));
     }
 
-    private Response onAction(BlockActionRequest request, ActionContext ctx) {
-        BlockActionPayload p = request.getPayload();
+    private Response onPress(BlockActionPayload p) {
+        return acknowledged("button", p.getChannel() != null ? p.getChannel().getId() : null, () -> onAction(p));
+    }
+
+    private Response onAction(BlockActionPayload p) {
         if (p.getActions() == null || p.getActions().isEmpty()) {
-            return ctx.ack();
+            return Response.ok();
         }
         BlockActionPayload.Action action = p.getActions().get(0);
         String actionId = action.getActionId() == null ? "" : action.getActionId();
         if (!actionId.startsWith(BlockKit.BUTTON) && !actionId.equals(BlockKit.SHARE)) {
             LOG.warn("unknown slack action id ignored: {}", SafeText.echo(actionId));
-            return ctx.ack();
+            return Response.ok();
         }
         String value = action.getValue() == null ? "" : action.getValue();
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
@@ -276,19 +292,19 @@ public final class SlackAdapter implements AutoCloseable {
         if (actionId.equals(BlockKit.SHARE)) {
             if (value.isBlank() || value.length() > 2000) {
                 LOG.info("slack share button with an unusable value ignored");
-                return ctx.ack();
+                return Response.ok();
             }
             ChatRequest chat = from.pressing(new ShareAction(value));
             CompletableFuture.supplyAsync(() -> deliveries.first("slack", p.getTriggerId())
                             ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work)
                     .thenAcceptAsync(r -> r.ifPresentOrElse(reply -> followUps.deliver(reply, chat,
                             p.getResponseUrl()), () -> LOG.info("re-delivered share ignored")), calls);
-            return ctx.ack();
+            return Response.ok();
         }
         Optional<VoteAction> parsed = VoteAction.parse(value);
         if (parsed.isEmpty()) {
             LOG.info("slack button with a value that is not a vote ignored");
-            return ctx.ack();
+            return Response.ok();
         }
         VoteAction vote = parsed.get();
         if (p.getContainer() != null && p.getContainer().getMessageTs() != null && !p.getContainer().isEphemeral()) {
@@ -310,7 +326,7 @@ public final class SlackAdapter implements AutoCloseable {
             return Response.builder().statusCode(503).contentType("application/json; charset=utf-8")
                     .body("{\"error\":\"vote not stored yet\"}").build();
         }
-        return ctx.ack();
+        return Response.ok();
     }
 
     /** The answer if it is ready within the ack budget. */

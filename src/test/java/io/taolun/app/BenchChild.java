@@ -1,6 +1,12 @@
 package io.taolun.app;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
 import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.util.json.GsonFactory;
+import java.net.URLDecoder;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -61,6 +67,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  *       when the file's first line is {@code ephemeral});</li>
  *   <li>{@code discord-taolun API GATEWAY DATA_DIR}: Taolun's server, Discord only;</li>
  *   <li>{@code slack-bare API}: a Bolt app that only acknowledges, behind the JDK HTTP server;</li>
+ *   <li>{@code slack-lean API}: the same server checking the signature and reading the press with one shared Gson,
+ *       without Bolt's per-request Gson, then acknowledging;</li>
  *   <li>{@code slack-taolun API DATA_DIR}: Taolun's server, Slack only.</li>
  * </ul>
  */
@@ -94,8 +102,8 @@ public final class BenchChild {
                 Server server = server(taolun, env);
                 running = () -> server.close(0);
             }
-            case "slack-bare" -> {
-                BareBolt bolt = new BareBolt(args[1]);
+            case "slack-bare", "slack-lean" -> {
+                BareBolt bolt = new BareBolt(args[1], args[0].equals("slack-lean"));
                 url = bolt.events;
                 running = bolt;
             }
@@ -176,7 +184,11 @@ public final class BenchChild {
         final String events;
         private final HttpServer server;
 
-        BareBolt(String apiUrl) throws Exception {
+        /**
+         * @param lean when true, a press is not run through Bolt: its signature is checked with the SDK's verifier and
+         *             its payload read with one shared Gson (Bolt's own request builds a new Gson per request)
+         */
+        BareBolt(String apiUrl, boolean lean) throws Exception {
             SlackConfig config = new SlackConfig();
             config.setMethodsEndpointUrlPrefix(apiUrl);
             config.setStatsEnabled(false);
@@ -184,10 +196,22 @@ public final class BenchChild {
                     .singleTeamBotToken(TOKEN).signingSecret(SECRET).build());
             app.blockAction(Pattern.compile(".*"), (req, ctx) -> ctx.ack());
             SlackRequestParser parser = new SlackRequestParser(app.config());
+            Gson gson = GsonFactory.createSnakeCase();
+            SlackSignature.Verifier verifier = new SlackSignature.Verifier(new SlackSignature.Generator(SECRET));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
             server.setExecutor(Executors.newFixedThreadPool(32));
             server.createContext("/slack/events", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (lean) {
+                    String ts = exchange.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
+                    String sig = exchange.getRequestHeaders().getFirst("X-Slack-Signature");
+                    boolean ok = ts != null && sig != null && verifier.isValid(ts, body, sig)
+                            && gson.fromJson(JsonParser.parseString(URLDecoder.decode(body.substring(
+                                    "payload=".length()), StandardCharsets.UTF_8)), BlockActionPayload.class) != null;
+                    exchange.sendResponseHeaders(ok ? 200 : 401, -1);
+                    exchange.close();
+                    return;
+                }
                 try {
                     Response response = app.run(parser.parse(SlackRequestParser.HttpRequest.builder()
                             .requestUri("/slack/events").queryString(new HashMap<>())
@@ -229,6 +253,11 @@ public final class BenchChild {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(JVM);
+            // e.g. -Dbench.childJvm=-XX:StartFlightRecording=filename=/tmp/{side}.jfr to profile each side
+            String extra = System.getProperty("bench.childJvm", "").replace("{side}", args[0]);
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchChild.class.getName()));
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signed vote clicks against Taolun's Slack endpoint, next to a bare Bolt app that only acknowledges (same JDK HTTP
- * server, same request parsing and signature check). Each side runs in a JVM of its own ({@link BenchChild}), is
- * warmed with the same number of clicks, and is then timed; the child's CPU time over the timed run, divided by the
- * clicks, is its CPU per click. The fake Slack (which takes Taolun's response_url confirmations and chat.update calls)
+ * server, same request parsing and signature check), and to a lean listener that checks the signature and reads the
+ * press with one shared Gson instead of Bolt's per-request one (the way Taolun reads presses). Each side runs in a
+ * JVM of its own ({@link BenchChild}), is warmed with the same number of clicks, and is then timed; the child's CPU
+ * time over the timed run, divided by the clicks, is its CPU per click. The fake Slack (which takes Taolun's response_url confirmations and chat.update calls)
  * and the load stay in this JVM. The sides alternate within each of {@code bench.rounds} rounds.
  * Prints a table; decides nothing (it checks only that every acknowledged vote was stored).
  * Run with {@code mvn -B -q -Pbench test -Dtest=SlackVoteBenchmark}.
@@ -38,6 +39,7 @@ final class SlackVoteBenchmark {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String BARE = "bare Bolt app, ack only";
+    private static final String LEAN = "lean listener (shared Gson), ack only";
     private static final String TAOLUN = "Taolun (vote committed, then ack)";
     private static final String TS = "1700000000.555555";
 
@@ -52,13 +54,14 @@ final class SlackVoteBenchmark {
         BenchRounds rounds = new BenchRounds();
         for (int r = 0; r < ROUNDS; r++) {
             rounds.add(BARE, side(false, null));
+            rounds.add(LEAN, side(false, null, "slack-lean"));
             rounds.add(TAOLUN, side(true, Files.createDirectories(data.resolve("round-" + r))));
         }
         System.out.println(String.format(Locale.ROOT,
                 "%n%d signed vote clicks from %d users, %d at a time, after %d warm-up clicks; each side in its own "
                         + "JVM, %d rounds, %d cores (shared)%n", CLICKS, CLICKS, CONCURRENCY, WARM, ROUNDS,
                 Runtime.getRuntime().availableProcessors())
-                + rounds.table("click") + rounds.ratio(TAOLUN, BARE) + "200s per round: " + BARE + " "
+                + rounds.table("click") + rounds.ratio(TAOLUN, BARE) + rounds.ratio(TAOLUN, LEAN) + "200s per round: " + BARE + " "
                 + rounds.of(BARE).stream().map(BenchRounds.Sample::ok).toList() + ", " + TAOLUN + " "
                 + rounds.of(TAOLUN).stream().map(BenchRounds.Sample::ok).toList()
                 + ", votes stored " + STORED);
@@ -69,9 +72,13 @@ final class SlackVoteBenchmark {
 
     /** Starts a fake Slack here and one side in a child (Taolun's on {@code dir}); warms it, then times it. */
     private static BenchRounds.Sample side(boolean taolun, Path dir) throws Exception {
+        return side(taolun, dir, "slack-bare");
+    }
+
+    private static BenchRounds.Sample side(boolean taolun, Path dir, String bare) throws Exception {
         try (FakeSlack slack = FakeSlack.start();
                 BenchChild.Running child = taolun ? new BenchChild.Running("slack-taolun", slack.apiUrl(),
-                        dir.toString()) : new BenchChild.Running("slack-bare", slack.apiUrl())) {
+                        dir.toString()) : new BenchChild.Running(bare, slack.apiUrl())) {
             URI events = URI.create(child.url);
             String responseUrl = slack.responseUrl("bench");
             if (taolun) {
