@@ -136,7 +136,7 @@ final class Composition implements AutoCloseable {
         for (Article each : library.articles()) {
             PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, reach,
                     followUps::changed, runner::pollClosedByHand);
-            // in memory, built on first search (a server warms it once up)
+            // in memory, built on first search (in a server too: its dictionaries are most of an idle heap)
             LazyIndex index = new LazyIndex(each);
             List<Command> commands = List.of(
                     new AboutCommand(each),
@@ -200,20 +200,6 @@ final class Composition implements AutoCloseable {
 
     Metrics metrics() {
         return metrics;
-    }
-
-    /** Builds the search indexes now (a server calls it in the background once it is up). */
-    void warmSearch() {
-        for (ArticleDesk desk : desks.values()) {
-            try {
-                desk.search().warm();
-            } catch (RuntimeException e) {
-                if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-                    return; // the server is stopping: the index is built on first search if ever needed
-                }
-                throw e;
-            }
-        }
     }
 
     /**

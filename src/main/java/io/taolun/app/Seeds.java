@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,32 +39,52 @@ final class Seeds {
             }
             return loader.load(dir);
         }
-        Optional<Path> bundled = bundled();
-        if (Files.isDirectory(local)) {
-            Library mine = loader.load(local);
-            return bundled.map(dir -> Library.overlay(loader.load(dir), mine)).orElse(mine);
+        try (Bundled bundled = Bundled.open()) {
+            if (Files.isDirectory(local)) {
+                Library mine = loader.load(local);
+                return bundled.dir().map(dir -> Library.overlay(loader.load(dir), mine)).orElse(mine);
+            }
+            return loader.load(bundled.dir().orElseThrow(
+                    () -> new ConfigException("seedsDir: no ./seeds directory and no seeds inside the jar")));
         }
-        return loader.load(bundled.orElseThrow(
-                () -> new ConfigException("seedsDir: no ./seeds directory and no seeds inside the jar")));
     }
 
-    private static Optional<Path> bundled() {
-        URL url = Seeds.class.getResource(BUNDLED);
-        if (url == null) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = url.toURI();
-            if (uri.getScheme().equals("jar")) {
+    /**
+     * The seeds inside the jar, read through a zip file system that is closed once they are loaded: left open it
+     * keeps an index of every entry of the jar (about 27,000) on the heap for the life of the process.
+     */
+    private record Bundled(Optional<Path> dir, Optional<FileSystem> opened) implements AutoCloseable {
+        static Bundled open() {
+            URL url = Seeds.class.getResource(BUNDLED);
+            if (url == null) {
+                return new Bundled(Optional.empty(), Optional.empty());
+            }
+            try {
+                URI uri = url.toURI();
+                if (!uri.getScheme().equals("jar")) {
+                    return new Bundled(Optional.of(Path.of(uri)), Optional.empty());
+                }
                 try {
                     FileSystems.getFileSystem(uri);
+                    return new Bundled(Optional.of(Path.of(uri)), Optional.empty());
                 } catch (FileSystemNotFoundException e) {
-                    FileSystems.newFileSystem(uri, Map.of());
+                    FileSystem fs = FileSystems.newFileSystem(uri, Map.of());
+                    return new Bundled(Optional.of(Path.of(uri)), Optional.of(fs));
                 }
+            } catch (URISyntaxException | IOException e) {
+                throw new ConfigException("seedsDir: the seeds inside the jar cannot be opened: " + e.getMessage());
             }
-            return Optional.of(Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new ConfigException("seedsDir: the seeds inside the jar cannot be opened: " + e.getMessage());
+        }
+
+        @Override
+        public void close() {
+            opened.ifPresent(fs -> {
+                try {
+                    fs.close();
+                } catch (IOException e) {
+                    // read-only and already read: nothing is lost
+                }
+            });
         }
     }
 }

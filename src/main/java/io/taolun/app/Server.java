@@ -75,7 +75,6 @@ final class Server implements AutoCloseable {
             slack.get().startSocketMode();
         }
         app.rituals().start();
-        pools.work.execute(app::warmSearch);
         Listen listen = platforms.listen();
         out.println("taolun: serving on port " + http.port() + " of " + listen.bind() + " ("
                 + (http.managementPort() != http.port() ? "healthz and metrics on port " + http.managementPort()

@@ -146,6 +146,12 @@ final class IdleMemoryBenchmark {
                 Await.until("serve is ready", Duration.ofMinutes(2), () -> status(base.resolve("/readyz")) == 200);
                 Sample idle = settled(bot.pid());
                 threadNames[0] = threadsByName(bot.pid());
+                if (flags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+                    // where idle serve's memory goes, e.g. -Dbench.flagSets="-XX:NativeMemoryTracking=summary"
+                    threadNames[0] += jcmd(bot.pid(), "VM.native_memory", "summary") + jcmd(bot.pid(), "GC.heap_info")
+                            + jcmd(bot.pid(), "GC.class_histogram").lines().limit(30)
+                                    .collect(java.util.stream.Collectors.joining("\n"));
+                }
                 URI events = base.resolve("/slack/events");
                 SlackRequests.post(events, SlackServerHarness.SECRET, System.currentTimeMillis() / 1000,
                         SlackRequests.slashCommand("T1", "C1", "alice", "poll c1", slack.responseUrl("p"), "p1"),
@@ -277,6 +283,16 @@ final class IdleMemoryBenchmark {
     }
 
     /** Thread names (at most 15 characters, as the kernel keeps them) with their numbers cut off, counted. */
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(1, TimeUnit.MINUTES);
+        return "\n" + out;
+    }
+
     private static String threadsByName(long pid) throws IOException {
         Map<String, Integer> groups = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
@@ -304,7 +320,7 @@ final class IdleMemoryBenchmark {
         }
 
         public static void main(String[] args) throws Exception {
-            BenchChild.BareBolt bolt = new BenchChild.BareBolt(args[0]);
+            BenchChild.BareBolt bolt = new BenchChild.BareBolt(args[0], false);
             java.net.URI events = java.net.URI.create(bolt.events);
             System.out.println("serving on port " + events.getPort());
             System.out.flush();
