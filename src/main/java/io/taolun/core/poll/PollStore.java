@@ -1,32 +1,15 @@
 package io.taolun.core.poll;
 
-import io.taolun.core.ChannelRef;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** Port: where polls and their tallies live. Implemented by the store; a fake in tests. */
-public interface PollStore {
+/**
+ * Port: where polls and their tallies live; the poll service and the ritual runner open and close them here.
+ * Implemented by the store; a fake in tests.
+ */
+public interface PollStore extends PollQueries {
     /** Stores a new poll and returns it with its id. */
     Poll open(NewPoll poll);
 
-    Optional<Poll> find(long id);
-
-    /** Polls of the channel on this article that are still open at {@code now}, newest first. */
-    List<Poll> openIn(ChannelRef where, String articleId, Instant now);
-
-    /** The newest poll opened in the channel on this article. */
-    Optional<Poll> latestIn(ChannelRef where, String articleId);
-
-    /** Every poll of this workspace on this claim of this article, oldest first. */
-    List<Poll> onClaim(String platform, String workspace, String articleId, String claimId);
-
     /** Closes a poll by hand; false when it was already closed. */
     boolean close(long id, String by, Instant at);
-
-    Tally tally(Poll poll);
-
-    /** The voters of each option (user ids), for polls that are not anonymous. */
-    Map<Integer, List<String>> voters(long pollId);
 }

@@ -18,21 +18,21 @@ import java.util.Optional;
  * posted poll up to date, such as Slack's {@code chat.update}, and for the posts rituals make.
  */
 public final class PollViews {
-    private final PollStore store;
+    private final PollQueries store;
     /** Renders each poll with its own article; one whose seed is gone shows its question without the claim's notes. */
     private final PollReplies replies;
     private final Clock clock;
 
-    public PollViews(PollService service, PollStore store, ZoneId zone, Clock clock) {
+    public PollViews(PollService service, PollQueries store, ZoneId zone, Clock clock) {
         this(service.library(), store, zone, clock);
     }
 
-    public PollViews(Article article, PollStore store, ZoneId zone, Clock clock) {
+    public PollViews(Article article, PollQueries store, ZoneId zone, Clock clock) {
         this(Library.of(article), store, zone, clock);
     }
 
     /** Renders each poll with the article it was opened on. */
-    public PollViews(Library library, PollStore store, ZoneId zone, Clock clock) {
+    public PollViews(Library library, PollQueries store, ZoneId zone, Clock clock) {
         this.store = store;
         this.replies = new PollReplies(library, zone);
         this.clock = clock;

@@ -3,7 +3,7 @@ package io.taolun.core.ritual;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.poll.Poll;
-import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.PollQueries;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -12,13 +12,13 @@ import java.util.Optional;
  * current like a weekly poll's, closed at its deadline and its results posted once. Telling it again changes nothing.
  */
 public final class HandPollPosts {
-    private final PollStore polls;
+    private final PollQueries polls;
     private final RitualRuns rituals;
     private final Outbox outbox;
     private final RitualScheduler scheduler;
     private final Clock clock;
 
-    public HandPollPosts(PollStore polls, RitualRuns rituals, Outbox outbox, RitualScheduler scheduler, Clock clock) {
+    public HandPollPosts(PollQueries polls, RitualRuns rituals, Outbox outbox, RitualScheduler scheduler, Clock clock) {
         this.polls = polls;
         this.rituals = rituals;
         this.outbox = outbox;

@@ -7,7 +7,7 @@ import io.taolun.core.PollPosts;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.poll.CoalescedUpdates;
 import io.taolun.core.poll.Poll;
-import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.PollQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -39,7 +39,7 @@ public final class PollFanout implements PollPosts {
 
     private final PostedPolls outbox;
     private final Map<String, ChatGateway> gateways;
-    private final PollStore polls;
+    private final PollQueries polls;
     private final RitualPosts posts;
     private final Executor work;
     private final CoalescedUpdates<Long> updates;
@@ -52,7 +52,7 @@ public final class PollFanout implements PollPosts {
     static final int SEEN_MAX = 10_000;
 
     /** A fanout that refreshes recorded messages only: posts and presses are not recorded. */
-    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
+    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollQueries polls, RitualPosts posts,
             ScheduledExecutorService timers, Executor work, Clock clock, Duration interval) {
         this(outbox, gateways, polls, posts, Optional.empty(), timers, work, clock, interval);
     }
@@ -62,7 +62,7 @@ public final class PollFanout implements PollPosts {
      * @param timers schedules the coalesced refreshes
      * @param work   runs records and refreshes (database reads and platform calls), never a platform's event thread
      */
-    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollStore polls, RitualPosts posts,
+    public PollFanout(PostedPolls outbox, List<ChatGateway> gateways, PollQueries polls, RitualPosts posts,
             Optional<HandPollPosts> hand, ScheduledExecutorService timers, Executor work, Clock clock,
             Duration interval) {
         this.hand = hand;

@@ -1,0 +1,29 @@
+package io.taolun.core.poll;
+
+import io.taolun.core.ChannelRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port: reading polls and their tallies, for those that only show them (the poll views, the fanout that keeps posted
+ * messages current, the record of hand-opened polls' posts). {@link PollStore} adds opening and closing.
+ */
+public interface PollQueries {
+    Optional<Poll> find(long id);
+
+    /** Polls of the channel on this article that are still open at {@code now}, newest first. */
+    List<Poll> openIn(ChannelRef where, String articleId, Instant now);
+
+    /** The newest poll opened in the channel on this article. */
+    Optional<Poll> latestIn(ChannelRef where, String articleId);
+
+    /** Every poll of this workspace on this claim of this article, oldest first. */
+    List<Poll> onClaim(String platform, String workspace, String articleId, String claimId);
+
+    Tally tally(Poll poll);
+
+    /** The voters of each option (user ids), for polls that are not anonymous. */
+    Map<Integer, List<String>> voters(long pollId);
+}
