@@ -8,7 +8,7 @@ import java.util.List;
  * consecutive days walk through the list from a per-channel offset, so no quote repeats in a channel until every
  * quote has been shown once.
  */
-public final class QuoteOfTheDay {
+final class QuoteOfTheDay {
     private QuoteOfTheDay() {
     }
 

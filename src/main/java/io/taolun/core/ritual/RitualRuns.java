@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Port: each slot's run of a ritual, recorded once, with the poll it opened. Implemented by the store. */
-public interface RitualRuns {
+interface RitualRuns {
     Optional<Run> run(long ritualId, String slot);
 
     /** The run that opened this poll, if a ritual did. */

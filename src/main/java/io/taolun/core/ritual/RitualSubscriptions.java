@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Port: the rituals channels subscribed to, as {@link RitualService} manages them. Implemented by the store. */
-public interface RitualSubscriptions {
+interface RitualSubscriptions {
     Ritual create(Ritual.Spec spec, Instant at);
 
     Optional<Ritual> find(long id);
