@@ -107,7 +107,7 @@ final class TwoReplicasIT {
                 // AND either replica reports it
                 HttpResponse<String> results = SlackRequests.post(b.events(), SECRET, now(), SlackRequests
                         .slashCommand("T1", "C1", "bob", "results 1", slack.responseUrl("results"), "res-1"), Map.of());
-                assertThat(results.body()).contains("共 120 票");
+                assertThat(slack.answerOf(results, "results")).contains("共 120 票");
             } finally {
                 a.process().destroy();
                 b.process().destroy();

@@ -193,6 +193,38 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /**
+     * What a slash command answered: the acknowledgement's body, or, when the bot acknowledged empty because the answer
+     * missed its ack budget (a slowed machine), the answer it sent later to {@link #responseUrl}{@code (responseId)}.
+     */
+    public String answerOf(java.net.http.HttpResponse<String> ack, String responseId) {
+        if (!ack.body().isBlank()) {
+            return ack.body();
+        }
+        String path = "/respond/" + responseId;
+        long deadline = System.nanoTime() + Await.CEILING.toNanos();
+        synchronized (calls) {
+            while (true) {
+                Optional<Call> answer = calls.stream().filter(c -> c.method().equals("response_url")
+                        && path.equals(c.path())).findFirst();
+                if (answer.isPresent()) {
+                    return answer.get().body();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("acknowledged empty, and no answer to " + path + " within "
+                            + Await.CEILING);
+                }
+                try {
+                    calls.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted waiting for " + path, e);
+                }
+            }
+        }
+    }
+
     /** The ts this fake gave the message a recorded chat.postMessage call posted; empty for any other call. */
     public Optional<String> tsOf(Call call) {
         return Optional.ofNullable(postedTs.get(call));
