@@ -26,6 +26,7 @@ import io.taolun.core.library.UseArticleCommand;
 import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
+import io.taolun.core.report.ReportCommand;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollViews;
 import io.taolun.core.ritual.OutboxDelivery;
@@ -152,6 +153,7 @@ final class Composition implements AutoCloseable {
                     new ClosePollCommand(own, zone),
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),
+                    new ReportCommand(own, zone),
                     new ExportCommand(own),
                     new ScheduleCommand(ritualService, each.id()),
                     new ListArticlesCommand(shelf),

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -34,7 +35,7 @@ final class CommandTree {
     static final List<String> DAYS = Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
             .toList();
     static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search", "results",
-            "history", "list");
+            "history", "report", "list");
     /** Ids (polls, schedules) are positive; Discord's integers end at 2^53 - 1. */
     static final long MAX_ID = (long) OptionData.MAX_POSITIVE_NUMBER;
     /** Every description is set from the bundles by {@link CommandTexts#describe}; JDA wants one to begin with. */
@@ -80,6 +81,9 @@ final class CommandTree {
                         sub("results").addOptions(pollId(false)),
                         sub("polls"),
                         sub("history").addOptions(string("claim", true, true)),
+                        sub("report").addOptions(string("period", false, false).addChoices(
+                                Stream.of("week", "month", "all").map(v -> new Command.Choice(
+                                        texts.choiceName(ARTICLE + ".report", "period", v), v)).toList())),
                         sub("export").addOptions(pollId(true)),
                         sub("schedule-list"),
                         sub("list"));
@@ -163,6 +167,7 @@ final class CommandTree {
             }
             case "results", "export", "close" -> add(words, command, "poll");
             case "history" -> plain(words, command, "claim");
+            case "report" -> add(words, command, "period");
             case "use" -> plain(words, command, "article");
             case "schedule-list" -> words.set(0, "schedule list");
             case "schedule-off" -> {

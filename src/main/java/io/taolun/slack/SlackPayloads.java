@@ -19,7 +19,7 @@ import java.util.Set;
 /** Message bodies for acknowledgements and {@code response_url}, the Share button, and request signatures. */
 final class SlackPayloads {
     private static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search",
-            "results", "history");
+            "results", "history", "report");
 
     private final Lang lang;
     private final Gson gson;

@@ -151,7 +151,7 @@ final class DiscordAdapterTest {
                 Map.entry("search", Map.of("query", "卡脖子")), Map.entry("discuss", Map.of()),
                 Map.entry("polls", Map.of()), Map.entry("history", Map.of("claim", "c1")),
                 Map.entry("results", Map.of()), Map.entry("vote", Map.of("poll", 9, "option", 1)),
-                Map.entry("export", Map.of("poll", 9)));
+                Map.entry("export", Map.of("poll", 9)), Map.entry("report", Map.of("period", "week")));
         for (var command : commands.entrySet()) {
             JsonNode zh = send(FakeDiscord.slashCommand("alice", "zh-TW", command.getKey(), command.getValue()));
             assertThat(zh.path("type").asInt()).as(command.getKey()).isEqualTo(4);

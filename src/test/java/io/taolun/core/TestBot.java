@@ -12,6 +12,7 @@ import io.taolun.core.article.SummaryCommand;
 import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
+import io.taolun.core.report.ReportCommand;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollPolicy;
 import io.taolun.core.poll.PollService;
@@ -88,6 +89,7 @@ public final class TestBot {
                     new ClosePollCommand(polls, ZONE),
                     new PollsCommand(polls, ZONE),
                     new HistoryCommand(polls, ZONE),
+                    new ReportCommand(polls, ZONE),
                     new ExportCommand(polls)));
         }
         this.router = new CommandRouter(commands, Lang.ZH, failures::add);

@@ -77,13 +77,14 @@ final class CommandRegistrationTest {
         List<Node> described = new ArrayList<>();
         walk(commands, "", described, new ArrayList<>());
 
-        // THEN both commands, all 21 subcommands and their options were walked
+        // THEN both commands, all 22 subcommands and their options were walked
         assertThat(described.stream().filter(n -> !n.path().contains(".")).map(Node::path))
                 .containsExactlyInAnyOrder("article", "article-admin");
         assertThat(described.stream().filter(n -> n.path().contains(".") && n.json().path("type").asInt() == 1))
-                .hasSize(21);
-        // 2 commands, 21 subcommands, 20 options under /article (9 of them share, 1 is section's zh), 15 under /article-admin
-        assertThat(described).hasSize(58);
+                .hasSize(22);
+        // 2 commands, 22 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
+        // period), 15 under /article-admin
+        assertThat(described).hasSize(61);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -106,9 +107,17 @@ final class CommandRegistrationTest {
 
     @Test
     void every_choice_is_named_in_chinese_and_english_and_its_value_is_read_by_the_core() {
-        List<Node> choices = new ArrayList<>();
-        walk(commands, "", new ArrayList<>(), choices);
+        List<Node> all = new ArrayList<>();
+        walk(commands, "", new ArrayList<>(), all);
+        List<Node> periods = all.stream().filter(n -> n.path().startsWith("article.report.")).toList();
+        List<Node> choices = all.stream().filter(n -> !periods.contains(n)).toList();
 
+        // report's periods: the words the core reads, named in both languages
+        assertThat(periods).extracting(n -> n.json().path("value").asText()).containsExactly("week", "month", "all");
+        assertThat(periods).extracting(n -> n.json().path("name_localizations").path("zh-CN").asText())
+                .containsExactly("近 7 天", "近 30 天", "全部");
+        assertThat(periods).extracting(n -> n.json().path("name_localizations").path("en-GB").asText())
+                .containsExactly("Last 7 days", "Last 30 days", "All time");
         assertThat(choices).extracting(n -> n.json().path("value").asText())
                 .containsExactly("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
         Set<String> chinese = new HashSet<>();

@@ -1,0 +1,111 @@
+package io.taolun.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taolun.core.Field;
+import io.taolun.core.Reply;
+import io.taolun.core.TestBot;
+import io.taolun.core.poll.InMemoryPolls;
+import io.taolun.testing.TouchesTime;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@code report} on the in-memory poll ports, with a scripted set of voters and the bot's fixed clock. */
+@TouchesTime
+final class ReportCommandTest {
+    private final InMemoryPolls polls = new InMemoryPolls(Duration.ofSeconds(1));
+    private final TestBot bot = TestBot.withPolls(polls, polls, TestBot.everyoneMayOpen());
+
+    /** c3 ten days ago (3 voters, split 1 and 2), then c5 (1 voter) and a hidden c7 (2 voters); c8 elsewhere. */
+    private void discuss() {
+        bot.as("alice", "poll c3");
+        bot.as("alice", "vote 1 1");
+        bot.as("bob", "vote 1 4");
+        bot.as("carol", "vote 1 4");
+        bot.later(Duration.ofDays(10));
+        bot.as("alice", "poll c5");
+        bot.as("dan", "vote 2 2");
+        bot.as("alice", "poll c7 --hidden");
+        bot.as("erin", "vote 3 1");
+        bot.as("frank", "vote 3 5");
+        bot.as("alice", "random", "poll c8");
+        bot.as("gina", "random", "vote 4 1");
+    }
+
+    private static String field(Reply reply, String name) {
+        return reply.fields().stream().filter(f -> f.name().startsWith(name)).map(Field::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + name + " in " + reply.plainText()));
+    }
+
+    @Test
+    void participation_lists_this_channels_claim_polls_with_their_voters_and_the_change() {
+        discuss();
+        Reply report = bot.as("alice", "report");
+        assertThat(report.title()).isEqualTo("讨论报告 · 全部");
+        assertThat(field(report, "参与")).isEqualTo("""
+                #1 · 2026-11-28 · c3 · 3 人投票
+                #2 · 2026-12-08 · c5 · 1 人投票（比上一次 -2）
+                #3 · 2026-12-08 · c7 · 2 人投票（比上一次 +1）""");
+        assertThat(report.plainText()).doesNotContain("#4", "c8 · ");
+    }
+
+    @Test
+    void how_divided_ranks_claims_by_entropy_and_leaves_out_hidden_open_polls() {
+        discuss();
+        String divided = field(bot.as("alice", "report"), "分歧程度");
+        assertThat(divided.lines().toList()).hasSize(2);
+        assertThat(divided.lines().toList().get(0)).startsWith("c3 · 分歧 40 · 3 人 · #1 · ");
+        assertThat(divided.lines().toList().get(1)).startsWith("c5 · 分歧 0 · 1 人 · #2 · ");
+        // once the hidden poll closes its result is public and it is counted: 1 and 1 of 5 options, ln 2 / ln 5
+        bot.as("alice", "close 3");
+        assertThat(field(bot.as("alice", "report"), "分歧程度").lines().toList().get(0))
+                .startsWith("c7 · 分歧 43 · 2 人 · #3");
+    }
+
+    @Test
+    void the_undiscussed_are_the_debatable_claims_never_polled_in_this_channel() {
+        discuss();
+        Reply report = bot.as("alice", "report");
+        String undiscussed = field(report, "还没讨论过的观点");
+        // 40 claims, 4 of them facts, 3 polled here; c8 was polled only in another channel
+        assertThat(report.fields()).anySatisfy(f -> assertThat(f.name()).isEqualTo("还没讨论过的观点（33 个）"));
+        assertThat(undiscussed).startsWith("c1, c2, c4, c8, c9,").contains("等另外 21 个")
+                .doesNotContain("c6,", "c3,", "c5,");
+        assertThat(undiscussed).endsWith("用 /article poll c1 发起讨论。");
+    }
+
+    @Test
+    void a_period_keeps_the_polls_opened_in_it() {
+        discuss();
+        bot.later(Duration.ofDays(1));
+        Reply week = bot.as("alice", "report week");
+        assertThat(week.title()).isEqualTo("讨论报告 · 近 7 天");
+        assertThat(field(week, "参与")).doesNotContain("#1").contains("#2", "#3");
+        assertThat(field(bot.as("alice", "report month"), "参与")).contains("#1", "#2", "#3");
+        bot.later(Duration.ofDays(30));
+        Reply none = bot.as("alice", "report month");
+        assertThat(none.plainText()).contains("本频道还没有针对观点的投票（近 30 天）。");
+        // the claims never polled here are still listed
+        assertThat(none.fields()).anySatisfy(f -> assertThat(f.name()).isEqualTo("还没讨论过的观点（33 个）"));
+    }
+
+    @Test
+    void in_english() {
+        discuss();
+        Reply report = bot.handle(TestBot.request("general", "en-US", "report week"));
+        assertThat(report.title()).isEqualTo("Discussion report · last 7 days");
+        assertThat(field(report, "Participation")).isEqualTo("""
+                #2 · 2026-12-08 · c5 · 1 voter
+                #3 · 2026-12-08 · c7 · 2 voters (+1 on the poll before)""");
+        assertThat(field(report, "How divided")).startsWith("c5 · divided 0 · 1 voter · #2 · ");
+        assertThat(report.footer()).contains("normalised entropy");
+        assertThat(report.plainText()).doesNotContain("{", "}");
+    }
+
+    @Test
+    void a_word_that_is_not_a_period_gets_a_short_answer() {
+        assertThat(bot.as("alice", "report year").plainText()).contains("看不懂“year”", "week", "month", "all");
+        assertThat(bot.as("alice", "report week month").plainText()).contains("最多给一个时间范围");
+        assertThat(bot.failures).isEmpty();
+    }
+}
