@@ -26,6 +26,8 @@ import java.util.OptionalInt;
 public final class ReportCommand implements Command {
     static final int MAX_POLL_LINES = 10;
     static final int MAX_UNDISCUSSED = 12;
+    /** Claims shown under "how divided": with their statements they stay within Discord's 1,024 per field. */
+    static final int MAX_DIVIDED = 8;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final PollService service;
@@ -115,9 +117,12 @@ public final class ReportCommand implements Command {
         latest.sort(Comparator.comparingInt((Row r) -> r.divided().getAsInt()).reversed()
                 .thenComparing(r -> r.claim().id()));
         List<String> lines = new ArrayList<>();
-        for (Row row : latest) {
+        for (Row row : latest.subList(0, Math.min(MAX_DIVIDED, latest.size()))) {
             lines.add(m.get("report.dividedLine", row.claim().id(), row.divided().getAsInt(), row.voters(),
                     row.poll().id(), shorten(row.claim().statement().in(m.lang()), m.lang())));
+        }
+        if (latest.size() > MAX_DIVIDED) {
+            lines.add(m.get("report.dividedMore", latest.size() - MAX_DIVIDED));
         }
         return String.join("\n", lines);
     }
@@ -137,7 +142,7 @@ public final class ReportCommand implements Command {
 
     /** A statement cut to about one line of chat: Chinese characters are twice as wide as Latin letters. */
     private static String shorten(String text, Lang lang) {
-        int max = lang == Lang.ZH ? 36 : 72;
+        int max = lang == Lang.ZH ? 32 : 56;
         return text.codePointCount(0, text.length()) <= max ? text
                 : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }

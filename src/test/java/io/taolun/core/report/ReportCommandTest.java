@@ -103,6 +103,31 @@ final class ReportCommandTest {
     }
 
     @Test
+    void a_long_discussion_keeps_each_part_within_what_a_chat_field_holds() {
+        // 12 claim polls, each with votes: only the 10 newest polls and the 8 most divided claims are listed
+        String[] claims = {"c1", "c2", "c3", "c4", "c5", "c7", "c8", "c9", "c10", "c11", "c12", "c13"};
+        for (int i = 0; i < claims.length; i++) {
+            bot.as("alice", "poll " + claims[i]);
+            bot.as("u" + i, "vote " + (i + 1) + " 1");
+            bot.as("v" + i, "vote " + (i + 1) + " " + (1 + i % 5));
+        }
+        for (String lang : new String[] {"", "en-US"}) {
+            Reply report = bot.handle(TestBot.request("general", lang, "report"));
+            String participation = report.fields().get(0).value();
+            assertThat(participation.lines().toList()).hasSize(11);
+            assertThat(participation.lines().findFirst().orElseThrow())
+                    .isEqualTo(lang.isEmpty() ? "……更早的 2 次投票从略" : "…2 earlier polls not shown");
+            String divided = report.fields().get(1).value();
+            assertThat(divided.lines().toList()).hasSize(9);
+            assertThat(divided.lines().toList().get(8))
+                    .isEqualTo(lang.isEmpty() ? "……分歧较小的另外 4 个观点从略" : "…4 less divided claims not shown");
+            for (Field f : report.fields()) {
+                assertThat(f.value().length()).as(f.name()).isLessThanOrEqualTo(1024);
+            }
+        }
+    }
+
+    @Test
     void a_word_that_is_not_a_period_gets_a_short_answer() {
         assertThat(bot.as("alice", "report year").plainText()).contains("看不懂“year”", "week", "month", "all");
         assertThat(bot.as("alice", "report week month").plainText()).contains("最多给一个时间范围");
