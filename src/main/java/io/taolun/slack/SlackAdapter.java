@@ -128,40 +128,29 @@ public final class SlackAdapter implements AutoCloseable {
             LOG.warn("slack request refused: JSON nested deeper than {} levels", JsonDepth.MAX);
             return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
+        // a press is read here with one shared Gson and goes to the handler Bolt calls over Socket Mode; everything
+        // else is Bolt's to parse and route (its request object builds a Gson per request)
         Optional<BlockActionPayload> press = ButtonPresses.read(in.body(), gson);
-        if (press.isPresent()) {
-            // the same handler Bolt calls over Socket Mode, without Bolt's per-request Gson
-            ARRIVED.set(in.receivedNanos());
+        Request<?> request = null;
+        if (press.isEmpty()) {
             try {
-                Response response = onPress(press.get());
-                return new HttpExchange.Out(response.getStatusCode(),
-                        response.getContentType() == null ? "text/plain" : response.getContentType(),
-                        response.getBody() == null ? "" : response.getBody());
+                request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(in.path())
+                        .queryString(in.query())
+                        .headers(new RequestHeaders(in.headers()))
+                        .requestBody(in.body())
+                        .remoteAddress(in.remoteAddress())
+                        .build());
             } catch (RuntimeException e) {
-                LOG.warn("slack button press failed: {}", e.getClass().getSimpleName());
-                return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
-            } finally {
-                ARRIVED.remove();
+                request = null;
             }
-        }
-        Request<?> request;
-        try {
-            request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(in.path())
-                    .queryString(in.query())
-                    .headers(new RequestHeaders(in.headers()))
-                    .requestBody(in.body())
-                    .remoteAddress(in.remoteAddress())
-                    .build());
-        } catch (RuntimeException e) {
-            request = null;
-        }
-        if (request == null) {
-            return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
+            if (request == null) {
+                return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
+            }
         }
         ARRIVED.set(in.receivedNanos());
         try {
-            Response response = app.run(request);
+            Response response = press.isPresent() ? onPress(press.get()) : app.run(request);
             return new HttpExchange.Out(response.getStatusCode(),
                     response.getContentType() == null ? "text/plain" : response.getContentType(),
                     response.getBody() == null ? "" : response.getBody());
