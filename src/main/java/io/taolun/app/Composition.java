@@ -37,6 +37,7 @@ import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
+import io.taolun.core.poll.RoundCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
@@ -134,9 +135,11 @@ final class Composition implements AutoCloseable {
         this.completions = new OptionChoices(shelf, views);
         // commands, one router per article, and the library's router in front
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
+        // the salts of polls of two rounds: each must be unguessable, or the voters' hashes could be recomputed
+        java.security.SecureRandom salts = new java.security.SecureRandom();
         for (Article each : library.articles()) {
             PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, reach,
-                    followUps::changed, runner::pollClosedByHand);
+                    followUps::changed, runner::pollClosedByHand, salts);
             // in memory, built on first search (in a server too: its dictionaries are most of an idle heap)
             LazyIndex index = new LazyIndex(each);
             List<Command> commands = List.of(
@@ -151,6 +154,7 @@ final class Composition implements AutoCloseable {
                     new VoteCommand(own, zone, followUps),
                     new ResultsCommand(own, zone),
                     new ClosePollCommand(own, zone),
+                    new RoundCommand(own, zone),
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),
                     new ReportCommand(own, zone),

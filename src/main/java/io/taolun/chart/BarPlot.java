@@ -13,6 +13,10 @@ import org.knowm.xchart.style.CategoryStyler;
 /** The XChart bar chart under the header: one bar per option, its count on it, every text in the bundled font. */
 final class BarPlot {
     private static final Color BAR_COLOR = new Color(0x3B, 0x75, 0xAF);
+    /** Round 1's bars beside round 2's, lighter. */
+    private static final Color BEFORE_COLOR = new Color(0xA6, 0xC8, 0xE6);
+    /** The share of each category the bars fill. */
+    private static final double FILL = 0.6;
     private static final Color GRID_COLOR = new Color(0xE3, 0xE3, 0xE3);
     private static final Color TEXT_COLOR = new Color(0x33, 0x33, 0x33);
     /** How far above its bar a count is centred, as a share of the y axis. */
@@ -33,33 +37,58 @@ final class BarPlot {
 
     /** Paints the bars into {@code g}'s origin, {@code width} by {@code height}, labels included. */
     void paint(Graphics2D g, List<ChartSpec.Bar> bars, int width, int height) {
+        paint(g, bars, List.of(), width, height);
+    }
+
+    /**
+     * Paints the bars; with two round names, each option gets round 1's bar beside round 2's, and a legend names
+     * them.
+     */
+    void paint(Graphics2D g, List<ChartSpec.Bar> bars, List<String> rounds, int width, int height) {
+        boolean paired = !rounds.isEmpty();
         // XChart lays out the plot in the height given; the labels go in the strip left below it, which may
         // overlap XChart's empty padding.
         int chartHeight = height - CategoryLabels.height(g.getFontMetrics(tickFont)) + PADDING;
         CategoryChart chart = new CategoryChart(width, chartHeight);
-        style(chart.getStyler(), bars);
+        style(chart.getStyler(), bars, paired);
         List<String> labels = bars.stream().map(b -> font.displayable(b.label())).map(s -> s.isEmpty() ? "?" : s)
                 .toList();
         // Text categories make XChart space the bars evenly over 0..n; CategoryLabels draws the real labels, so
         // these are never shown and only need to be distinct.
-        chart.addSeries("votes", IntStream.range(0, bars.size()).mapToObj(Integer::toString).toList(),
-                bars.stream().map(ChartSpec.Bar::count).toList());
+        List<String> categories = IntStream.range(0, bars.size()).mapToObj(Integer::toString).toList();
+        if (paired) {
+            chart.addSeries(font.displayable(rounds.get(0)), categories,
+                    bars.stream().map(b -> b.before().orElse(0)).toList());
+            chart.addSeries(font.displayable(rounds.get(1)), categories, bars.stream().map(ChartSpec.Bar::count).toList());
+        } else {
+            chart.addSeries("votes", categories, bars.stream().map(ChartSpec.Bar::count).toList());
+        }
         double lift = yMax(bars) * COUNT_LIFT;
         for (int i = 0; i < bars.size(); i++) {
             int count = bars.get(i).count();
-            // x runs 0..n over the categories, so i + 0.5 is the middle of bar i
-            chart.addAnnotation(new AnnotationText(Integer.toString(count), i + 0.5, count + lift, false));
+            // x runs 0..n over the categories, so i + 0.5 is the middle of category i; two series split its filled
+            // part in halves, whose middles are a quarter of the fill either side
+            if (paired) {
+                int before = bars.get(i).before().orElse(0);
+                chart.addAnnotation(new AnnotationText(Integer.toString(before), i + 0.5 - FILL / 4, before + lift,
+                        false));
+                chart.addAnnotation(new AnnotationText(Integer.toString(count), i + 0.5 + FILL / 4, count + lift,
+                        false));
+            } else {
+                chart.addAnnotation(new AnnotationText(Integer.toString(count), i + 0.5, count + lift, false));
+            }
         }
         chart.addAnnotation(new CategoryLabels(labels, tickFont, TEXT_COLOR));
         chart.paint(g, width, chartHeight);
     }
 
-    private void style(CategoryStyler styler, List<ChartSpec.Bar> bars) {
+    private void style(CategoryStyler styler, List<ChartSpec.Bar> bars, boolean paired) {
         styler.setBaseFont(tickFont);
         styler.setChartTitleFont(countFont);
         styler.setChartTitleVisible(false);
         styler.setLegendFont(tickFont);
-        styler.setLegendVisible(false);
+        styler.setLegendVisible(paired);
+        styler.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         styler.setAxisTitleFont(tickFont);
         styler.setAxisTitlesVisible(false);
         styler.setAxisTickLabelsFont(tickFont);
@@ -78,8 +107,8 @@ final class BarPlot {
         styler.setPlotGridLinesColor(GRID_COLOR);
         styler.setAxisTicksMarksVisible(false);
         styler.setXAxisTicksVisible(false);
-        styler.setSeriesColors(new Color[] {BAR_COLOR});
-        styler.setAvailableSpaceFill(0.6);
+        styler.setSeriesColors(paired ? new Color[] {BEFORE_COLOR, BAR_COLOR} : new Color[] {BAR_COLOR});
+        styler.setAvailableSpaceFill(FILL);
         styler.setChartPadding(PADDING);
 
         // XChart's own bar labels sit astride the bar's top edge; annotations put the counts just above it.
@@ -95,7 +124,7 @@ final class BarPlot {
      * an empty y range.
      */
     private static double yMax(List<ChartSpec.Bar> bars) {
-        int most = bars.stream().mapToInt(ChartSpec.Bar::count).max().orElse(0);
+        int most = bars.stream().mapToInt(b -> Math.max(b.count(), b.before().orElse(0))).max().orElse(0);
         return most == 0 ? 1 : Math.ceil(most * 1.15);
     }
 

@@ -73,7 +73,7 @@ public final class PngResultChart implements ResultChart {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             int top = d.header().draw(g, font.displayable(spec.title()), font.displayable(spec.subtitle()), WIDTH);
             g.translate(0, top);
-            d.plot().paint(g, spec.bars(), WIDTH, HEIGHT - top);
+            d.plot().paint(g, spec.bars(), spec.rounds(), WIDTH, HEIGHT - top);
         } finally {
             g.dispose();
         }

@@ -104,8 +104,12 @@ final class CommandTree {
                                 new OptionData(OptionType.INTEGER, "hours", LATER, false)
                                         .setRequiredRange(1, limits.pollHours()),
                                 flag("hidden"),
-                                flag("public")),
+                                flag("public"),
+                                new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2)),
                         sub("close").addOptions(pollId(true)),
+                        sub("round").addOptions(pollId(true),
+                                new OptionData(OptionType.INTEGER, "hours", LATER, false)
+                                        .setRequiredRange(1, limits.pollHours())),
                         sub("schedule-weekly-poll").addOptions(
                                 string("day", true, false).addChoices(DAYS.stream()
                                         .map(d -> new Command.Choice(texts.choiceName(weekly, "day", d), d)).toList()),
@@ -146,7 +150,7 @@ final class CommandTree {
     static boolean isPublic(CommandInteractionPayload command) {
         String sub = command.getSubcommandName() == null ? "" : command.getSubcommandName();
         OptionMapping share = command.getOption("share");
-        return Set.of("poll", "close", "discuss", "schedule-weekly-poll", "schedule-qotd", "schedule-off", "use").contains(sub) || (share != null && share.getAsBoolean());
+        return Set.of("poll", "close", "round", "discuss", "schedule-weekly-poll", "schedule-qotd", "schedule-off", "use").contains(sub) || (share != null && share.getAsBoolean());
     }
 
     /** The core's command text for a slash command, e.g. {@code section 3 --share}. */
@@ -166,6 +170,10 @@ final class CommandTree {
                 add(words, command, "option");
             }
             case "results", "export", "close" -> add(words, command, "poll");
+            case "round" -> {
+                add(words, command, "poll");
+                integerOption(words, command, "hours");
+            }
             case "history" -> plain(words, command, "claim");
             case "report" -> add(words, command, "period");
             case "use" -> plain(words, command, "article");
@@ -189,13 +197,10 @@ final class CommandTree {
                 plain(words, command, "claim");
                 quoted(words, command, "question");
                 quoted(words, command, "options");
-                OptionMapping hours = command.getOption("hours");
-                if (hours != null) {
-                    words.add("--hours");
-                    words.add(hours.getAsString());
-                }
+                integerOption(words, command, "hours");
                 flag(words, command, "hidden", "--hidden");
                 flag(words, command, "public", "--public");
+                integerOption(words, command, "rounds");
             }
             default -> {
                 // no options
@@ -234,6 +239,15 @@ final class CommandTree {
         if (value != null) {
             words.add("--" + option);
             words.add("\"" + value.getAsString().replace('"', '\'') + "\"");
+        }
+    }
+
+    /** An integer option passed on as {@code --<option> N}. */
+    private static void integerOption(List<String> words, CommandInteractionPayload command, String option) {
+        OptionMapping value = command.getOption(option);
+        if (value != null) {
+            words.add("--" + option);
+            words.add(value.getAsString());
         }
     }
 

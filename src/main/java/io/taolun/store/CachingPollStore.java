@@ -58,11 +58,34 @@ public final class CachingPollStore implements PollStore {
 
     @Override
     public boolean close(long id, String by, Instant at) {
+        Optional<Long> first = Optional.ofNullable(polls.getIfPresent(id)).flatMap(p -> p.round().firstRound());
         try {
             return store.close(id, by, at);
         } finally {
             polls.invalidate(id);
+            // closing round 2 forgot the salt its round 1 holds too
+            first.ifPresent(polls::invalidate);
         }
+    }
+
+    @Override
+    public Optional<Poll> openSecondRound(NewPoll second) {
+        try {
+            return store.openSecondRound(second);
+        } finally {
+            // round 1 is closed now
+            second.round().firstRound().ifPresent(polls::invalidate);
+        }
+    }
+
+    @Override
+    public Optional<Poll> secondRound(long firstRoundId) {
+        return store.secondRound(firstRoundId);
+    }
+
+    @Override
+    public Map<String, Integer> ballots(long pollId) {
+        return store.ballots(pollId);
     }
 
     @Override

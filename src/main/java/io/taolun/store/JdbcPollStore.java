@@ -4,8 +4,10 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollOption;
+import io.taolun.core.poll.PollRound;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.Tally;
+import io.taolun.core.poll.VoterSalt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +24,7 @@ import javax.sql.DataSource;
 /** {@link PollStore} on JDBC: the same SQL on H2 and PostgreSQL. */
 public final class JdbcPollStore implements PollStore {
     private static final String POLL_COLUMNS = "id, article_id, claim_id, question, platform, workspace, channel, "
-            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at";
+            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt";
 
     private final DataSource db;
 
@@ -50,7 +52,8 @@ public final class JdbcPollStore implements PollStore {
     /** Inserts a poll and its options on the caller's connection and transaction; returns its id. */
     static long insert(Connection c, NewPoll p) throws SQLException {
         String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
-                + "anonymous, hidden_results, opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "anonymous, hidden_results, opened_at, closes_at, round_no, rounds, first_round, voter_salt) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         long id;
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             ps.setString(1, p.articleId());
@@ -64,6 +67,10 @@ public final class JdbcPollStore implements PollStore {
             ps.setBoolean(9, p.hiddenResults());
             Jdbc.setInstant(ps, 10, p.openedAt());
             Jdbc.setInstant(ps, 11, p.closesAt().orElse(null));
+            ps.setInt(12, p.round().number());
+            ps.setInt(13, p.round().of());
+            ps.setObject(14, p.round().firstRound().orElse(null), java.sql.Types.BIGINT);
+            ps.setString(15, p.round().salt().map(VoterSalt::hex).orElse(null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -133,16 +140,106 @@ public final class JdbcPollStore implements PollStore {
 
     @Override
     public boolean close(long id, String by, Instant at) {
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean closed;
+                try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE poll SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL")) {
-            Jdbc.setInstant(ps, 1, at);
-            ps.setString(2, by);
-            ps.setLong(3, id);
-            return ps.executeUpdate() == 1;
+                    Jdbc.setInstant(ps, 1, at);
+                    ps.setString(2, by);
+                    ps.setLong(3, id);
+                    closed = ps.executeUpdate() == 1;
+                }
+                // a pair that ends forgets its salt: both rows, whichever round this is
+                try (PreparedStatement ps = c.prepareStatement("UPDATE poll SET voter_salt = NULL WHERE "
+                        + "voter_salt IS NOT NULL AND (id = ? OR id = (SELECT first_round FROM poll WHERE id = ?))")) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return closed;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw Jdbc.failure("closing poll " + id, e);
         }
+    }
+
+    @Override
+    public Optional<Poll> openSecondRound(NewPoll second) {
+        long first = second.round().firstRound().orElseThrow(() -> new IllegalArgumentException("not a round 2"));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // the row lock orders this with the votes on round 1 (the ledger locks it too) and with a second
+                // opener; the unique index on first_round is the last guard
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM poll WHERE id = ? FOR UPDATE")) {
+                    ps.setLong(1, first);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalArgumentException("poll " + first + " is gone");
+                        }
+                    }
+                }
+                if (secondRoundId(c, first).isPresent()) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE poll SET closed_at = ?, closed_by = ? "
+                        + "WHERE id = ? AND closed_at IS NULL")) {
+                    Jdbc.setInstant(ps, 1, second.openedAt());
+                    ps.setString(2, second.opener());
+                    ps.setLong(3, first);
+                    ps.executeUpdate();
+                }
+                long id = insert(c, second);
+                c.commit();
+                return Optional.of(second.withId(id));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("opening round 2 of poll " + first, e);
+        }
+    }
+
+    private static Optional<Long> secondRoundId(Connection c, long first) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM poll WHERE first_round = ?")) {
+            ps.setLong(1, first);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<Poll> secondRound(long firstRoundId) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE first_round = ?", ps -> ps.setLong(1, firstRoundId))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Map<String, Integer> ballots(long pollId) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT v.platform, v.user_id, v.option_no FROM vote v "
+                        + "JOIN poll p ON p.id = v.poll_id WHERE v.poll_id = ? AND p.rounds = 2 AND NOT v.retracted "
+                        + "ORDER BY v.user_id")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the ballots of poll " + pollId, e);
+        }
+        return out;
     }
 
     @Override
@@ -217,7 +314,14 @@ public final class JdbcPollStore implements PollStore {
                 new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
                 rs.getString("opener"), rs.getBoolean("anonymous"), rs.getBoolean("hidden_results"),
                 Jdbc.instant(rs, "opened_at").orElseThrow(), Jdbc.instant(rs, "closes_at"),
-                Jdbc.instant(rs, "closed_at"));
+                Jdbc.instant(rs, "closed_at"), round(rs));
+    }
+
+    private static PollRound round(ResultSet rs) throws SQLException {
+        long first = rs.getLong("first_round");
+        Optional<Long> firstRound = rs.wasNull() ? Optional.empty() : Optional.of(first);
+        return new PollRound(rs.getInt("round_no"), rs.getInt("rounds"), firstRound,
+                Optional.ofNullable(rs.getString("voter_salt")).map(VoterSalt::new));
     }
 
     private static List<PollOption> options(Connection c, long pollId) throws SQLException {

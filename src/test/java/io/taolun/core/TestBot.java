@@ -19,6 +19,7 @@ import io.taolun.core.poll.PollService;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
+import io.taolun.core.poll.RoundCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.search.ArticleIndex;
@@ -87,6 +88,7 @@ public final class TestBot {
                     new VoteCommand(polls, ZONE),
                     new ResultsCommand(polls, ZONE),
                     new ClosePollCommand(polls, ZONE),
+                    new RoundCommand(polls, ZONE),
                     new PollsCommand(polls, ZONE),
                     new HistoryCommand(polls, ZONE),
                     new ReportCommand(polls, ZONE),

@@ -77,14 +77,14 @@ final class CommandRegistrationTest {
         List<Node> described = new ArrayList<>();
         walk(commands, "", described, new ArrayList<>());
 
-        // THEN both commands, all 22 subcommands and their options were walked
+        // THEN both commands, all 23 subcommands and their options were walked
         assertThat(described.stream().filter(n -> !n.path().contains(".")).map(Node::path))
                 .containsExactlyInAnyOrder("article", "article-admin");
         assertThat(described.stream().filter(n -> n.path().contains(".") && n.json().path("type").asInt() == 1))
-                .hasSize(22);
-        // 2 commands, 22 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
-        // period), 15 under /article-admin
-        assertThat(described).hasSize(61);
+                .hasSize(23);
+        // 2 commands, 23 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
+        // period), 18 under /article-admin (poll's rounds, round's poll and hours among them)
+        assertThat(described).hasSize(65);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -147,11 +147,13 @@ final class CommandRegistrationTest {
         assertThat(integers).extracting(Node::path).containsExactlyInAnyOrder(
                 "article.section.section", "article.summary.section", "article.claims.section",
                 "article.vote.poll", "article.vote.option", "article.results.poll", "article.export.poll",
-                "article-admin.poll.hours", "article-admin.close.poll", "article-admin.schedule-off.id");
+                "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.close.poll",
+                "article-admin.round.poll", "article-admin.round.hours", "article-admin.schedule-off.id");
         for (Node node : integers) {
             assertThat(node.json().path("min_value").asLong()).as(node.path()).isEqualTo(1);
             long max = switch (node.path().substring(node.path().lastIndexOf('.') + 1)) {
                 case "section" -> sections;
+                case "rounds" -> 2;
                 case "option" -> OptionSets.MAX_CUSTOM;
                 case "hours" -> LONGEST_POLL.toHours();
                 default -> (1L << 53) - 1;
@@ -169,7 +171,7 @@ final class CommandRegistrationTest {
                 .containsExactlyInAnyOrder("article.section.section", "article.summary.section",
                         "article.claims.section", "article.quote.which", "article.history.claim",
                         "article.vote.poll", "article.results.poll", "article.export.poll",
-                        "article-admin.poll.claim", "article-admin.close.poll",
+                        "article-admin.poll.claim", "article-admin.close.poll", "article-admin.round.poll",
                         "article-admin.schedule-weekly-poll.zone", "article-admin.schedule-qotd.zone",
                         "article-admin.use.article");
     }

@@ -9,10 +9,12 @@ import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollOption;
+import io.taolun.core.poll.PollRound;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.VoteLedger;
 import io.taolun.core.poll.VoteOutcome;
 import io.taolun.core.poll.VoteRequest;
+import io.taolun.core.poll.VoterSalt;
 import io.taolun.testing.TouchesTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -306,6 +308,83 @@ final class PollPortsContractTest {
             assertThat(p.store.voters(poll.id())).containsExactly(
                     Map.entry(2, List.of("carl")), Map.entry(4, List.of("zoe", "amy", "bob")));
             assertThat(p.store.voters(99)).isEmpty();
+        }
+    }
+
+    private static final VoterSalt SALT = new VoterSalt("ab".repeat(32));
+
+    private static NewPoll firstOfTwo() {
+        return new NewPoll(ARTICLE, Optional.of("c5"), "问题 c5", OptionSets.likert(), GENERAL, "alice", true, false, T0,
+                Optional.of(T0.plus(Duration.ofDays(2))), PollRound.firstOfTwo(SALT));
+    }
+
+    private static NewPoll secondOf(Poll first, Instant at) {
+        return new NewPoll(ARTICLE, first.claimId(), first.question(), first.options(), first.where(), "bob", true,
+                false, at, Optional.of(at.plus(Duration.ofDays(1))), PollRound.second(first.id(), Optional.of(SALT)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void round_two_opens_once_closes_round_one_and_is_stored_with_its_round(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            // GIVEN round 1 of a pair, with its salt
+            Poll first = p.store.open(firstOfTwo());
+            assertThat(p.store.find(first.id()).orElseThrow().round()).isEqualTo(PollRound.firstOfTwo(SALT));
+            assertThat(p.store.secondRound(first.id())).isEmpty();
+            // WHEN its round 2 opens an hour later
+            Instant at = T0.plus(Duration.ofHours(1));
+            Poll second = p.store.openSecondRound(secondOf(first, at)).orElseThrow();
+            // THEN round 2 is stored with its round and the salt, and round 1 is closed then
+            assertThat(p.store.find(second.id())).contains(secondOf(first, at).withId(second.id()));
+            assertThat(p.store.secondRound(first.id())).contains(second);
+            assertThat(p.store.find(first.id()).orElseThrow().closedAt()).contains(at);
+            assertThat(p.press(first, "carol", 1, at.plusSeconds(1))).isEqualTo(VoteOutcome.CLOSED);
+            // AND a second round 2 is refused, whoever asks
+            assertThat(p.store.openSecondRound(secondOf(first, at.plusSeconds(5)))).isEmpty();
+            assertThat(p.store.find(second.id() + 1)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void closing_round_two_forgets_the_salt_of_both_rounds(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll first = p.store.open(firstOfTwo());
+            Poll second = p.store.openSecondRound(secondOf(first, T0.plusSeconds(60))).orElseThrow();
+            assertThat(p.store.close(second.id(), "alice", T0.plusSeconds(120))).isTrue();
+            assertThat(p.store.find(first.id()).orElseThrow().round().salt()).isEmpty();
+            assertThat(p.store.find(second.id()).orElseThrow().round().salt()).isEmpty();
+            assertThat(p.store.find(second.id()).orElseThrow().round().firstRound()).contains(first.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void closing_round_one_before_round_two_forgets_the_salt(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll first = p.store.open(firstOfTwo());
+            Poll single = p.store.open(poll(GENERAL, "c1"));
+            p.store.close(first.id(), "alice", T0.plusSeconds(60));
+            assertThat(p.store.find(first.id()).orElseThrow().round())
+                    .isEqualTo(new PollRound(1, 2, Optional.empty(), Optional.empty()));
+            assertThat(p.store.find(single.id()).orElseThrow().round()).isEqualTo(PollRound.SINGLE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void ballots_are_the_standing_votes_of_a_pair_by_voter_and_none_for_a_poll_of_one_round(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll first = p.store.open(firstOfTwo());
+            Poll single = p.store.open(poll(GENERAL, "c1"));
+            p.press(first, "v1", 2, T0);
+            p.press(first, "v2", 4, T0);
+            p.press(first, "v3", 1, T0);
+            p.press(first, "v3", 1, T0.plusSeconds(5)); // withdrawn
+            p.press(single, "v1", 3, T0);
+            assertThat(p.store.ballots(first.id())).isEqualTo(Map.of("slack:v1", 2, "slack:v2", 4));
+            assertThat(p.store.ballots(single.id())).isEmpty();
+            assertThat(p.store.ballots(99)).isEmpty();
         }
     }
 }

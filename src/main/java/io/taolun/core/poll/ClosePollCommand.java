@@ -38,6 +38,7 @@ public final class ClosePollCommand implements Command {
             // to, and its messages are re-rendered closed: the answer only acknowledges, so nothing shows twice
             return Reply.builder().text(inv.messages().get("close.ritual", poll.id())).build();
         }
-        return replies.results(poll, service.tally(poll), true, inv.messages(), service.now(), Visibility.IN_CHANNEL);
+        return replies.results(poll, service.tally(poll), true, inv.messages(), service.now(), Visibility.IN_CHANNEL,
+                service.shift(poll), service.secondRound(poll));
     }
 }

@@ -17,7 +17,16 @@ public record NewPoll(
         boolean anonymous,
         boolean hiddenResults,
         Instant openedAt,
-        Optional<Instant> closesAt) {
+        Optional<Instant> closesAt,
+        PollRound round) {
+
+    /** A poll of one round. */
+    public NewPoll(String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt) {
+        this(articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                PollRound.SINGLE);
+    }
 
     public NewPoll {
         Objects.requireNonNull(articleId, "articleId");
@@ -28,11 +37,12 @@ public record NewPoll(
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(closesAt, "closesAt");
+        Objects.requireNonNull(round, "round");
     }
 
     /** The stored poll with its id. */
     public Poll withId(long id) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.empty());
+                closesAt, Optional.empty(), round);
     }
 }

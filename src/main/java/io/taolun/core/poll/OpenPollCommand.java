@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code poll [claim-id | --question "..."] [--options <scale>|"A|B|C"] [--hours N] [--hidden] [--public]}: opens a
- * poll on a claim of the article (by default the one this workspace has polled least), asking the claim's own
- * question, or on a question of the opener's own.
+ * {@code poll [claim-id | --question "..."] [--options <scale>|"A|B|C"] [--hours N] [--hidden] [--public]
+ * [--rounds 2]}: opens a poll on a claim of the article (by default the one this workspace has polled least), asking
+ * the claim's own question, or on a question of the opener's own. With two rounds, it is round 1 of a before/after
+ * pair, whose round 2 {@code round <id>} opens after the discussion.
  */
 public final class OpenPollCommand implements Command {
     private final PollService service;
@@ -39,6 +40,7 @@ public final class OpenPollCommand implements Command {
         Optional<Duration> duration = Optional.empty();
         boolean hidden = false;
         boolean anonymous = true;
+        int rounds = 1;
         String claimId = null;
         String question = null;
         Set<String> given = new HashSet<>();
@@ -53,6 +55,7 @@ public final class OpenPollCommand implements Command {
                 case "--hours" -> duration = Optional.of(hours(value(args, ++i, arg)));
                 case "--hidden" -> hidden = true;
                 case "--public" -> anonymous = false;
+                case "--rounds" -> rounds = rounds(value(args, ++i, arg));
                 case "--question" -> question = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
@@ -69,7 +72,7 @@ public final class OpenPollCommand implements Command {
             throw new BadInputException("error.poll.claimOrQuestion");
         }
         Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
-                Optional.ofNullable(question), options, duration, hidden, anonymous));
+                Optional.ofNullable(question), options, duration, hidden, anonymous, rounds));
         return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }
@@ -81,7 +84,14 @@ public final class OpenPollCommand implements Command {
         return args.get(at);
     }
 
-    private static Duration hours(String typed) {
+    private static int rounds(String typed) {
+        if (!typed.equals("1") && !typed.equals("2")) {
+            throw new BadInputException("error.poll.rounds", SafeText.echo(typed));
+        }
+        return Integer.parseInt(typed);
+    }
+
+    static Duration hours(String typed) {
         if (!typed.matches("\\d{1,6}") || Integer.parseInt(typed) < 1) {
             throw new BadInputException("error.poll.hoursValue", SafeText.echo(typed));
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param hiddenResults counts are shown only after it closes
  * @param closesAt      the deadline, or empty when only closed by hand
  * @param closedAt      when it was closed by hand, if it was
+ * @param round         its place in a before/after pair, or {@link PollRound#SINGLE}
  */
 public record Poll(
         long id,
@@ -31,7 +32,16 @@ public record Poll(
         boolean hiddenResults,
         Instant openedAt,
         Optional<Instant> closesAt,
-        Optional<Instant> closedAt) {
+        Optional<Instant> closedAt,
+        PollRound round) {
+
+    /** A poll of one round. */
+    public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, Optional<Instant> closedAt) {
+        this(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                closedAt, PollRound.SINGLE);
+    }
 
     public Poll {
         Objects.requireNonNull(articleId, "articleId");
@@ -43,6 +53,10 @@ public record Poll(
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(closesAt, "closesAt");
         Objects.requireNonNull(closedAt, "closedAt");
+        Objects.requireNonNull(round, "round");
+        if (round.paired() && !anonymous) {
+            throw new IllegalArgumentException("a poll of two rounds is anonymous: its voters are stored as hashes");
+        }
         if (options.size() < 2) {
             throw new IllegalArgumentException("a poll needs at least two options");
         }
@@ -68,5 +82,17 @@ public record Poll(
 
     public Optional<PollOption> option(int number) {
         return number >= 1 && number <= options.size() ? Optional.of(options.get(number - 1)) : Optional.empty();
+    }
+
+    /** The same poll, closed by hand at {@code at}. */
+    public Poll closed(Instant at) {
+        return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, Optional.of(at), round);
+    }
+
+    /** The same poll once its pair's salt is forgotten. */
+    public Poll withoutSalt() {
+        return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, closedAt, round.withoutSalt());
     }
 }

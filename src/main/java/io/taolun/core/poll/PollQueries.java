@@ -24,6 +24,15 @@ public interface PollQueries {
 
     Tally tally(Poll poll);
 
+    /** The round 2 of a poll of two rounds, once it is open. */
+    Optional<Poll> secondRound(long firstRoundId);
+
+    /**
+     * The votes that stand in a poll of two rounds, by voter: the keyed hash each voter is stored as (the same in
+     * both rounds), and the option they chose.
+     */
+    Map<String, Integer> ballots(long pollId);
+
     /** The voters of each option (user ids), for polls that are not anonymous. */
     Map<Integer, List<String>> voters(long pollId);
 }

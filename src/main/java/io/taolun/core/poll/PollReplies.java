@@ -37,7 +37,13 @@ final class PollReplies {
         boolean open = poll.isOpen(now);
         Reply.Builder reply = Reply.builder().title(m.get(open ? "poll.title" : "poll.titleClosed", poll.id()))
                 .visibility(Visibility.IN_CHANNEL);
+        if (poll.round().isSecond()) {
+            reply.text(m.get("round.secondAsk", poll.round().firstRound().orElseThrow()));
+        }
         question(reply, poll, m);
+        if (open && poll.round().paired() && !poll.round().isSecond()) {
+            reply.text(m.get("round.firstOfTwo"));
+        }
         if (open) {
             ask(poll).ifPresent(q -> reply.text(q.in(m.lang())));
             reply.text(m.get("poll.ask"));
@@ -52,14 +58,63 @@ final class PollReplies {
     }
 
     Reply results(Poll poll, Tally tally, boolean visible, Messages m, Instant now, Visibility visibility) {
-        Reply.Builder reply = Reply.builder().title(m.get("results.title", poll.id())).visibility(visibility);
+        return results(poll, tally, visible, m, now, visibility, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param shift       for a round 2: how it moved from round 1
+     * @param secondRound for a round 1: its round 2, once open
+     */
+    Reply results(Poll poll, Tally tally, boolean visible, Messages m, Instant now, Visibility visibility,
+            Optional<RoundShift> shift, Optional<Poll> secondRound) {
+        Reply.Builder reply = Reply.builder().title(m.get(poll.round().isSecond() ? "round.resultsTitle"
+                : "results.title", poll.id())).visibility(visibility);
         question(reply, poll, m);
         if (visible) {
             bars(reply, poll, tally, m);
+            shift.ifPresent(s -> comparison(reply, poll, s, m));
         } else {
             reply.text(m.get("results.hidden", poll.id()));
         }
+        secondRound.ifPresent(second -> reply.text(m.get("round.seeSecond", second.id())));
         return reply.footer(status(poll, tally, m, now)).build();
+    }
+
+    /** Most from-to lines a comparison lists; the rest are summed in one line. */
+    static final int MAX_MOVES = 6;
+
+    /**
+     * Round 1 and round 2 side by side: each option's count and share in both, and its change in points; how many
+     * answered both rounds and changed; the net shift; where the changed voters went; who answered once.
+     */
+    private static void comparison(Reply.Builder reply, Poll poll, RoundShift shift, Messages m) {
+        reply.text(m.get("round.heading", poll.round().firstRound().orElseThrow(), poll.id()));
+        List<Integer> before = shift.before().percentages();
+        List<Integer> after = shift.after().percentages();
+        StringBuilder lines = new StringBuilder();
+        for (PollOption option : poll.options()) {
+            int n = option.number();
+            lines.append(m.get("round.optionLine", n, option.label(m.lang()), shift.before().count(n),
+                    before.get(n - 1), shift.after().count(n), after.get(n - 1), signed(shift.pointsChange(n))))
+                    .append('\n');
+        }
+        reply.text(lines.toString().strip());
+        reply.text(m.get("round.voters", shift.both(), shift.changed(), shift.onlyBefore(), shift.onlyAfter()));
+        shift.netShiftPoints().ifPresent(points -> reply.text(m.get("round.net", points)));
+        if (!shift.moves().isEmpty()) {
+            StringBuilder moves = new StringBuilder(m.get("round.movesHeading"));
+            int shown = Math.min(MAX_MOVES, shift.moves().size());
+            for (RoundShift.Move move : shift.moves().subList(0, shown)) {
+                moves.append('\n').append(m.get("round.move", poll.option(move.from()).orElseThrow().label(m.lang()),
+                        poll.option(move.to()).orElseThrow().label(m.lang()), move.voters()));
+            }
+            int rest = shift.moves().subList(shown, shift.moves().size()).stream()
+                    .mapToInt(RoundShift.Move::voters).sum();
+            if (rest > 0) {
+                moves.append('\n').append(m.get("round.moreMoves", rest));
+            }
+            reply.text(moves.toString());
+        }
     }
 
     Reply vote(PollService.VoteResult result, boolean visible, Messages m, Instant now) {

@@ -6,6 +6,7 @@ import io.taolun.core.SafeText;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.Claim;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
 
 /**
  * The poll use cases: open a poll on a claim, vote, read results, close, list, and the history of a claim. Rules that
@@ -29,6 +31,7 @@ public final class PollService {
     private final PollReach reach;
     private final LongConsumer changed;
     private final LongConsumer closedByHand;
+    private final RandomGenerator salts;
 
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock) {
         this(article, store, ledger, policy, clock, PollReach.NONE, pollId -> { });
@@ -55,6 +58,13 @@ public final class PollService {
      */
     public PollService(Article article, Library library, PollStore store, VoteLedger ledger, PollPolicy policy,
             Clock clock, PollReach reach, LongConsumer changed, LongConsumer closedByHand) {
+        this(article, library, store, ledger, policy, clock, reach, changed, closedByHand, new SecureRandom());
+    }
+
+    /** @param salts where the salts of polls of two rounds come from: a {@link SecureRandom} outside tests */
+    public PollService(Article article, Library library, PollStore store, VoteLedger ledger, PollPolicy policy,
+            Clock clock, PollReach reach, LongConsumer changed, LongConsumer closedByHand, RandomGenerator salts) {
+        this.salts = salts;
         this.library = library;
         this.closedByHand = closedByHand;
         this.article = article;
@@ -76,12 +86,21 @@ public final class PollService {
      * answers, or the agreement scale for a question.
      */
     public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
-            Optional<Duration> duration, boolean hidden, boolean anonymous) {
+            Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds) {
+        /** A poll of one round. */
+        public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
+                Optional<Duration> duration, boolean hidden, boolean anonymous) {
+            this(claimId, question, options, duration, hidden, anonymous, 1);
+        }
+
         public OpenRequest {
             if (claimId.isPresent() && question.isPresent()) {
                 throw new IllegalArgumentException("a poll asks about a claim or a question, not both");
             }
             options = List.copyOf(options);
+            if (rounds < 1 || rounds > 2) {
+                throw new IllegalArgumentException("a poll has one or two rounds");
+            }
         }
     }
 
@@ -120,10 +139,62 @@ public final class PollService {
         if (duration.compareTo(policy.maxDuration()) > 0) {
             throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
         }
+        if (open.rounds() == 2 && !open.anonymous()) {
+            throw new BadInputException("error.round.public");
+        }
         Instant now = clock.instant();
+        PollRound round = open.rounds() == 2 ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, options,
-                request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)));
+                request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)),
+                round);
         return store.open(poll);
+    }
+
+    /**
+     * Opens round 2 of a poll of two rounds, "after the discussion", and closes its round 1: the same question and
+     * options, in round 1's channel. Its opener or an admin may; only while round 1 is open, and once.
+     */
+    public Poll openSecondRound(ChatRequest request, long firstId, Optional<Duration> length) {
+        Poll first = find(request, firstId);
+        if (!first.round().paired()) {
+            throw new BadInputException("error.round.single", first.id());
+        }
+        if (first.round().isSecond()) {
+            throw new BadInputException("error.round.isSecond", first.id(), first.round().firstRound().orElseThrow());
+        }
+        if (!policy.mayClose(request, first)) {
+            throw new BadInputException("error.round.notAllowed", first.id());
+        }
+        Instant now = clock.instant();
+        Optional<Poll> existing = store.secondRound(first.id());
+        if (existing.isPresent()) {
+            throw new BadInputException("error.round.already", first.id(), existing.get().id());
+        }
+        if (!first.isOpen(now) || first.round().salt().isEmpty()) {
+            throw new BadInputException("error.round.closed", first.id());
+        }
+        Duration duration = length.orElse(policy.defaultDuration());
+        if (duration.compareTo(policy.maxDuration()) > 0) {
+            throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
+        }
+        NewPoll second = new NewPoll(first.articleId(), first.claimId(), first.question(), first.options(),
+                first.where(), request.user(), true, first.hiddenResults(), now, Optional.of(now.plus(duration)),
+                PollRound.second(first.id(), first.round().salt()));
+        Poll opened = store.openSecondRound(second).orElseThrow(() -> new BadInputException("error.round.already",
+                first.id(), store.secondRound(first.id()).map(Poll::id).orElse(0L)));
+        // round 1's messages show it closed; its results are told with round 2's
+        changed.accept(first.id());
+        return opened;
+    }
+
+    /** A round 1's round 2, once it is open; empty for any other poll. */
+    public Optional<Poll> secondRound(Poll poll) {
+        return poll.round().paired() && !poll.round().isSecond() ? store.secondRound(poll.id()) : Optional.empty();
+    }
+
+    /** How a round 2 moved from its round 1; empty for any other poll. */
+    public Optional<RoundShift> shift(Poll poll) {
+        return RoundShifts.of(store, poll);
     }
 
     public VoteResult vote(ChatRequest request, long pollId, int optionNumber) {
@@ -136,8 +207,8 @@ public final class PollService {
                 () -> new BadInputException("error.vote.option", poll.id(), poll.options().size()));
         VoteReceipt receipt;
         try {
-            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), request.user(), option.number(), now,
-                    request.delivery()));
+            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), voter(poll, request), option.number(),
+                    now, request.delivery()));
         } catch (VoteRejectedException e) {
             throw new BadInputException("error.vote.failed");
         }
@@ -232,6 +303,18 @@ public final class PollService {
             }
         }
         return least;
+    }
+
+    /**
+     * Who is stored as the voter: the user id, or in a poll of two rounds its keyed hash. A pair whose salt is
+     * forgotten has ended: it takes no votes.
+     */
+    private static String voter(Poll poll, ChatRequest request) {
+        if (!poll.round().paired()) {
+            return request.user();
+        }
+        return poll.round().salt().map(salt -> salt.voterKey(request.platform(), request.user()))
+                .orElseThrow(() -> new BadInputException("error.vote.closed", poll.id()));
     }
 
     private static String customQuestion(String typed) {

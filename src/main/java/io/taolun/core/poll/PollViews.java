@@ -60,7 +60,10 @@ public final class PollViews {
     public Reply finalResults(Poll poll, Lang lang) {
         Tally tally = store.tally(poll);
         Messages m = Messages.of(lang);
-        Reply results = replies.results(poll, tally, true, m, clock.instant(), Visibility.IN_CHANNEL);
+        Optional<Poll> second = poll.round().paired() && !poll.round().isSecond() ? store.secondRound(poll.id())
+                : Optional.empty();
+        Reply results = replies.results(poll, tally, true, m, clock.instant(), Visibility.IN_CHANNEL,
+                RoundShifts.of(store, poll), second);
         Optional<String> change = poll.claimId().flatMap(claim -> replies.changeSinceEarlier(poll, tally,
                 store.onClaim(poll.where().platform(), poll.where().workspace(), poll.articleId(), claim),
                 store::tally, m));
@@ -77,11 +80,19 @@ public final class PollViews {
     public ChartSpec chart(Poll poll, Lang lang) {
         Tally tally = store.tally(poll);
         Messages m = Messages.of(lang);
+        Optional<RoundShift> shift = RoundShifts.of(store, poll);
         List<ChartSpec.Bar> bars = new ArrayList<>();
         for (PollOption option : poll.options()) {
-            bars.add(new ChartSpec.Bar(option.label(lang), tally.count(option.number())));
+            int n = option.number();
+            bars.add(shift.map(s -> new ChartSpec.Bar(option.label(lang), s.before().count(n), tally.count(n)))
+                    .orElseGet(() -> new ChartSpec.Bar(option.label(lang), tally.count(n))));
         }
-        return new ChartSpec(poll.id(), "#" + poll.id() + " " + replies.statement(poll, lang), m.get("chart.subtitle", tally.total()),
-                bars);
+        String title = "#" + poll.id() + " " + replies.statement(poll, lang);
+        if (shift.isPresent()) {
+            return new ChartSpec(poll.id(), title, m.get("chart.roundSubtitle", poll.round().firstRound().orElseThrow(),
+                    shift.get().before().total(), poll.id(), tally.total()),
+                    bars, List.of(m.get("chart.round1"), m.get("chart.round2")));
+        }
+        return new ChartSpec(poll.id(), title, m.get("chart.subtitle", tally.total()), bars);
     }
 }

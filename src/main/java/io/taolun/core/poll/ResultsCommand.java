@@ -31,6 +31,6 @@ public final class ResultsCommand implements Command {
         Optional<Long> id = inv.args().isEmpty() ? Optional.empty() : Optional.of(PollArgs.pollId(inv.args().get(0)));
         Poll poll = service.pollFor(inv.request(), id);
         return replies.results(poll, service.tally(poll), service.resultsVisible(poll), inv.messages(), service.now(),
-                inv.shareVisibility());
+                inv.shareVisibility(), service.shift(poll), service.secondRound(poll));
     }
 }

@@ -163,6 +163,10 @@ public final class RitualRunner {
             polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
         }
         List<Outbox.Posted> posted = outbox.pollMessages(pollId);
+        // a round 1 whose round 2 opened has its results told with round 2's, side by side
+        if (poll.round().paired() && !poll.round().isSecond() && polls.secondRound(pollId).isPresent()) {
+            posted = List.of();
+        }
         for (int i = 0; i < posted.size(); i++) {
             Outbox.Posted message = posted.get(i);
             outbox.enqueue(new OutboxPost(handKey(pollId) + "r" + i, OutboxPost.PostKind.RESULTS, message.where(),

@@ -73,13 +73,56 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     @Override
     public synchronized boolean close(long id, String by, Instant at) {
         Poll poll = polls.get(id);
-        if (poll == null || poll.closedAt().isPresent()) {
+        if (poll == null) {
             return false;
         }
-        polls.put(id, new Poll(poll.id(), poll.articleId(), poll.claimId(), poll.question(), poll.options(),
-                poll.where(), poll.opener(), poll.anonymous(), poll.hiddenResults(), poll.openedAt(),
-                poll.closesAt(), Optional.of(at)));
+        forgetSalt(poll);
+        poll.round().firstRound().map(polls::get).ifPresent(this::forgetSalt);
+        poll = polls.get(id);
+        if (poll.closedAt().isPresent()) {
+            return false;
+        }
+        polls.put(id, poll.closed(at));
         return true;
+    }
+
+    private void forgetSalt(Poll poll) {
+        polls.put(poll.id(), poll.withoutSalt());
+    }
+
+    @Override
+    public synchronized Optional<Poll> openSecondRound(NewPoll second) {
+        long first = second.round().firstRound().orElseThrow();
+        if (!polls.containsKey(first)) {
+            throw new IllegalArgumentException("poll " + first + " is gone");
+        }
+        if (secondRound(first).isPresent()) {
+            return Optional.empty();
+        }
+        Poll before = polls.get(first);
+        if (before.closedAt().isEmpty()) {
+            polls.put(first, before.closed(second.openedAt()));
+        }
+        return Optional.of(open(second));
+    }
+
+    @Override
+    public synchronized Optional<Poll> secondRound(long firstRoundId) {
+        return polls.values().stream().filter(p -> p.round().firstRound().equals(Optional.of(firstRoundId)))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized Map<String, Integer> ballots(long pollId) {
+        Map<String, Integer> out = new TreeMap<>();
+        if (polls.containsKey(pollId) && polls.get(pollId).round().paired()) {
+            votes.forEach((key, vote) -> {
+                if (key.pollId() == pollId && !vote.retracted()) {
+                    out.put(key.platform() + ":" + key.user(), vote.option());
+                }
+            });
+        }
+        return out;
     }
 
     @Override
