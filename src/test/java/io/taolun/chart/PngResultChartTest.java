@@ -2,6 +2,7 @@ package io.taolun.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taolun.core.Attachment;
 import io.taolun.core.poll.ChartSpec;
@@ -128,6 +129,57 @@ final class PngResultChartTest {
                 chart.render(spec(i, "Q" + i, ENGLISH_OPTIONS, i, 1, 2, 3, 4));
             }
         }).doesNotThrowAnyException();
+    }
+
+    private static final List<String> ROUNDS_ZH = List.of("第一轮（讨论前）", "第二轮（讨论后）");
+
+    private static ChartSpec roundsSpec(List<String> rounds, int[] before, int[] after) {
+        List<Bar> bars = IntStream.range(0, CHINESE_OPTIONS.size())
+                .mapToObj(i -> new Bar(CHINESE_OPTIONS.get(i), before[i], after[i])).toList();
+        return new ChartSpec(9, CLAIM, "第一轮 #8：6 票 · 第二轮 #9：6 票", bars, rounds);
+    }
+
+    @Test
+    void a_round_two_chart_draws_both_rounds_side_by_side_in_two_colours_with_a_chinese_legend() throws IOException {
+        // GIVEN the legend's names in both languages are drawable
+        assertThat(List.of(ROUNDS_ZH.get(0), ROUNDS_ZH.get(1), "Round 1 (before)", "Round 2 (after)"))
+                .allSatisfy(t -> assertThat(chart.canDisplay(t)).as(t).isTrue());
+        // WHEN a round 2 is drawn
+        Attachment png = chart.render(roundsSpec(ROUNDS_ZH, new int[] {1, 3, 0, 2, 0}, new int[] {0, 3, 1, 1, 1}));
+        BufferedImage image = decode(png);
+        // THEN it is a PNG of the usual size, with round 1's lighter bars beside round 2's
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(450);
+        assertThat(pixelsOf(image, 0xA6C8E6)).as("round 1's colour").isGreaterThan(1_000);
+        assertThat(pixelsOf(image, 0x3B75AF)).as("round 2's colour").isGreaterThan(1_000);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/chart-rounds-sample.png"), png.bytes());
+        // AND its legend names the rounds in real glyphs: another Chinese name draws differently
+        BufferedImage renamed = decode(chart.render(roundsSpec(List.of("第一轮（讨论后）", "第二轮（讨论前）"),
+                new int[] {1, 3, 0, 2, 0}, new int[] {0, 3, 1, 1, 1})));
+        assertThat(differingPixels(image, renamed)).isGreaterThan(20);
+    }
+
+    @Test
+    void a_chart_spec_has_a_count_before_on_every_bar_exactly_when_it_names_two_rounds() {
+        assertThatThrownBy(() -> new ChartSpec(1, "t", "s", List.of(new Bar("a", 1)), ROUNDS_ZH))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChartSpec(1, "t", "s", List.of(new Bar("a", 1, 2))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChartSpec(1, "t", "s", List.of(new Bar("a", 1, 2)), List.of("only one")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int pixelsOf(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static ChartSpec spec(long id, String title, List<String> labels, int... counts) {
