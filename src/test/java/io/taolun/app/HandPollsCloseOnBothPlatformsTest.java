@@ -89,7 +89,7 @@ final class HandPollsCloseOnBothPlatformsTest {
             HttpResponse<String> ack = SlackRequests.post(events, SECRET, clock.instant().getEpochSecond(),
                     SlackRequests.slashCommand(TEAM, SLACK_CHANNEL, user, text, slack.responseUrl(trigger), trigger),
                     Map.of());
-            if (ack.body().contains("\"blocks\"") || text.startsWith("poll")) {
+            if (ack.body().contains("\"blocks\"") || text.startsWith("poll") || text.startsWith("round")) {
                 return ack.body();
             }
             await("the answer to " + text, () -> slack.calls("response_url").stream()
@@ -223,6 +223,97 @@ final class HandPollsCloseOnBothPlatformsTest {
                 assertResultsOnce(slack, discord, slackPoll, discordPoll);
                 assertThat(slack.calls("files.completeUploadExternal").get(0).json().toString())
                         .doesNotContain("thread_ts");
+            }
+        }
+    }
+
+    @Test
+    void polls_of_two_rounds_compare_before_and_after_on_both_platforms_and_post_only_round_two_results()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll of two rounds on each platform, with votes in round 1
+                p.slash(slack, clock, "U_ALICE", "poll c1 --rounds 2", "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                assertThat(posted.json().toString()).contains("两轮中的第一轮");
+                String firstTs = tsOf(slack, posted);
+                long slackFirst = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                p.recorded(slackFirst);
+                press(p, slack, clock, slackFirst, firstTs, "U_BOB", "2", "trigger-bob-1");
+                press(p, slack, clock, slackFirst, firstTs, "U_CAROL", "2", "trigger-carol-1");
+                JsonNode opened = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("claim", "c2", "rounds", 2))));
+                assertThat(opened.toString()).contains("Round 1 of 2");
+                long discordFirst = pollOf(opened.path("data").path("components").findValuesAsText("custom_id"));
+                String discordFirstMessage = p.recorded(discordFirst);
+                discord.sendInteraction(FakeDiscord.button("carol", "en-US", "vote " + discordFirst + " 4",
+                        discordFirstMessage));
+                discord.sendInteraction(FakeDiscord.button("dave", "en-US", "vote " + discordFirst + " 4",
+                        discordFirstMessage));
+                await("the Slack poll counts both votes", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(firstTs)
+                                && u.json().toString().contains("共 2 票")));
+                await("the Discord poll counts both votes", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordFirstMessage).stream()
+                        .anyMatch(e -> e.json().toString().contains("2 votes")));
+
+                // WHEN their openers open round 2 after the discussion
+                String round = p.slash(slack, clock, "U_ALICE", "round " + slackFirst, "trigger-round");
+                assertThat(round).doesNotContain("error");
+                FakeSlack.Call second = slack.awaitCall("chat.postMessage", 2, WAIT);
+                assertThat(second.json().toString()).contains("第二轮（第一轮是 #" + slackFirst + "）",
+                        "讨论之后，你的看法变了吗？");
+                String secondTs = tsOf(slack, second);
+                long slackSecond = pollOf(second.json().path("blocks").findValuesAsText("value"));
+                p.recorded(slackSecond);
+                JsonNode discordRound = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "round",
+                        Map.of("poll", discordFirst))));
+                assertThat(discordRound.toString()).contains("After the discussion, where do you stand now?");
+                long discordSecond = pollOf(discordRound.path("data").path("components")
+                        .findValuesAsText("custom_id"));
+                String discordSecondMessage = p.recorded(discordSecond);
+
+                // THEN round 1 is shown closed on each platform, with no results posted for it
+                await("the Slack round 1 closed", () -> closedUpdate(slack, firstTs));
+                await("the Discord round 1 closed", () -> closedEdit(discord, discordFirstMessage));
+
+                // WHEN some voters change their mind, someone votes only in round 2, and round 2 is closed
+                press(p, slack, clock, slackSecond, secondTs, "U_BOB", "1", "trigger-bob-2");
+                press(p, slack, clock, slackSecond, secondTs, "U_CAROL", "2", "trigger-carol-2");
+                press(p, slack, clock, slackSecond, secondTs, "U_DAVE", "5", "trigger-dave-2");
+                discord.sendInteraction(FakeDiscord.button("carol", "en-US", "vote " + discordSecond + " 2",
+                        discordSecondMessage));
+                await("the Slack round 2 counts three votes", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(secondTs)
+                                && u.json().toString().contains("共 3 票")));
+                await("the Discord round 2 counts one vote", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordSecondMessage).stream()
+                        .anyMatch(e -> e.json().toString().contains("1 vote")));
+                p.slash(slack, clock, "U_ALICE", "close " + slackSecond, "trigger-close");
+                send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "close", Map.of("poll", discordSecond))));
+
+                // THEN the results of round 2 are posted once on each platform, comparing both rounds exactly
+                slack.awaitCall("files.completeUploadExternal", 1, WAIT);
+                await("the Discord results", () -> !discord.messages(DISCORD_CHANNEL).isEmpty());
+                p.settled(clock);
+                assertThat(slack.calls("files.completeUploadExternal")).singleElement().satisfies(c -> assertThat(
+                        c.json().toString()).contains("投票 #" + slackSecond + " 的结果 · 讨论前后",
+                        "讨论前后（第一轮 #" + slackFirst + " → 第二轮 #" + slackSecond + "）",
+                        "两轮都投的有 2 人，其中 1 人改了答案；只投第一轮的 0 人，只投第二轮的 1 人。",
+                        "1. 强烈同意：0（0%）→ 1（34%），+34 个百分点",
+                        "2. 同意：2（100%）→ 1（33%），-67 个百分点", "净变化：67 个百分点"));
+                assertThat(discord.messages(DISCORD_CHANNEL)).singleElement().satisfies(result -> {
+                    assertThat(result.json().toString()).contains(
+                            "Results of poll #" + discordSecond + " · before and after",
+                            "Before and after (round 1 #" + discordFirst + " → round 2 #" + discordSecond + ")",
+                            "1 voter answered both rounds; 1 changed their answer. 1 voted only in round 1,"
+                                    + " none only in round 2.",
+                            "2. Agree: 0 (0%) → 1 (100%), +100 points", "Net shift: 100 points");
+                    assertThat(result.files()).singleElement().satisfies(file -> assertThat(file.bytes())
+                            .startsWith(PNG_SIGNATURE));
+                });
             }
         }
     }

@@ -93,12 +93,15 @@ public record RoundShift(Tally before, Tally after, int changed, int kept, int o
         return OptionalLong.of(Math.round(sum / 2));
     }
 
-    /** How many points option {@code option}'s share moved, round 2 against round 1 (0 when a round has no votes). */
+    /**
+     * How many points option {@code option}'s share moved, round 2 against round 1, between the whole percentages the
+     * results show (so a line reading 0% → 34% says +34); 0 when a round has no votes.
+     */
     public long pointsChange(int option) {
         if (before.total() == 0 || after.total() == 0) {
             return 0;
         }
-        return Math.round(share(after, option) - share(before, option));
+        return after.percentages().get(option - 1) - before.percentages().get(option - 1);
     }
 
     /** Voters who answered both rounds. */
