@@ -124,8 +124,10 @@ final class Composition implements AutoCloseable {
         this.followUps = new PollFanout(outbox, gateways, store, posts,
                 Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,
                 pools.refreshWork, clock, timing.refreshInterval());
+        // the salts of polls of two rounds: each must be unguessable, or the voters' hashes could be recomputed
+        java.security.SecureRandom salts = new java.security.SecureRandom();
         RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
-                config.rituals().grace(), followUps::changed);
+                config.rituals().grace(), followUps::changed, salts);
         OutboxDelivery deliveries = new OutboxDelivery(outbox, gateways, posts::render, clock, timing.scheduler().name(),
                 timing.claimLease(), metrics);
         this.rituals = new Rituals(outbox, scheduler, runner, deliveries, timing, pools.delivery,
@@ -135,8 +137,6 @@ final class Composition implements AutoCloseable {
         this.completions = new OptionChoices(shelf, views);
         // commands, one router per article, and the library's router in front
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
-        // the salts of polls of two rounds: each must be unguessable, or the voters' hashes could be recomputed
-        java.security.SecureRandom salts = new java.security.SecureRandom();
         for (Article each : library.articles()) {
             PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, reach,
                     followUps::changed, runner::pollClosedByHand, salts);

@@ -257,9 +257,11 @@ final class ConfigCheck {
         String when = (weekly ? s.day() : "daily") + " " + s.time() + " " + s.zone();
         String close = weekly ? ", closes after " + (s.closeAfter() != null ? s.closeAfter()
                 : span(Ritual.DEFAULT_CLOSE_AFTER)) : "";
+        String rounds = Integer.valueOf(2).equals(s.rounds()) ? ", two rounds (round 2 after "
+                + span(s.spec("-").roundTwoAfter().orElseThrow()) + ")" : "";
         String to = s.channels().stream().map(t -> t.platform() + " " + t.workspace() + "/" + t.channel())
                 .collect(Collectors.joining(", "));
-        return s.kind() + ", " + when + close + ", to " + to
+        return s.kind() + ", " + when + close + rounds + ", to " + to
                 + (s.article() == null ? "" : ", from article " + s.article());
     }
 

@@ -123,6 +123,11 @@ final class Rituals implements AutoCloseable {
             public void closePoll(long pollId) {
                 runner.closePoll(pollId);
             }
+
+            @Override
+            public void openRoundTwo(long ritualId, String slot) {
+                runner.openRoundTwo(ritualId, slot);
+            }
         });
     }
 

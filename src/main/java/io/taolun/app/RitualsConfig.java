@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,7 +65,13 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
 
     /** One declared schedule. */
     record ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
-            List<TargetConfig> channels, String article) {
+            List<TargetConfig> channels, String article, Integer rounds, String roundTwoAfter) {
+        /** One of one round. */
+        ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
+                List<TargetConfig> channels, String article) {
+            this(name, kind, day, time, zone, closeAfter, channels, article, null, null);
+        }
+
         /** One that posts from the default article. */
         ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
                 List<TargetConfig> channels) {
@@ -100,6 +107,28 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             if (closeAfter != null) {
                 word(at + ".closeAfter", () -> ScheduleWords.closeAfter(closeAfter));
             }
+            if (rounds != null && rounds != 1 && rounds != 2) {
+                throw new ConfigException(at + ".rounds: " + rounds + " is not 1 or 2");
+            }
+            if (parsed == RitualKind.QOTD && (rounds != null || roundTwoAfter != null)) {
+                throw new ConfigException(at + ": the quote of the day has no rounds");
+            }
+            if (roundTwoAfter != null && !Objects.equals(rounds, 2)) {
+                throw new ConfigException(at + ".roundTwoAfter: set rounds: 2 for a poll of two rounds");
+            }
+            if (roundTwoAfter != null) {
+                word(at + ".roundTwoAfter", () -> ScheduleWords.span(roundTwoAfter));
+            }
+            if (Objects.equals(rounds, 2)) {
+                Duration open = closeAfter == null ? Ritual.DEFAULT_CLOSE_AFTER : ScheduleWords.closeAfter(closeAfter);
+                Duration after = roundTwoAfter == null ? Ritual.defaultRoundTwoAfter(open)
+                        : ScheduleWords.span(roundTwoAfter);
+                if (!Ritual.roundTwoFits(after, open)) {
+                    throw new ConfigException(at + (roundTwoAfter == null ? ".rounds" : ".roundTwoAfter")
+                            + ": round 2 opens at least 1 hour after the poll opens and at least 1 hour before it "
+                            + "closes (closeAfter " + open.toHours() + "h)");
+                }
+            }
         }
 
         /**
@@ -124,8 +153,10 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             ZoneId z = ScheduleWords.zone(zone);
             Duration close = k == RitualKind.QOTD ? Duration.ZERO
                     : closeAfter == null ? Ritual.DEFAULT_CLOSE_AFTER : ScheduleWords.closeAfter(closeAfter);
+            Optional<Duration> roundTwo = Objects.equals(rounds, 2) ? Optional.of(roundTwoAfter == null
+                    ? Ritual.defaultRoundTwoAfter(close) : ScheduleWords.span(roundTwoAfter)) : Optional.empty();
             return new Ritual.Spec(k, articleId, d, t, z, close,
-                    channels.stream().map(TargetConfig::ref).toList(), Optional.of(name), "config");
+                    channels.stream().map(TargetConfig::ref).toList(), Optional.of(name), "config", roundTwo);
         }
 
         private static void word(String key, Runnable parse) {

@@ -115,7 +115,9 @@ final class CommandTree {
                                         .map(d -> new Command.Choice(texts.choiceName(weekly, "day", d), d)).toList()),
                                 string("time", true, false),
                                 string("zone", true, true),
-                                string("close-after", false, false)),
+                                string("close-after", false, false),
+                                new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2),
+                                string("round-two-after", false, false)),
                         sub("schedule-qotd").addOptions(string("time", true, false), string("zone", true, true)),
                         sub("schedule-off").addOptions(new OptionData(OptionType.INTEGER, "id", LATER, true)
                                 .setRequiredRange(1, MAX_ID)),
@@ -191,6 +193,12 @@ final class CommandTree {
                 if (closeAfter != null) {
                     words.add("--close-after");
                     plain(words, command, "close-after");
+                }
+                integerOption(words, command, "rounds");
+                OptionMapping roundTwoAfter = command.getOption("round-two-after");
+                if (roundTwoAfter != null) {
+                    words.add("--round-two-after");
+                    plain(words, command, "round-two-after");
                 }
             }
             case "poll" -> {

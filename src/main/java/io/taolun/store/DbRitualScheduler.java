@@ -35,6 +35,7 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     static final String SLOT_TASK = "ritual-slot";
     static final String CLOSE_TASK = "ritual-close";
     static final String POLL_CLOSE_TASK = "poll-close";
+    static final String ROUND_TWO_TASK = "ritual-round-two";
     private static final Logger LOG = LoggerFactory.getLogger(DbRitualScheduler.class);
     private static final Duration RETRY = Duration.ofSeconds(30);
 
@@ -44,6 +45,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
         Optional<Instant> runSlot(long ritualId, Instant slotAt);
 
         void closeRun(long ritualId, String slot);
+
+        /** Opens round 2 of a run's poll of two rounds and posts it. */
+        default void openRoundTwo(long ritualId, String slot) {
+            throw new UnsupportedOperationException("these handlers open no second rounds");
+        }
 
         /** Closes a poll opened by hand and posts its results. */
         default void closePoll(long pollId) {
@@ -77,6 +83,7 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     private final CustomTask<Long> slotTask;
     private final CustomTask<String> closeTask;
     private final CustomTask<Long> pollCloseTask;
+    private final CustomTask<String> roundTwoTask;
     private final DataSource db;
     private final Settings settings;
     private final Clock clock;
@@ -97,6 +104,10 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
                 .onDeadExecution(new ReviveOnSchedulerClock<>())
                 .execute((instance, context) -> closePoll(instance));
+        this.roundTwoTask = Tasks.custom(ROUND_TWO_TASK, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .onDeadExecution(new ReviveOnSchedulerClock<>())
+                .execute((instance, context) -> openRoundTwo(instance));
         this.db = db;
         this.settings = settings;
         this.clock = clock;
@@ -104,7 +115,7 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     private synchronized Scheduler scheduler() {
         if (built == null) {
-            built = Scheduler.create(db, List.of(slotTask, closeTask, pollCloseTask))
+            built = Scheduler.create(db, List.of(slotTask, closeTask, pollCloseTask, roundTwoTask))
                     .schedulerName(new SchedulerName.Fixed(settings.name()))
                     .pollingInterval(settings.pollingInterval())
                     .heartbeatInterval(settings.heartbeatInterval())
@@ -152,6 +163,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     @Override
     public void scheduleClose(long ritualId, String slot, Instant at) {
         scheduler().scheduleIfNotExists(closeTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
+    }
+
+    @Override
+    public void scheduleRoundTwo(long ritualId, String slot, Instant at) {
+        scheduler().scheduleIfNotExists(roundTwoTask.instance(ritualId + "/" + slot, ritualId + "/" + slot), at);
     }
 
     @Override
@@ -218,6 +234,12 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
 
     private CompletionHandler<Long> closePoll(TaskInstance<Long> instance) {
         handlers.closePoll(instance.getData());
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    private CompletionHandler<String> openRoundTwo(TaskInstance<String> instance) {
+        String[] parts = instance.getData().split("/", 2);
+        handlers.openRoundTwo(Long.parseLong(parts[0]), parts[1]);
         return new CompletionHandler.OnCompleteRemove<>();
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -50,6 +51,43 @@ final class ConfigLoaderTest {
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(config.language()).isEqualTo("zh");
         assertThat(config.dataDir()).isEqualTo("data");
+    }
+
+    @Test
+    void a_weekly_poll_of_two_rounds_reads_its_rounds_and_when_round_two_opens() {
+        // GIVEN a schedule of two rounds, one with its own time for round 2 and one without
+        Path file = write("""
+                rituals:
+                  schedules:
+                    - {name: a, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, closeAfter: 3d, rounds: 2,
+                       roundTwoAfter: 36h, channels: [{platform: slack, workspace: T1, channel: C1}]}
+                    - {name: b, kind: weekly-poll, day: tue, time: "09:00", zone: UTC, rounds: 2,
+                       channels: [{platform: slack, workspace: T1, channel: C2}]}
+                """);
+        // WHEN it is read
+        TaolunConfig config = new ConfigLoader().read(file);
+        // THEN round 2 opens when told, or the day before the results
+        assertThat(config.rituals().schedules().get(0).spec("x").roundTwoAfter()).contains(Duration.ofHours(36));
+        assertThat(config.rituals().schedules().get(1).spec("x").roundTwoAfter()).contains(Duration.ofDays(5));
+        // AND a time for round 2 that does not fit, or one round with a time for round 2, stops loading
+        assertThatReadingFails(write("""
+                rituals:
+                  schedules:
+                    - {name: c, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, closeAfter: 2d, rounds: 2,
+                       roundTwoAfter: 2d, channels: [{platform: slack, workspace: T1, channel: C1}]}
+                """)).hasMessageContaining("rituals.schedules[c].roundTwoAfter");
+        assertThatReadingFails(write("""
+                rituals:
+                  schedules:
+                    - {name: d, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, roundTwoAfter: 2d,
+                       channels: [{platform: slack, workspace: T1, channel: C1}]}
+                """)).hasMessageContaining("rituals.schedules[d].roundTwoAfter: set rounds: 2");
+        assertThatReadingFails(write("""
+                rituals:
+                  schedules:
+                    - {name: e, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, rounds: 3,
+                       channels: [{platform: slack, workspace: T1, channel: C1}]}
+                """)).hasMessageContaining("rituals.schedules[e].rounds: 3 is not 1 or 2");
     }
 
     @Test

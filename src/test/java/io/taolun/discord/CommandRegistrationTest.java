@@ -84,7 +84,7 @@ final class CommandRegistrationTest {
                 .hasSize(23);
         // 2 commands, 23 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
         // period), 18 under /article-admin (poll's rounds, round's poll and hours among them)
-        assertThat(described).hasSize(65);
+        assertThat(described).hasSize(67);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -148,7 +148,8 @@ final class CommandRegistrationTest {
                 "article.section.section", "article.summary.section", "article.claims.section",
                 "article.vote.poll", "article.vote.option", "article.results.poll", "article.export.poll",
                 "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.close.poll",
-                "article-admin.round.poll", "article-admin.round.hours", "article-admin.schedule-off.id");
+                "article-admin.round.poll", "article-admin.round.hours", "article-admin.schedule-weekly-poll.rounds",
+                "article-admin.schedule-off.id");
         for (Node node : integers) {
             assertThat(node.json().path("min_value").asLong()).as(node.path()).isEqualTo(1);
             long max = switch (node.path().substring(node.path().lastIndexOf('.') + 1)) {

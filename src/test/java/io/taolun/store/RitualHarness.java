@@ -123,6 +123,11 @@ final class RitualHarness implements AutoCloseable {
         }
 
         @Override
+        public synchronized void scheduleRoundTwo(long ritualId, String slot, Instant at) {
+            calls.add("roundTwo " + ritualId + " " + slot + " " + at);
+        }
+
+        @Override
         public synchronized void closePollNow(long pollId) {
             calls.add("closePollNow " + pollId);
         }

@@ -78,6 +78,38 @@ final class ScheduleCommandTest {
     }
 
     @Test
+    void a_weekly_poll_of_two_rounds_opens_round_two_the_day_before_its_results_unless_told() {
+        // WHEN
+        Reply reply = admin("schedule weekly-poll mon 09:00 UTC --rounds 2");
+        // THEN round 2 opens after 5 of the 6 days, and the answer says so
+        assertThat(reply.error()).isFalse();
+        assertThat(reply.plainText()).contains("Mondays at 09:00 UTC, open 6 days · two rounds: round 2 opens after 5 days");
+        assertThat(h.rituals.in(RitualHarness.slack("C1")).get(0).spec().roundTwoAfter()).contains(Duration.ofDays(5));
+        // AND a time of its own; --round-two-after alone means two rounds
+        assertThat(admin("schedule weekly-poll tue 09:00 UTC --close-after 3d --round-two-after 36h").plainText())
+                .contains("open 3 days · two rounds: round 2 opens after 36 hours");
+        assertThat(router.handle(new ChatRequest("slack", "T1", "C1", "U0", "zh", "schedule list", true))
+                .plainText()).contains("两轮：开放 5 天后开第二轮");
+    }
+
+    @Test
+    void bad_rounds_are_answered_with_what_is_accepted_and_store_nothing() {
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --rounds 3").plainText())
+                .contains("\"3\" is not a number of rounds: give 1 or 2.");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --rounds 2 --round-two-after 6d").plainText())
+                .contains("\"6d\" cannot open round 2").contains("at least 1 hour before it closes");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --round-two-after soon").plainText())
+                .contains("\"soon\" cannot open round 2");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after 1h --rounds 2").plainText())
+                .contains("\"--rounds 2\" cannot open round 2").contains("stays open 2 hours or more");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --rounds 1 --round-two-after 2d").plainText())
+                .contains("--round-two-after is for polls of two rounds");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --rounds").plainText())
+                .contains("Option --rounds needs a value.");
+        assertThat(h.rituals.in(RitualHarness.slack("C1"))).isEmpty();
+    }
+
+    @Test
     void schedule_list_shows_the_channels_schedules_to_anyone() {
         admin("schedule qotd 09:00 Asia/Shanghai");
         admin("schedule weekly-poll mon 10:00 Asia/Shanghai");
@@ -113,7 +145,8 @@ final class ScheduleCommandTest {
                 .contains("\"someday\" is not a day").contains("mon, tue, wed, thu, fri, sat or sun");
         assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after 9d").plainText())
                 .contains("\"9d\" is not a duration").contains("between 1h and 7d");
-        assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after").plainText()).contains("is not a duration");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC --close-after").plainText())
+                .contains("Option --close-after needs a value.");
         assertThat(admin("schedule weekly-poll mon 09:00 UTC --ping @everyone").plainText()).doesNotContain("@everyone");
         assertThat(admin("schedule qotd 09:00").plainText()).contains("Say what to schedule");
         assertThat(admin("schedule").plainText()).contains("Say what to schedule");

@@ -48,6 +48,8 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
         QUOTE,
         POLL,
         THREAD,
-        RESULTS
+        RESULTS,
+        /** A word in a weekly poll's thread that its round 2 is open in the channel. */
+        ROUND_TWO
     }
 }

@@ -23,6 +23,21 @@ public record Ritual(long id, Spec spec, boolean active) {
     /** How long a weekly poll stays open when no {@code --close-after} is given. */
     public static final Duration DEFAULT_CLOSE_AFTER = Duration.ofDays(6);
 
+    /**
+     * When a weekly poll's round 2 opens unless told: the day before its results (a day before it closes), or half
+     * way through a poll open two days or less.
+     */
+    public static Duration defaultRoundTwoAfter(Duration closeAfter) {
+        Duration dayBefore = closeAfter.minusDays(1);
+        return dayBefore.compareTo(Duration.ofDays(1)) >= 0 ? dayBefore : closeAfter.dividedBy(2);
+    }
+
+    /** Round 2 opens at least an hour after round 1 and at least an hour before the poll closes. */
+    public static boolean roundTwoFits(Duration after, Duration closeAfter) {
+        return after.compareTo(Duration.ofHours(1)) >= 0
+                && after.compareTo(closeAfter.minusHours(1)) <= 0;
+    }
+
     public Ritual {
         Objects.requireNonNull(spec, "spec");
     }
@@ -35,9 +50,18 @@ public record Ritual(long id, Spec spec, boolean active) {
      * @param closeAfter how long a weekly poll stays open (zero for the quote)
      * @param targets    where it posts; the first is where its polls live
      * @param configName set when the ritual comes from the config file (and is managed there)
+     * @param roundTwoAfter for a weekly poll of two rounds, how long after it opens its round 2 opens ("after the
+     *                   discussion, where do you stand now?"), closing round 1; empty for one round
      */
     public record Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
-            Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy) {
+            Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy,
+            Optional<Duration> roundTwoAfter) {
+        /** A ritual of one round. */
+        public Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
+                Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy) {
+            this(kind, articleId, day, time, zone, closeAfter, targets, configName, createdBy, Optional.empty());
+        }
+
         public Spec {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(articleId, "articleId");
@@ -48,6 +72,7 @@ public record Ritual(long id, Spec spec, boolean active) {
             targets = List.copyOf(targets);
             Objects.requireNonNull(configName, "configName");
             Objects.requireNonNull(createdBy, "createdBy");
+            Objects.requireNonNull(roundTwoAfter, "roundTwoAfter");
             if (time.getSecond() != 0 || time.getNano() != 0) {
                 throw new IllegalArgumentException("a ritual's time is whole minutes");
             }
@@ -61,9 +86,19 @@ public record Ritual(long id, Spec spec, boolean active) {
                 if (closeAfter.compareTo(MIN_CLOSE_AFTER) < 0 || closeAfter.compareTo(MAX_CLOSE_AFTER) > 0) {
                     throw new IllegalArgumentException("a weekly poll closes after 1 hour to 7 days");
                 }
-            } else if (day.isPresent() || !closeAfter.isZero()) {
-                throw new IllegalArgumentException("the quote of the day has no day and no close-after");
+                if (roundTwoAfter.isPresent() && !Ritual.roundTwoFits(roundTwoAfter.get(), closeAfter)) {
+                    throw new IllegalArgumentException("round 2 opens from 1 hour after the poll to 1 hour before "
+                            + "it closes");
+                }
+            } else if (day.isPresent() || !closeAfter.isZero() || roundTwoAfter.isPresent()) {
+                throw new IllegalArgumentException("the quote of the day has no day, no close-after and no rounds");
             }
+        }
+
+        /** The same, of two rounds, round 2 opening {@code after} the poll opens. */
+        public Spec withRoundTwoAfter(Duration after) {
+            return new Spec(kind, articleId, day, time, zone, closeAfter, targets, configName, createdBy,
+                    Optional.of(after));
         }
 
         /** The channel its polls are opened in. */

@@ -47,6 +47,7 @@ public final class RitualPosts {
             case QUOTE -> quote(post.payload(), m);
             case POLL -> polls.message(poll(post), lang);
             case THREAD -> thread(poll(post), post.payload(), m);
+            case ROUND_TWO -> roundTwo(poll(post), m);
             case RESULTS -> {
                 Poll poll = poll(post);
                 yield withChart(polls.finalResults(poll, lang), poll, lang);
@@ -98,6 +99,15 @@ public final class RitualPosts {
             section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
         });
         return reply.text(m.get("discuss.invite")).visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    /** In round 1's thread: round 2 is open in the channel. */
+    private static Reply roundTwo(Poll second, Messages m) {
+        long first = second.round().firstRound().orElseThrow(
+                () -> new IllegalStateException("poll " + second.id() + " is not a round 2"));
+        return Reply.builder().title(m.get("round.threadTitle"))
+                .text(m.get("round.threadText", second.id(), first))
+                .visibility(Visibility.IN_CHANNEL).build();
     }
 
     private Reply withChart(Reply results, Poll poll, Lang lang) {

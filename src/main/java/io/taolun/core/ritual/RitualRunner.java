@@ -10,7 +10,10 @@ import io.taolun.core.article.RitualQuote;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.OptionSets;
 import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollRound;
 import io.taolun.core.poll.PollStore;
+import io.taolun.core.poll.VoterSalt;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
@@ -41,6 +45,7 @@ public final class RitualRunner {
     private final Duration grace;
     private final LongConsumer pollChanged;
     private final HandPollPosts handPolls;
+    private final RandomGenerator salts;
 
     /**
      * @param grace       a slot missed by more than this is skipped, not posted late
@@ -57,7 +62,15 @@ public final class RitualRunner {
      */
     public RitualRunner(Library library, RitualStore rituals, PollStore polls, Outbox outbox,
             RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged) {
+        this(library, rituals, polls, outbox, scheduler, clock, grace, pollChanged, new SecureRandom());
+    }
+
+    /** @param salts where the salts of weekly polls of two rounds come from (unguessable: a secure generator) */
+    public RitualRunner(Library library, RitualStore rituals, PollStore polls, Outbox outbox,
+            RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged,
+            RandomGenerator salts) {
         this.library = library;
+        this.salts = salts;
         this.rituals = rituals;
         this.polls = polls;
         this.outbox = outbox;
@@ -93,33 +106,96 @@ public final class RitualRunner {
         return rituals.find(ritualId).filter(Ritual::active).map(r -> Slots.next(r.spec(), after).at());
     }
 
-    /** Closes the run's poll and posts its results in each channel and under each poll, in its thread. */
+    /**
+     * Closes the run's poll and posts its results in each channel and under each poll, in its thread. For a poll of
+     * two rounds whose round 2 the schedule opened, that is round 2, and its results compare both rounds.
+     */
     public void closeRun(long ritualId, String slotKey) {
         Optional<Run> run = rituals.run(ritualId, slotKey);
         if (run.isEmpty() || run.get().pollId().isEmpty()) {
             return;
         }
-        long pollId = run.get().pollId().get();
-        Poll poll = polls.find(pollId).orElseThrow(() -> new IllegalStateException("poll " + pollId + " is gone"));
+        long firstId = run.get().pollId().get();
+        Poll first = polls.find(firstId).orElseThrow(() -> new IllegalStateException("poll " + firstId + " is gone"));
+        Optional<Poll> second = first.round().paired() ? polls.secondRound(firstId) : Optional.empty();
         Instant now = clock.instant();
-        if (poll.closedAt().isEmpty()) {
-            polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
-        }
+        close(first, now);
+        second.filter(RitualRunner::openedBySchedule).ifPresent(p -> close(p, now));
+        // a round 2 an admin opened by hand is posted, closed and reported as any poll opened by hand
+        Optional<Long> reported = second.isEmpty() ? Optional.of(firstId)
+                : second.filter(RitualRunner::openedBySchedule).map(Poll::id);
         // results go where the poll actually went (the schedule's channels may have changed since)
         String prefix = key(ritualId, slotKey);
-        for (OutboxPost pollPost : outbox.withPrefix(prefix)) {
-            if (pollPost.kind() != OutboxPost.PostKind.POLL) {
-                continue;
-            }
+        for (OutboxPost pollPost : reported.isEmpty() ? List.<OutboxPost>of() : roundOnePosts(prefix)) {
             String target = pollPost.key().substring(prefix.length() + 1);
             outbox.enqueue(new OutboxPost(prefix + "c" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
-                    Optional.empty(), Optional.of(pollId), ""), now);
+                    Optional.empty(), reported, ""), now);
             outbox.enqueue(new OutboxPost(prefix + "h" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
-                    Optional.of(pollPost.key()), Optional.of(pollId), ""), now);
+                    Optional.of(pollPost.key()), reported, ""), now);
         }
         if (rituals.markClosed(ritualId, slotKey)) {
-            pollChanged.accept(pollId);
+            pollChanged.accept(firstId);
+            second.ifPresent(p -> pollChanged.accept(p.id()));
         }
+    }
+
+    /**
+     * Opens round 2 of the run's poll of two rounds ("after the discussion, where do you stand now?"), which closes
+     * round 1, and posts it in each channel round 1 went to, with a word in round 1's thread. Once, however often it
+     * runs; nothing when round 1 was closed first (by hand), or when an admin opened round 2 by hand (its command
+     * posted it).
+     */
+    public void openRoundTwo(long ritualId, String slotKey) {
+        Optional<Run> run = rituals.run(ritualId, slotKey);
+        if (run.isEmpty() || run.get().pollId().isEmpty() || run.get().closed()) {
+            return;
+        }
+        long firstId = run.get().pollId().get();
+        Poll first = polls.find(firstId).orElseThrow(() -> new IllegalStateException("poll " + firstId + " is gone"));
+        if (!first.round().paired() || first.round().isSecond()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Poll> second = polls.secondRound(firstId);
+        if (second.isEmpty()) {
+            if (!first.isOpen(now) || first.round().salt().isEmpty()) {
+                return;
+            }
+            second = polls.openSecondRound(new NewPoll(first.articleId(), first.claimId(), first.question(),
+                    first.options(), first.where(), BOT, true, first.hiddenResults(), now, first.closesAt(),
+                    PollRound.second(firstId, first.round().salt()))).or(() -> polls.secondRound(firstId));
+        }
+        Poll opened = second.orElseThrow();
+        if (!openedBySchedule(opened)) {
+            return;
+        }
+        String prefix = key(ritualId, slotKey);
+        for (OutboxPost pollPost : roundOnePosts(prefix)) {
+            String target = pollPost.key().substring(prefix.length() + 1);
+            outbox.enqueue(new OutboxPost(prefix + "b" + target, OutboxPost.PostKind.POLL, pollPost.where(),
+                    Optional.empty(), Optional.of(opened.id()), ""), now);
+            outbox.enqueue(new OutboxPost(prefix + "n" + target, OutboxPost.PostKind.ROUND_TWO, pollPost.where(),
+                    Optional.of(pollPost.key()), Optional.of(opened.id()), ""), now);
+        }
+        pollChanged.accept(firstId);
+        pollChanged.accept(opened.id());
+    }
+
+    private void close(Poll poll, Instant now) {
+        if (poll.closedAt().isEmpty()) {
+            polls.close(poll.id(), BOT, poll.closesAt().filter(now::isAfter).orElse(now));
+        }
+    }
+
+    /** Round 2 of a weekly poll was opened by its schedule, not by an admin's {@code round}. */
+    private static boolean openedBySchedule(Poll second) {
+        return second.opener().equals(BOT);
+    }
+
+    /** The run's posts of its poll (round 1), one per channel: {@code <prefix>p<n>}. */
+    private List<OutboxPost> roundOnePosts(String prefix) {
+        return outbox.withPrefix(prefix).stream().filter(p -> p.kind() == OutboxPost.PostKind.POLL)
+                .filter(p -> p.key().startsWith(prefix + "p")).toList();
     }
 
     /**
@@ -128,7 +204,10 @@ public final class RitualRunner {
      * nothing posted by the rituals (its close answer carries the results).
      */
     public void pollClosedByHand(long pollId) {
-        Optional<Run> run = rituals.runOfPoll(pollId);
+        // a weekly poll's round 2 the schedule opened closes with its run, which reports both rounds
+        Optional<Run> run = rituals.runOfPoll(pollId).or(() -> polls.find(pollId)
+                .filter(p -> p.round().isSecond() && openedBySchedule(p)).flatMap(p -> p.round().firstRound())
+                .flatMap(rituals::runOfPoll));
         if (run.isPresent()) {
             scheduler.closeNow(run.get().ritualId(), run.get().slot());
         } else if (!outbox.pollMessages(pollId).isEmpty()) {
@@ -244,9 +323,11 @@ public final class RitualRunner {
         // a slot run late (within the grace period) still gets its full time to vote
         Instant now = clock.instant();
         Instant opened = now.isAfter(slot.at()) ? now : slot.at();
+        PollRound round = ritual.spec().roundTwoAfter().isPresent()
+                ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         Poll poll = rituals.openPollOnce(ritual.id(), slot.key(), new NewPoll(article.id(), Optional.of(claim.id()),
                 claim.statement().zh(), OptionSets.of(claim.options()), home, BOT, true, false, opened,
-                Optional.of(opened.plus(ritual.spec().closeAfter()))));
+                Optional.of(opened.plus(ritual.spec().closeAfter())), round));
         String prefix = key(ritual.id(), slot.key());
         List<ChannelRef> targets = ritual.spec().targets();
         IntStream.range(0, targets.size()).forEach(i -> {
@@ -256,6 +337,11 @@ public final class RitualRunner {
                     Optional.of(prefix + "p" + i), Optional.of(poll.id()), claim.id()), clock.instant());
         });
         scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
+        if (poll.round().paired()) {
+            Duration open = Duration.between(poll.openedAt(), poll.closesAt().orElseThrow());
+            scheduler.scheduleRoundTwo(ritual.id(), slot.key(), poll.openedAt().plus(ritual.spec().roundTwoAfter()
+                    .filter(after -> Ritual.roundTwoFits(after, open)).orElseGet(() -> Ritual.defaultRoundTwoAfter(open))));
+        }
     }
 
     /** The claims a weekly poll goes round: those people can take a side on, never facts. */

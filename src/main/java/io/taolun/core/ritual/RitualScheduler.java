@@ -19,6 +19,9 @@ public interface RitualScheduler {
     /** Closes the poll of a run at the given time (once, however often asked). */
     void scheduleClose(long ritualId, String slot, Instant at);
 
+    /** Opens round 2 of a run's poll of two rounds at the given time (once, however often asked). */
+    void scheduleRoundTwo(long ritualId, String slot, Instant at);
+
     /** Closes the poll of a run now, instead of at its planned time. */
     void closeNow(long ritualId, String slot);
 

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code schedule weekly-poll <day> <HH:MM> <zone> [--close-after 6d]}, {@code schedule qotd <HH:MM> <zone>},
+ * {@code schedule weekly-poll <day> <HH:MM> <zone> [--close-after 6d] [--rounds 2] [--round-two-after 5d]}, {@code schedule qotd <HH:MM> <zone>},
  * {@code schedule list}, {@code schedule off <id>}.
  */
 public final class ScheduleCommand implements Command {
@@ -55,7 +55,10 @@ public final class ScheduleCommand implements Command {
     }
 
     private Reply create(Invocation inv, RitualKind kind, List<String> args) {
-        Duration closeAfter = kind == RitualKind.WEEKLY_POLL ? takeCloseAfter(args) : Duration.ZERO;
+        boolean weekly = kind == RitualKind.WEEKLY_POLL;
+        Duration closeAfter = weekly ? take(args, "--close-after").map(ScheduleWords::closeAfter)
+                .orElse(Ritual.DEFAULT_CLOSE_AFTER) : Duration.ZERO;
+        Optional<Duration> roundTwoAfter = weekly ? roundTwoAfter(args, closeAfter) : Optional.empty();
         int expected = kind == RitualKind.WEEKLY_POLL ? 3 : 2;
         if (args.stream().anyMatch(a -> a.startsWith("--"))) {
             throw new BadInputException("error.option.unknown", SafeText.echo(
@@ -68,7 +71,7 @@ public final class ScheduleCommand implements Command {
         LocalTime time = ScheduleWords.time(args.get(0));
         ZoneId zone = ScheduleWords.zone(args.get(1));
         Ritual.Spec spec = new Ritual.Spec(kind, articleId, day, time, zone, closeAfter,
-                List.of(inv.request().where()), Optional.empty(), inv.request().user());
+                List.of(inv.request().where()), Optional.empty(), inv.request().user(), roundTwoAfter);
         Ritual ritual = service.create(inv.request(), spec);
         Messages m = inv.messages();
         return Reply.builder().title(m.get("schedule.created", ritual.id()))
@@ -121,7 +124,8 @@ public final class ScheduleCommand implements Command {
         }
         Locale locale = m.lang() == io.taolun.core.Lang.ZH ? Locale.CHINESE : Locale.ENGLISH;
         String day = s.day().orElseThrow().getDisplayName(TextStyle.FULL, locale);
-        return m.get("schedule.weekly", day, time, span(s.closeAfter(), m)) + where;
+        String rounds = s.roundTwoAfter().map(after -> " · " + m.get("schedule.rounds", span(after, m))).orElse("");
+        return m.get("schedule.weekly", day, time, span(s.closeAfter(), m)) + rounds + where;
     }
 
     private static String span(Duration d, Messages m) {
@@ -134,24 +138,45 @@ public final class ScheduleCommand implements Command {
         return WHEN.format(at.atZone(zone)) + " " + zone.getId();
     }
 
-    private static Duration takeCloseAfter(List<String> args) {
+    /**
+     * {@code --rounds 2} and {@code --round-two-after <span>} (which implies two rounds): when round 2 opens, by
+     * default the day before the results; empty for one round.
+     */
+    private static Optional<Duration> roundTwoAfter(List<String> args, Duration closeAfter) {
+        Optional<String> rounds = take(args, "--rounds");
+        Optional<String> after = take(args, "--round-two-after");
+        if (rounds.isPresent() && !rounds.get().equals("1") && !rounds.get().equals("2")) {
+            throw new BadInputException("error.poll.rounds", SafeText.echo(rounds.get()));
+        }
+        if (rounds.filter("1"::equals).isPresent() && after.isPresent()) {
+            throw new BadInputException("error.schedule.oneRound");
+        }
+        if (rounds.filter("2"::equals).isEmpty() && after.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration at = after.map(ScheduleWords::span).orElseGet(() -> Ritual.defaultRoundTwoAfter(closeAfter));
+        if (!Ritual.roundTwoFits(at, closeAfter)) {
+            throw new BadInputException("error.schedule.roundTwo", SafeText.echo(after.orElse("--rounds 2")));
+        }
+        return Optional.of(at);
+    }
+
+    /** Removes {@code --name value} or {@code --name=value} from the words and returns the value (lower case). */
+    private static Optional<String> take(List<String> args, String name) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i).toLowerCase(Locale.ROOT);
-            String value;
-            if (a.startsWith("--close-after=")) {
-                value = a.substring("--close-after=".length());
+            if (a.startsWith(name + "=")) {
                 args.remove(i);
-            } else if (a.equals("--close-after")) {
+                return Optional.of(a.substring(name.length() + 1));
+            }
+            if (a.equals(name)) {
                 args.remove(i);
                 if (i >= args.size()) {
-                    throw new BadInputException("error.schedule.closeAfter", "");
+                    throw new BadInputException("error.option.value", name);
                 }
-                value = args.remove(i).toLowerCase(Locale.ROOT);
-            } else {
-                continue;
+                return Optional.of(args.remove(i).toLowerCase(Locale.ROOT));
             }
-            return ScheduleWords.closeAfter(value);
         }
-        return Ritual.DEFAULT_CLOSE_AFTER;
+        return Optional.empty();
     }
 }

@@ -29,6 +29,16 @@ public final class ScheduleWords {
     }
 
     /** A span between 1 hour and 7 days: {@code 36h}, {@code 6d}. */
+    /** When round 2 of a weekly poll opens after round 1: hours or days, e.g. {@code 36h} or {@code 5d}. */
+    public static Duration span(String text) {
+        Matcher match = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!match.matches()) {
+            throw new BadInputException("error.schedule.roundTwo", SafeText.echo(text));
+        }
+        long n = Long.parseLong(match.group(1));
+        return match.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+    }
+
     public static Duration closeAfter(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Matcher match = SPAN.matcher(value);

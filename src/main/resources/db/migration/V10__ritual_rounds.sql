@@ -1,0 +1,2 @@
+-- A weekly poll of two rounds: how many minutes after it opens its round 2 opens; NULL for one round.
+ALTER TABLE ritual ADD COLUMN round_two_minutes INT;
