@@ -27,6 +27,7 @@ import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.report.ReportCommand;
+import io.taolun.core.report.ReportExport;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollViews;
 import io.taolun.core.ritual.OutboxDelivery;
@@ -120,7 +121,8 @@ final class Composition implements AutoCloseable {
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
         PollViews views = new PollViews(library, store, zone, clock);
-        RitualPosts posts = new RitualPosts(library, views, new PngResultChart(), languages);
+        PngResultChart chart = new PngResultChart();
+        RitualPosts posts = new RitualPosts(library, views, chart, languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
                 Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,
                 pools.refreshWork, clock, timing.refreshInterval());
@@ -142,6 +144,7 @@ final class Composition implements AutoCloseable {
                     followUps::changed, runner::pollClosedByHand, salts);
             // in memory, built on first search (in a server too: its dictionaries are most of an idle heap)
             LazyIndex index = new LazyIndex(each);
+            ReportCommand report = new ReportCommand(own, zone, Optional.of(chart));
             List<Command> commands = List.of(
                     new AboutCommand(each),
                     new SectionCommand(each),
@@ -157,8 +160,8 @@ final class Composition implements AutoCloseable {
                     new RoundCommand(own, zone),
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),
-                    new ReportCommand(own, zone),
-                    new ExportCommand(own),
+                    report,
+                    new ReportExport(new ExportCommand(own), report),
                     new ScheduleCommand(ritualService, each.id()),
                     new ListArticlesCommand(shelf),
                     new UseArticleCommand(shelf, ritualService, config.polls().policy(), clock));

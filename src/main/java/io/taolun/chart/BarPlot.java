@@ -37,20 +37,20 @@ final class BarPlot {
 
     /** Paints the bars into {@code g}'s origin, {@code width} by {@code height}, labels included. */
     void paint(Graphics2D g, List<ChartSpec.Bar> bars, int width, int height) {
-        paint(g, bars, List.of(), width, height);
+        paint(g, bars, List.of(), 0, width, height);
     }
 
     /**
      * Paints the bars; with two round names, each option gets round 1's bar beside round 2's, and a legend names
-     * them.
+     * them. A scale above zero is shown in full (a measure from 0 to 100); zero fits the axis to the bars.
      */
-    void paint(Graphics2D g, List<ChartSpec.Bar> bars, List<String> rounds, int width, int height) {
+    void paint(Graphics2D g, List<ChartSpec.Bar> bars, List<String> rounds, int scale, int width, int height) {
         boolean paired = !rounds.isEmpty();
         // XChart lays out the plot in the height given; the labels go in the strip left below it, which may
         // overlap XChart's empty padding.
         int chartHeight = height - CategoryLabels.height(g.getFontMetrics(tickFont)) + PADDING;
         CategoryChart chart = new CategoryChart(width, chartHeight);
-        style(chart.getStyler(), bars, paired);
+        style(chart.getStyler(), bars, paired, scale);
         List<String> labels = bars.stream().map(b -> font.displayable(b.label())).map(s -> s.isEmpty() ? "?" : s)
                 .toList();
         // Text categories make XChart space the bars evenly over 0..n; CategoryLabels draws the real labels, so
@@ -63,7 +63,7 @@ final class BarPlot {
         } else {
             chart.addSeries("votes", categories, bars.stream().map(ChartSpec.Bar::count).toList());
         }
-        double lift = yMax(bars) * COUNT_LIFT;
+        double lift = yMax(bars, scale) * COUNT_LIFT;
         for (int i = 0; i < bars.size(); i++) {
             int count = bars.get(i).count();
             // x runs 0..n over the categories, so i + 0.5 is the middle of category i; two series split its filled
@@ -82,7 +82,7 @@ final class BarPlot {
         chart.paint(g, width, chartHeight);
     }
 
-    private void style(CategoryStyler styler, List<ChartSpec.Bar> bars, boolean paired) {
+    private void style(CategoryStyler styler, List<ChartSpec.Bar> bars, boolean paired, int scale) {
         styler.setBaseFont(tickFont);
         styler.setChartTitleFont(countFont);
         styler.setChartTitleVisible(false);
@@ -115,7 +115,7 @@ final class BarPlot {
         styler.setLabelsVisible(false);
         styler.setAnnotationTextFontColor(TEXT_COLOR);
         styler.setYAxisMin(0.0);
-        styler.setYAxisMax(yMax(bars));
+        styler.setYAxisMax(yMax(bars, scale));
         styler.setyAxisTickLabelsFormattingFunction(BarPlot::wholeNumber);
     }
 
@@ -123,8 +123,9 @@ final class BarPlot {
      * A whole number above the tallest bar, with room for its count. Never zero: an all-zero poll would give XChart
      * an empty y range.
      */
-    private static double yMax(List<ChartSpec.Bar> bars) {
-        int most = bars.stream().mapToInt(b -> Math.max(b.count(), b.before().orElse(0))).max().orElse(0);
+    private static double yMax(List<ChartSpec.Bar> bars, int scale) {
+        int most = Math.max(scale, bars.stream().mapToInt(b -> Math.max(b.count(), b.before().orElse(0))).max()
+                .orElse(0));
         return most == 0 ? 1 : Math.ceil(most * 1.15);
     }
 

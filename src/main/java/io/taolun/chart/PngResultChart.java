@@ -73,11 +73,11 @@ public final class PngResultChart implements ResultChart {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             int top = d.header().draw(g, font.displayable(spec.title()), font.displayable(spec.subtitle()), WIDTH);
             g.translate(0, top);
-            d.plot().paint(g, spec.bars(), spec.rounds(), WIDTH, HEIGHT - top);
+            d.plot().paint(g, spec.bars(), spec.rounds(), spec.scale(), WIDTH, HEIGHT - top);
         } finally {
             g.dispose();
         }
-        return new Attachment("poll-" + spec.pollId() + ".png", "image/png", png(image));
+        return new Attachment(spec.fileName(), "image/png", png(image));
     }
 
     /** Whether the bundled font has a glyph for every character of {@code text}. */

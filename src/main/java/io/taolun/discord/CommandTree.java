@@ -83,7 +83,8 @@ final class CommandTree {
                         sub("history").addOptions(string("claim", true, true)),
                         sub("report").addOptions(string("period", false, false).addChoices(
                                 Stream.of("week", "month", "all").map(v -> new Command.Choice(
-                                        texts.choiceName(ARTICLE + ".report", "period", v), v)).toList())),
+                                        texts.choiceName(ARTICLE + ".report", "period", v), v)).toList()),
+                                flag("csv")),
                         sub("export").addOptions(pollId(true)),
                         sub("schedule-list"),
                         sub("list"));
@@ -177,7 +178,10 @@ final class CommandTree {
                 integerOption(words, command, "hours");
             }
             case "history" -> plain(words, command, "claim");
-            case "report" -> add(words, command, "period");
+            case "report" -> {
+                add(words, command, "period");
+                flag(words, command, "csv", "--csv");
+            }
             case "use" -> plain(words, command, "article");
             case "schedule-list" -> words.set(0, "schedule list");
             case "schedule-off" -> {

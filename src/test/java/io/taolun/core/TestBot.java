@@ -13,6 +13,7 @@ import io.taolun.core.poll.ClosePollCommand;
 import io.taolun.core.poll.ExportCommand;
 import io.taolun.core.poll.HistoryCommand;
 import io.taolun.core.report.ReportCommand;
+import io.taolun.core.report.ReportExport;
 import io.taolun.core.poll.OpenPollCommand;
 import io.taolun.core.poll.PollPolicy;
 import io.taolun.core.poll.PollService;
@@ -83,6 +84,7 @@ public final class TestBot {
                 new DiscussCommand(article)));
         if (store != null) {
             PollService polls = new PollService(article, store, ledger, policy, ticking);
+            ReportCommand report = new ReportCommand(polls, ZONE);
             commands.addAll(List.of(
                     new OpenPollCommand(polls, ZONE),
                     new VoteCommand(polls, ZONE),
@@ -91,8 +93,8 @@ public final class TestBot {
                     new RoundCommand(polls, ZONE),
                     new PollsCommand(polls, ZONE),
                     new HistoryCommand(polls, ZONE),
-                    new ReportCommand(polls, ZONE),
-                    new ExportCommand(polls)));
+                    report,
+                    new ReportExport(new ExportCommand(polls), report)));
         }
         this.router = new CommandRouter(commands, Lang.ZH, failures::add);
     }

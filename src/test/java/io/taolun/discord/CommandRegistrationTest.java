@@ -84,7 +84,7 @@ final class CommandRegistrationTest {
                 .hasSize(23);
         // 2 commands, 23 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
         // period), 18 under /article-admin (poll's rounds, round's poll and hours among them)
-        assertThat(described).hasSize(67);
+        assertThat(described).hasSize(68);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();

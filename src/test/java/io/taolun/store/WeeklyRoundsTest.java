@@ -120,6 +120,10 @@ final class WeeklyRoundsTest {
                             "讨论前后（第一轮 #" + firstId + " → 第二轮 #" + second.id() + "）",
                             "两轮都投的有 3 人，其中 1 人改了答案；只投第一轮的 0 人，只投第二轮的 1 人。",
                             "同意 → 强烈同意：1 人");
+                    // AND it ends with the channel's week: round 2 split 1-1-1-1 of 5 is 86 divided, its shift 50
+                    String claim = first.claimId().orElseThrow();
+                    assertThat(post.reply().plainText()).contains("近 7 天：2 次投票，共 7 票；分歧最大的是 " + claim
+                            + "（86）；" + claim + " 讨论前后净变化 50 个百分点；还有 ", "完整报告：/article report week");
                     assertThat(post.reply().attachment()).hasValueSatisfying(
                             a -> assertThat(a.fileName()).isEqualTo("poll-" + second.id() + ".png"));
                 }

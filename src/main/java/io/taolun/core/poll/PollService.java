@@ -237,6 +237,11 @@ public final class PollService {
         return store.tally(poll);
     }
 
+    /** The polls, for views of many at once (a report). */
+    public PollQueries queries() {
+        return store;
+    }
+
     /** Whether the counts of this poll may be shown now. */
     public boolean resultsVisible(Poll poll) {
         return poll.resultsVisible(clock.instant());

@@ -38,6 +38,11 @@ public final class PollViews {
         this.clock = clock;
     }
 
+    /** The polls these views read, for other views of them (a report). */
+    public PollQueries queries() {
+        return store;
+    }
+
     public Optional<Poll> find(long pollId) {
         return store.find(pollId);
     }

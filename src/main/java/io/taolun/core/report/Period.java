@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The span a report covers: polls opened in the last 7 days, the last 30, or ever. */
-enum Period {
+public enum Period {
     WEEK(Optional.of(Duration.ofDays(7))),
     MONTH(Optional.of(Duration.ofDays(30))),
     ALL(Optional.empty());

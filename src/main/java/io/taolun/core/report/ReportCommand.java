@@ -1,5 +1,6 @@
 package io.taolun.core.report;
 
+import io.taolun.core.Attachment;
 import io.taolun.core.BadInputException;
 import io.taolun.core.Command;
 import io.taolun.core.Invocation;
@@ -9,12 +10,15 @@ import io.taolun.core.Reply;
 import io.taolun.core.article.Claim;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollService;
+import io.taolun.core.poll.ResultChart;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -28,14 +32,23 @@ public final class ReportCommand implements Command {
     static final int MAX_UNDISCUSSED = 12;
     /** Claims shown under "how divided": with their statements they stay within Discord's 1,024 per field. */
     static final int MAX_DIVIDED = 8;
+    static final int MAX_SHIFTS = 6;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final PollService service;
     private final ZoneId zone;
+    private final Optional<ResultChart> chart;
 
+    /** Without a chart (text only). */
     public ReportCommand(PollService service, ZoneId zone) {
+        this(service, zone, Optional.empty());
+    }
+
+    /** @param chart draws the report's chart of how divided each claim is, attached to the text */
+    public ReportCommand(PollService service, ZoneId zone, Optional<ResultChart> chart) {
         this.service = service;
         this.zone = zone;
+        this.chart = chart;
     }
 
     @Override
@@ -43,56 +56,50 @@ public final class ReportCommand implements Command {
         return "report";
     }
 
-    /** A claim poll of this channel, with its voters and, when its results are public, how divided they are. */
-    private record Row(Claim claim, Poll poll, int voters, OptionalInt divided) {
-    }
-
     @Override
     public Reply run(Invocation inv) {
-        inv.withoutOptions();
-        if (inv.args().size() > 1) {
+        List<String> args = new ArrayList<>(inv.args());
+        boolean csv = args.remove("--csv");
+        new Invocation(inv.request(), inv.messages(), args, inv.share()).withoutOptions();
+        if (args.size() > 1) {
             throw new BadInputException("error.report.args");
         }
-        Period period = Period.parse(inv.args().stream().findFirst());
+        Period period = Period.parse(args.stream().findFirst());
         Messages m = inv.messages();
-        Instant now = service.now();
-        List<Row> rows = new ArrayList<>();
-        List<Claim> undiscussed = new ArrayList<>();
-        for (Claim claim : service.article().claims()) {
-            List<Poll> here = service.history(inv.request(), claim.id()).stream()
-                    .filter(p -> p.where().equals(inv.request().where())).toList();
-            if (here.isEmpty() && claim.kind().debatable()) {
-                undiscussed.add(claim);
-            }
-            for (Poll poll : here) {
-                if (period.covers(poll.openedAt(), now)) {
-                    var tally = service.tally(poll);
-                    rows.add(new Row(claim, poll, tally.total(),
-                            poll.resultsVisible(now) ? Divisiveness.of(tally) : OptionalInt.empty()));
-                }
-            }
-        }
-        rows.sort(Comparator.comparing((Row r) -> r.poll().openedAt()).thenComparingLong(r -> r.poll().id()));
+        DiscussionReport report = DiscussionReport.of(service.article(), service.queries(), inv.request().where(),
+                period, service.now());
         String span = m.get(period.key());
         Reply.Builder reply = Reply.builder().title(m.get("report.title", span)).visibility(inv.shareVisibility());
-        if (rows.isEmpty()) {
+        if (report.polls().isEmpty()) {
             reply.text(m.get("report.none", span));
         } else {
-            reply.field(m.get("report.participation"), participation(rows, m));
-            reply.field(m.get("report.divided"), divided(rows, m));
+            reply.field(m.get("report.participation"), participation(report.polls(), m));
+            reply.field(m.get("report.divided"), divided(report.divided(), m));
+            if (!report.shifts().isEmpty()) {
+                reply.field(m.get("report.shifts"), shifts(report.shifts(), m));
+            }
         }
-        reply.field(m.get("report.undiscussed", undiscussed.size()), undiscussed(undiscussed, m));
+        reply.field(m.get("report.undiscussed", report.undiscussed().size()), undiscussed(report.undiscussed(), m));
+        if (csv) {
+            // anonymous figures only (counts and measures, never a voter), so the file may go where the text goes
+            reply.attach(new Attachment("report-" + period.name().toLowerCase(Locale.ROOT) + ".csv", "text/csv",
+                    ReportCsv.of(report, zone), inv.share()));
+        } else if (chart.isPresent() && !report.divided().isEmpty()) {
+            Attachment png = chart.get().render(ReportChart.spec(report, service.article(), m));
+            reply.attach(new Attachment(png.fileName(), png.mediaType(), png.bytes(), inv.share()));
+        }
         return reply.footer(m.get("report.footer")).build();
     }
 
-    private String participation(List<Row> rows, Messages m) {
+    private String participation(List<DiscussionReport.PollRow> rows, Messages m) {
         List<String> lines = new ArrayList<>();
-        Integer previous = null;
-        for (Row row : rows) {
-            String change = previous == null ? "" : m.get("report.change", signed(row.voters() - previous));
+        for (DiscussionReport.PollRow row : rows) {
+            String change = row.change().isEmpty() ? ""
+                    : row.change().getAsInt() == 0 ? m.get("report.same")
+                    : m.get("report.change", signed(row.change().getAsInt()));
+            String claim = row.claim().id() + (row.poll().round().isSecond() ? m.get("report.roundTwo") : "");
             lines.add(m.get("report.pollLine", row.poll().id(), DAY.format(row.poll().openedAt().atZone(zone)),
-                    row.claim().id(), row.voters(), change));
-            previous = row.voters();
+                    claim, row.voters(), change));
         }
         int hidden = Math.max(0, lines.size() - MAX_POLL_LINES);
         List<String> shown = new ArrayList<>(lines.subList(hidden, lines.size()));
@@ -103,26 +110,29 @@ public final class ReportCommand implements Command {
     }
 
     /** Per claim, its latest poll in the period whose results are public and that has votes; most divided first. */
-    private String divided(List<Row> rows, Messages m) {
-        List<Row> latest = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.divided().isPresent()) {
-                latest.removeIf(r -> r.claim().id().equals(row.claim().id()));
-                latest.add(row);
-            }
-        }
+    private static String divided(List<DiscussionReport.PollRow> latest, Messages m) {
         if (latest.isEmpty()) {
             return m.get("report.dividedNone");
         }
-        latest.sort(Comparator.comparingInt((Row r) -> r.divided().getAsInt()).reversed()
-                .thenComparing(r -> r.claim().id()));
         List<String> lines = new ArrayList<>();
-        for (Row row : latest.subList(0, Math.min(MAX_DIVIDED, latest.size()))) {
+        for (DiscussionReport.PollRow row : latest.subList(0, Math.min(MAX_DIVIDED, latest.size()))) {
             lines.add(m.get("report.dividedLine", row.claim().id(), row.divided().getAsInt(), row.voters(),
                     row.poll().id(), shorten(row.claim().statement().in(m.lang()), m.lang())));
         }
         if (latest.size() > MAX_DIVIDED) {
             lines.add(m.get("report.dividedMore", latest.size() - MAX_DIVIDED));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Each round 2's net shift and how many changed their answer, newest last. */
+    private static String shifts(List<DiscussionReport.ShiftRow> shifts, Messages m) {
+        List<String> lines = new ArrayList<>();
+        int from = Math.max(0, shifts.size() - MAX_SHIFTS);
+        for (DiscussionReport.ShiftRow row : shifts.subList(from, shifts.size())) {
+            long net = row.shift().netShiftPoints().orElse(0);
+            lines.add(m.get("report.shiftLine", row.claim().id(), row.second().round().firstRound().orElseThrow(),
+                    row.second().id(), net, row.shift().changed(), row.shift().both()));
         }
         return String.join("\n", lines);
     }

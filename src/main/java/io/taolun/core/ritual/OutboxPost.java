@@ -31,6 +31,8 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
     }
 
     private static final String LANG = "lang=";
+    /** The payload of a weekly poll's results post: it ends with the channel's week in one line. */
+    public static final String DIGEST = "digest";
 
     /** The payload naming the language of a poll opened by hand, whose message and results are shown in it. */
     public static String langPayload(Lang lang) {

@@ -1,5 +1,6 @@
 package io.taolun.core.ritual;
 
+import io.taolun.core.Block;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
@@ -13,6 +14,9 @@ import io.taolun.core.article.Quote;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollViews;
 import io.taolun.core.poll.ResultChart;
+import io.taolun.core.report.ReportDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,7 +54,8 @@ public final class RitualPosts {
             case ROUND_TWO -> roundTwo(poll(post), m);
             case RESULTS -> {
                 Poll poll = poll(post);
-                yield withChart(polls.finalResults(poll, lang), poll, lang);
+                Reply results = withChart(polls.finalResults(poll, lang), poll, lang);
+                yield post.payload().equals(OutboxPost.DIGEST) ? withDigest(results, poll, m) : results;
             }
         };
     }
@@ -108,6 +113,19 @@ public final class RitualPosts {
         return Reply.builder().title(m.get("round.threadTitle"))
                 .text(m.get("round.threadText", second.id(), first))
                 .visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    /** The results, ending with the channel's week in one line (when the poll's article is still in the seeds). */
+    private Reply withDigest(Reply results, Poll poll, Messages m) {
+        Optional<Article> article = library.find(poll.articleId());
+        if (article.isEmpty()) {
+            return results;
+        }
+        List<Block> blocks = new ArrayList<>(results.blocks());
+        blocks.add(new Block.Text(ReportDigest.line(article.get(), polls.queries(), poll.where(),
+                poll.closedAt().orElse(poll.openedAt()), m)));
+        return new Reply(results.title(), blocks, results.fields(), results.buttons(), results.attachment(),
+                results.footer(), results.visibility(), results.error());
     }
 
     private Reply withChart(Reply results, Poll poll, Lang lang) {

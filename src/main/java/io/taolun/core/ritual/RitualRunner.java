@@ -129,9 +129,9 @@ public final class RitualRunner {
         for (OutboxPost pollPost : reported.isEmpty() ? List.<OutboxPost>of() : roundOnePosts(prefix)) {
             String target = pollPost.key().substring(prefix.length() + 1);
             outbox.enqueue(new OutboxPost(prefix + "c" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
-                    Optional.empty(), reported, ""), now);
+                    Optional.empty(), reported, OutboxPost.DIGEST), now);
             outbox.enqueue(new OutboxPost(prefix + "h" + target, OutboxPost.PostKind.RESULTS, pollPost.where(),
-                    Optional.of(pollPost.key()), reported, ""), now);
+                    Optional.of(pollPost.key()), reported, OutboxPost.DIGEST), now);
         }
         if (rituals.markClosed(ritualId, slotKey)) {
             pollChanged.accept(firstId);

@@ -2,12 +2,15 @@ package io.taolun.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taolun.core.Attachment;
 import io.taolun.core.Field;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.poll.InMemoryPolls;
 import io.taolun.testing.TouchesTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code report} on the in-memory poll ports, with a scripted set of voters and the bot's fixed clock. */
@@ -125,6 +128,66 @@ final class ReportCommandTest {
                 assertThat(f.value().length()).as(f.name()).isLessThanOrEqualTo(1024);
             }
         }
+    }
+
+    /** Round 1: bob and carol agree, dave disagrees; round 2 a day later: bob strongly agrees, the others keep. */
+    private void twoRounds() {
+        bot.as("alice", "poll c5 --rounds 2");
+        bot.as("bob", "vote 1 2");
+        bot.as("carol", "vote 1 2");
+        bot.as("dave", "vote 1 4");
+        bot.later(Duration.ofDays(1));
+        bot.as("alice", "round 1");
+        bot.as("bob", "vote 2 1");
+        bot.as("carol", "vote 2 2");
+        bot.as("dave", "vote 2 4");
+    }
+
+    @Test
+    void polls_of_two_rounds_show_their_shift_and_round_two_is_marked() {
+        twoRounds();
+        Reply report = bot.as("alice", "report");
+        assertThat(field(report, "参与")).isEqualTo("""
+                #1 · 2026-11-28 · c5 · 3 人投票
+                #2 · 2026-11-29 · c5 · 第二轮 · 3 人投票（与上一次相同）""");
+        // shares 2/3 and 1/3 before, 1/3 each after: half of (1/3 + 1/3) is 33 points
+        assertThat(field(report, "讨论前后")).isEqualTo("c5 · #1 → #2 · 净变化 33 个百分点 · 两轮都投的 3 人中 1 人改了答案");
+        assertThat(report.footer()).contains("净变化是两轮得票分布之差");
+        Reply english = bot.handle(TestBot.request("general", "en-US", "report"));
+        assertThat(field(english, "Participation")).endsWith(
+                "#2 · 2026-11-29 · c5 · round 2 · 3 voters (the same as the poll before)");
+        assertThat(field(english, "Before and after")).isEqualTo(
+                "c5 · #1 → #2 · net shift 33 points · 1 of 3 voters in both rounds changed their answer");
+        assertThat(english.plainText()).doesNotContain("{", "}");
+    }
+
+    @Test
+    void the_report_as_csv_has_a_row_per_poll_with_its_measures_and_one_per_claim_not_yet_discussed() {
+        twoRounds();
+        // WHEN the report is asked for as CSV, by the flag or through export
+        Reply flagged = bot.as("alice", "report --csv");
+        Reply exported = bot.as("alice", "export report week");
+        // THEN each carries a CSV named for its period, for the asker (the report was not shared)
+        Attachment csv = flagged.attachment().orElseThrow();
+        assertThat(csv.fileName()).isEqualTo("report-all.csv");
+        assertThat(csv.mediaType()).isEqualTo("text/csv");
+        assertThat(csv.forChannel()).isFalse();
+        assertThat(exported.attachment().orElseThrow().fileName()).isEqualTo("report-week.csv");
+        String text = new String(csv.bytes(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFclaim,kind,statement_zh,statement_en,poll,opened,round,first_round,voters,"
+                + "change,divided,net_shift_points,changed,both_rounds,only_round_1,only_round_2\n");
+        List<String> lines = text.lines().toList();
+        // round 1: 2 and 1 of 3 over 5 options is 40 divided; round 2: 1, 1, 1 is 68, its shift 33, 1 changed of 3
+        assertThat(lines.get(1)).startsWith("c5,").endsWith(",1,2026-11-28,1,,3,,40,,,,,");
+        assertThat(lines.get(2)).startsWith("c5,").endsWith(",2,2026-11-29,2,1,3,0,68,33,1,3,0,0");
+        // AND every other debatable claim has a row of its own, without figures
+        long undiscussed = TestBot.library().defaultArticle().orElseThrow().claims().stream()
+                .filter(c -> c.kind().debatable() && !c.id().equals("c5")).count();
+        assertThat(lines).hasSize(3 + (int) undiscussed);
+        assertThat(lines.get(3)).endsWith(",,,,,,,,,,,,");
+        // AND no voter is in it
+        assertThat(text).doesNotContain("bob", "carol", "dave");
+        assertThat(bot.as("alice", "export").plainText()).contains("/article export report week");
     }
 
     @Test
