@@ -182,6 +182,140 @@ final class RitualsOnBothPlatformsTest {
         }
     }
 
+    @Test
+    void a_weekly_poll_of_two_rounds_opens_round_two_on_both_platforms_and_its_results_compare_both_rounds()
+            throws Exception {
+        // GIVEN a weekly poll of two rounds for Monday 09:00 Shanghai, open two hours, round 2 after one
+        TaolunConfig config = new TaolunConfig(null, null, null, null, null, null, null, new RitualsConfig(null,
+                List.of(new RitualsConfig.ScheduleConfig("weekly", "weekly-poll", "mon", "09:00", "Asia/Shanghai",
+                        "2h", List.of(new RitualsConfig.TargetConfig("slack", TEAM, SLACK_CHANNEL),
+                                new RitualsConfig.TargetConfig("discord", FakeDiscord.GUILD_ID, DISCORD_CHANNEL)),
+                        null, 2, "1h"))));
+        SettableClock clock = SettableClock.ticking(MONDAY.withHour(8).toInstant());
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            Map<String, String> env = Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-rituals", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
+                    "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
+            try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
+                    DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST,
+                    Outbound.of(PlatformSettings.from(env)))) {
+                Server server = new Server(app, config, PlatformSettings.from(env), clock,
+                        new PrintStream(OutputStream.nullOutputStream()));
+                try {
+                    await("Discord connected with its guild", () -> server.health().json()
+                            .contains("\"discord\":\"connected\""));
+                    URI events = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
+                    // AND round 1 posted on both, with a vote on each
+                    clock.set(MONDAY.withHour(8).withMinute(59).withSecond(59).toInstant());
+                    FakeSlack.Call first = slack.awaitCall("chat.postMessage", 1, WAIT);
+                    slack.awaitCall("chat.postMessage", 2, WAIT);
+                    String firstTs = slack.tsOf(first).orElseThrow();
+                    long firstId = pollOf(first);
+                    assertThat(first.json().toString()).contains("两轮中的第一轮");
+                    await("the Discord round 1 and its thread", () -> !discord.messages(DISCORD_CHANNEL).isEmpty()
+                            && !discord.messages(discord.messages(DISCORD_CHANNEL).get(0).id()).isEmpty());
+                    String discordFirst = discord.messages(DISCORD_CHANNEL).get(0).id();
+                    press(events, slack, clock, "U_ALICE", firstId, 2, firstTs);
+                    String bobFirst = FakeDiscord.button("bob", "en-US", "vote " + firstId + " 4", discordFirst);
+                    discord.sendInteraction(bobFirst);
+                    discord.awaitAnswer(bobFirst, WAIT);
+
+                    // WHEN the clock passes 10:00, when round 2 opens
+                    clock.set(MONDAY.withHour(10).withSecond(1).toInstant());
+
+                    // THEN Slack got round 2 in the channel and a word in round 1's thread
+                    FakeSlack.Call second = slack.awaitCall("chat.postMessage", 3, WAIT);
+                    FakeSlack.Call word = slack.awaitCall("chat.postMessage", 4, WAIT);
+                    List<FakeSlack.Call> posts = List.of(second, word);
+                    FakeSlack.Call roundTwo = posts.stream().filter(c -> !c.json().has("thread_ts")).findFirst()
+                            .orElseThrow();
+                    FakeSlack.Call inThread = posts.stream().filter(c -> c.json().has("thread_ts")).findFirst()
+                            .orElseThrow();
+                    long secondId = pollOf(roundTwo);
+                    String secondTs = slack.tsOf(roundTwo).orElseThrow();
+                    assertThat(roundTwo.json().toString()).contains("讨论之后，你的看法变了吗？");
+                    assertThat(inThread.json().path("thread_ts").asText()).isEqualTo(firstTs);
+                    assertThat(inThread.json().toString()).contains("第二轮投票 #" + secondId + " 已在频道里开始");
+                    // AND round 1's Slack message shows it closed
+                    await("round 1 shown closed on Slack", () -> slack.calls("chat.update").stream()
+                            .anyMatch(u -> u.json().path("ts").asText().equals(firstTs)
+                                    && u.json().toString().contains("已截止")
+                                    && u.json().path("blocks").findValues("action_id").isEmpty()));
+                    // AND Discord got round 2 in the channel and the word in round 1's thread
+                    await("the Discord round 2 and its word", () -> discord.messages(DISCORD_CHANNEL).size() >= 2
+                            && discord.messages(discordFirst).size() >= 2);
+                    String discordSecond = discord.messages(DISCORD_CHANNEL).get(1).id();
+                    assertThat(discord.messages(DISCORD_CHANNEL).get(1).json().path("components")
+                            .findValuesAsText("custom_id")).allSatisfy(v -> assertThat(v).startsWith(
+                                    "vote " + secondId + " "));
+                    assertThat(discord.messages(discordFirst).get(1).json().toString())
+                            .contains("第二轮投票 #" + secondId);
+
+                    // WHEN alice changes her mind, bob keeps his, and carol votes only in round 2
+                    press(events, slack, clock, "U_ALICE", secondId, 1, secondTs);
+                    press(events, slack, clock, "U_CAROL", secondId, 3, secondTs);
+                    String bobSecond = FakeDiscord.button("bob", "en-US", "vote " + secondId + " 4", discordSecond);
+                    discord.sendInteraction(bobSecond);
+                    discord.awaitAnswer(bobSecond, WAIT);
+                    await("round 2 counts 3 votes", () -> slack.calls("chat.update").stream()
+                            .anyMatch(u -> u.json().path("ts").asText().equals(secondTs)
+                                    && u.json().toString().contains("共 3 票")));
+                    // AND the clock passes 11:00, when the week's poll closes
+                    clock.set(MONDAY.withHour(11).withSecond(1).toInstant());
+
+                    // THEN round 2's results, comparing both rounds, with the chart and the week's line, go to each
+                    // channel and each thread, once
+                    slack.awaitCall("files.completeUploadExternal", 2, WAIT);
+                    await("Discord results in channel and thread", () -> discord.messages(DISCORD_CHANNEL).size() >= 3
+                            && discord.messages(discordFirst).size() >= 3);
+                    settled(app, clock);
+                    List<String> results = new java.util.ArrayList<>();
+                    slack.calls("files.completeUploadExternal").forEach(c -> results.add(c.json().toString()));
+                    results.add(discord.messages(DISCORD_CHANNEL).get(2).json().toString());
+                    results.add(discord.messages(discordFirst).get(2).json().toString());
+                    assertThat(slack.calls("files.completeUploadExternal")).hasSize(2);
+                    assertThat(discord.messages(DISCORD_CHANNEL)).hasSize(3);
+                    assertThat(discord.messages(discordFirst)).hasSize(3);
+                    assertThat(discord.messages(DISCORD_CHANNEL).get(2).files()).singleElement()
+                            .satisfies(f -> assertThat(f.bytes()).startsWith(PNG_SIGNATURE));
+                    // before: 1 and 1 of 2; after: 1, 1 and 1 of 3; half of (1/3 + 1/2 + 1/3 + 1/6) is 67 points
+                    assertThat(results).allSatisfy(r -> assertThat(r).contains(
+                            "投票 #" + secondId + " 的结果 · 讨论前后",
+                            "讨论前后（第一轮 #" + firstId + " → 第二轮 #" + secondId + "）",
+                            "两轮都投的有 2 人，其中 1 人改了答案；只投第一轮的 0 人，只投第二轮的 1 人。",
+                            "净变化：67 个百分点", "近 7 天：2 次投票，共 5 票"));
+
+                    // WHEN someone asks for the report on Slack
+                    HttpResponse<String> report = SlackRequests.post(events, SECRET,
+                            clock.instant().getEpochSecond(), SlackRequests.slashCommand(TEAM, SLACK_CHANNEL,
+                                    "U_DAVE", "report", slack.responseUrl("dave"), "trigger-dave"), Map.of());
+                    // THEN it names both rounds and the shift
+                    assertThat(slack.answerOf(report, "dave")).contains("讨论前后（两轮投票）",
+                            "#" + firstId + " → #" + secondId + " · 净变化 67 个百分点");
+                } finally {
+                    server.close(0);
+                }
+            }
+        }
+    }
+
+    private static long pollOf(FakeSlack.Call posted) {
+        List<String> values = posted.json().path("blocks").findValuesAsText("value");
+        assertThat(values).isNotEmpty().allSatisfy(v -> assertThat(v).matches("vote \\d+ \\d"));
+        return Long.parseLong(values.get(0).split(" ")[1]);
+    }
+
+    /** A signed press on a Slack poll message, sent again if answered 503 (as Slack does). */
+    private static void press(URI events, FakeSlack slack, SettableClock clock, String user, long pollId, int option,
+            String ts) {
+        String body = SlackRequests.blockAction(TEAM, SLACK_CHANNEL, user, "taolun-button-0",
+                "vote " + pollId + " " + option, ts, slack.responseUrl(user), "trigger-" + user + pollId);
+        await(user + "'s press answered 200", () -> SlackRequests.post(events, SECRET,
+                clock.instant().getEpochSecond(), body, Map.of()).statusCode() == 200);
+    }
+
     /** The bytes uploaded for the file a files.completeUploadExternal call completes. */
     private static byte[] uploadOf(FakeSlack slack, FakeSlack.Call completion) {
         String fileId = completion.json().path("files").get(0).path("id").asText();
