@@ -162,7 +162,7 @@ final class Composition implements AutoCloseable {
                     new HistoryCommand(own, zone),
                     report,
                     new ReportExport(new ExportCommand(own), report),
-                    new ScheduleCommand(ritualService, each.id()),
+                    new ScheduleCommand(ritualService, each.id(), runner::nextPick),
                     new ListArticlesCommand(shelf),
                     new UseArticleCommand(shelf, ritualService, config.polls().policy(), clock));
             desks.put(each.id(), new ArticleDesk(each, new CommandRouter(commands, config.lang(), channelLanguages,

@@ -8,6 +8,7 @@ import io.taolun.core.BadInputException;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.Lang;
 import io.taolun.core.Messages;
+import io.taolun.core.ritual.Pick;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.ScheduleWords;
@@ -65,11 +66,17 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
 
     /** One declared schedule. */
     record ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
-            List<TargetConfig> channels, String article, Integer rounds, String roundTwoAfter) {
+            List<TargetConfig> channels, String article, Integer rounds, String roundTwoAfter, String pick) {
         /** One of one round. */
         ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
                 List<TargetConfig> channels, String article) {
-            this(name, kind, day, time, zone, closeAfter, channels, article, null, null);
+            this(name, kind, day, time, zone, closeAfter, channels, article, null, null, null);
+        }
+
+        /** One picking its claims the default way. */
+        ScheduleConfig(String name, String kind, String day, String time, String zone, String closeAfter,
+                List<TargetConfig> channels, String article, Integer rounds, String roundTwoAfter) {
+            this(name, kind, day, time, zone, closeAfter, channels, article, rounds, roundTwoAfter, null);
         }
 
         /** One that posts from the default article. */
@@ -116,6 +123,10 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             if (roundTwoAfter != null && !Objects.equals(rounds, 2)) {
                 throw new ConfigException(at + ".roundTwoAfter: set rounds: 2 for a poll of two rounds");
             }
+            if (pick != null && (parsed == RitualKind.QOTD || Pick.parse(pick).isEmpty())) {
+                throw new ConfigException(at + ".pick: \"" + pick + "\" is not order, undiscussed, divisive or mixed"
+                        + (parsed == RitualKind.QOTD ? " (and the quote of the day picks no claim)" : ""));
+            }
             if (roundTwoAfter != null) {
                 word(at + ".roundTwoAfter", () -> ScheduleWords.span(roundTwoAfter));
             }
@@ -156,7 +167,8 @@ record RitualsConfig(Integer graceHours, List<ScheduleConfig> schedules) {
             Optional<Duration> roundTwo = Objects.equals(rounds, 2) ? Optional.of(roundTwoAfter == null
                     ? Ritual.defaultRoundTwoAfter(close) : ScheduleWords.span(roundTwoAfter)) : Optional.empty();
             return new Ritual.Spec(k, articleId, d, t, z, close,
-                    channels.stream().map(TargetConfig::ref).toList(), Optional.of(name), "config", roundTwo);
+                    channels.stream().map(TargetConfig::ref).toList(), Optional.of(name), "config", roundTwo,
+                    pick == null ? Pick.MIXED : Pick.parse(pick).orElseThrow());
         }
 
         private static void word(String key, Runnable parse) {

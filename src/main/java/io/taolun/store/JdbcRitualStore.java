@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 /** {@link RitualStore} on JDBC: the same SQL on H2 and PostgreSQL. */
 public final class JdbcRitualStore implements RitualStore {
     private static final String COLUMNS = "r.id, r.kind, r.article_id, r.day_of_week, r.local_time, r.zone, "
-            + "r.close_after_minutes, r.round_two_minutes, r.config_name, r.created_by, r.active";
+            + "r.close_after_minutes, r.round_two_minutes, r.pick, r.config_name, r.created_by, r.active";
 
     private final DataSource db;
 
@@ -82,9 +82,9 @@ public final class JdbcRitualStore implements RitualStore {
             }
             long id = existing.get().id();
             try (PreparedStatement ps = c.prepareStatement("UPDATE ritual SET kind = ?, article_id = ?, day_of_week = ?, "
-                    + "local_time = ?, zone = ?, close_after_minutes = ?, round_two_minutes = ?, active = TRUE WHERE id = ?")) {
+                    + "local_time = ?, zone = ?, close_after_minutes = ?, round_two_minutes = ?, pick = ?, active = TRUE WHERE id = ?")) {
                 RitualRows.bindRule(ps, spec);
-                ps.setLong(8, id);
+                ps.setLong(9, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM ritual_target WHERE ritual_id = ?")) {

@@ -1,6 +1,7 @@
 package io.taolun.store;
 
 import io.taolun.core.ChannelRef;
+import io.taolun.core.ritual.Pick;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.Run;
@@ -25,12 +26,12 @@ final class RitualRows {
     static long insert(Connection c, Ritual.Spec spec, Instant at) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ritual (kind, article_id, day_of_week, local_time, "
-                + "zone, close_after_minutes, round_two_minutes, config_name, created_by, created_at, active) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)", new String[] {"id"})) {
+                + "zone, close_after_minutes, round_two_minutes, pick, config_name, created_by, created_at, active) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)", new String[] {"id"})) {
             bindRule(ps, spec);
-            ps.setString(8, spec.configName().orElse(null));
-            ps.setString(9, spec.createdBy());
-            Jdbc.setInstant(ps, 10, at);
+            ps.setString(9, spec.configName().orElse(null));
+            ps.setString(10, spec.createdBy());
+            Jdbc.setInstant(ps, 11, at);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -49,6 +50,7 @@ final class RitualRows {
         ps.setString(5, spec.zone().getId());
         ps.setInt(6, (int) spec.closeAfter().toMinutes());
         ps.setObject(7, spec.roundTwoAfter().map(d -> (int) d.toMinutes()).orElse(null), java.sql.Types.INTEGER);
+        ps.setString(8, spec.pick().word());
     }
 
     static void insertTargets(Connection c, long id, List<ChannelRef> targets) throws SQLException {
@@ -117,10 +119,11 @@ final class RitualRows {
         RitualKind kind = RitualKind.parse(rs.getString("kind")).orElseThrow();
         int roundTwo = rs.getInt("round_two_minutes");
         Optional<Duration> roundTwoAfter = rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMinutes(roundTwo));
+        Pick pick = Optional.ofNullable(rs.getString("pick")).flatMap(Pick::parse).orElse(Pick.MIXED);
         Ritual.Spec spec = new Ritual.Spec(kind, rs.getString("article_id"), dayOfWeek,
                 LocalTime.parse(rs.getString("local_time")), ZoneId.of(rs.getString("zone")),
                 Duration.ofMinutes(rs.getInt("close_after_minutes")), targets,
-                Optional.ofNullable(rs.getString("config_name")), rs.getString("created_by"), roundTwoAfter);
+                Optional.ofNullable(rs.getString("config_name")), rs.getString("created_by"), roundTwoAfter, pick);
         return new Ritual(id, spec, rs.getBoolean("active"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taolun.core.Lang;
+import io.taolun.core.ritual.Pick;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,6 +89,27 @@ final class ConfigLoaderTest {
                     - {name: e, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, rounds: 3,
                        channels: [{platform: slack, workspace: T1, channel: C1}]}
                 """)).hasMessageContaining("rituals.schedules[e].rounds: 3 is not 1 or 2");
+    }
+
+    @Test
+    void a_weekly_poll_reads_how_it_picks_its_claims_mixed_by_default() {
+        TaolunConfig config = new ConfigLoader().read(write("""
+                rituals:
+                  schedules:
+                    - {name: a, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, pick: divisive,
+                       channels: [{platform: slack, workspace: T1, channel: C1}]}
+                    - {name: b, kind: weekly-poll, day: tue, time: "09:00", zone: UTC,
+                       channels: [{platform: slack, workspace: T1, channel: C2}]}
+                """));
+        assertThat(config.rituals().schedules().get(0).spec("x").pick()).isEqualTo(Pick.DIVISIVE);
+        assertThat(config.rituals().schedules().get(1).spec("x").pick()).isEqualTo(Pick.MIXED);
+        assertThatReadingFails(write("""
+                rituals:
+                  schedules:
+                    - {name: f, kind: weekly-poll, day: mon, time: "09:00", zone: UTC, pick: loudest,
+                       channels: [{platform: slack, workspace: T1, channel: C1}]}
+                """)).hasMessageContaining("rituals.schedules[f].pick: \"loudest\" is not order, undiscussed, "
+                + "divisive or mixed");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.taolun.core.Lang;
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
 import io.taolun.core.article.QuoteCommand;
+import io.taolun.core.ritual.Pick;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualService;
@@ -90,6 +91,22 @@ final class ScheduleCommandTest {
                 .contains("open 3 days · two rounds: round 2 opens after 36 hours");
         assertThat(router.handle(new ChatRequest("slack", "T1", "C1", "U0", "zh", "schedule list", true))
                 .plainText()).contains("两轮：开放 5 天后开第二轮");
+    }
+
+    @Test
+    void a_weekly_poll_picks_its_claims_as_told_and_the_list_says_how_and_which_comes_next() {
+        CommandRouter withPicks = new CommandRouter(List.of(new ScheduleCommand(service, h.article.id(),
+                h.runner::nextPick)), Lang.EN, Map.of(), failures::add);
+        Reply reply = withPicks.handle(new ChatRequest("slack", "T1", "C1", "U0", "en",
+                "schedule weekly-poll mon 09:00 UTC --pick order", true));
+        assertThat(reply.plainText()).contains("open 6 days · claims in the article’s order");
+        assertThat(h.rituals.in(RitualHarness.slack("C1")).get(0).spec().pick()).isEqualTo(Pick.ORDER);
+        assertThat(withPicks.handle(new ChatRequest("slack", "T1", "C1", "U9", "zh", "schedule list")).plainText())
+                .contains("按文章顺序选观点", "下一次的观点：c1");
+        assertThat(admin("schedule weekly-poll mon 09:00 UTC").plainText()).contains(
+                "claims not yet discussed first, every third week the most divisive again (two rounds)");
+        assertThat(admin("schedule weekly-poll tue 09:00 UTC --pick loudest").plainText())
+                .contains("\"loudest\" is not a way to pick claims");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.taolun.core.ChannelRef;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.ritual.OutboxDelivery;
+import io.taolun.core.ritual.Pick;
 import io.taolun.core.ritual.Ritual;
 import io.taolun.core.ritual.RitualKind;
 import io.taolun.core.ritual.RitualRunner;
@@ -176,6 +177,40 @@ final class WeeklyRoundsTest {
             // THEN the run's close is brought forward (it reports both rounds), not a close of a poll opened by hand
             assertThat(h.scheduler.calls).contains("closeNow " + ritual.id() + " " + SLOT)
                     .doesNotContain("closePollNow " + secondId);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_divisive_pick_asks_the_most_divided_claim_again_in_two_rounds_and_schedule_list_says_so(
+            TestDatabases.Kind kind) {
+        try (RitualHarness h = new RitualHarness(kind, MONDAY_0900_BERLIN)) {
+            // GIVEN a claim the channel split three ways on (68 divided), polled by hand and closed
+            ChatRequest admin = new ChatRequest("slack", "T1", "C1", "U0", "", "", true);
+            Poll split = h.pollService.open(admin, new io.taolun.core.poll.PollService.OpenRequest(Optional.of("c5"),
+                    Optional.empty(), io.taolun.core.poll.OptionSets.likert(), Optional.empty(), false, false));
+            h.pollService.vote(from("slack", "U1"), split.id(), 1);
+            h.pollService.vote(from("slack", "U2"), split.id(), 5);
+            h.pollService.vote(from("slack", "U3"), split.id(), 3);
+            h.pollService.close(admin, split.id());
+            // AND a weekly poll of one round that picks the divisive claims
+            Ritual ritual = h.rituals.create(new Ritual.Spec(RitualKind.WEEKLY_POLL, h.article.id(),
+                    Optional.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"), Duration.ofDays(6),
+                    List.of(slack("C1")), Optional.empty(), "admin", Optional.empty(), Pick.DIVISIVE),
+                    h.clock.instant());
+            // THEN schedule list would name that claim next
+            assertThat(h.runner.nextPick(ritual)).contains("c5");
+            // WHEN its slot runs
+            h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
+            // THEN it asks that claim again, as round 1 of two, with round 2 a day before the results
+            Poll poll = h.polls.find(h.rituals.run(ritual.id(), SLOT).orElseThrow().pollId().orElseThrow())
+                    .orElseThrow();
+            assertThat(poll.claimId()).contains("c5");
+            assertThat(poll.round().paired()).isTrue();
+            assertThat(h.scheduler.calls).contains("roundTwo " + ritual.id() + " " + SLOT + " 2026-12-05T08:00:00Z");
+            // AND the next pick is another claim: never the same twice in a row
+            assertThat(h.runner.nextPick(h.rituals.find(ritual.id()).orElseThrow())).isPresent()
+                    .get().isNotEqualTo("c5");
         }
     }
 }

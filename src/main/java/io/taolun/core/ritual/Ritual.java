@@ -52,10 +52,19 @@ public record Ritual(long id, Spec spec, boolean active) {
      * @param configName set when the ritual comes from the config file (and is managed there)
      * @param roundTwoAfter for a weekly poll of two rounds, how long after it opens its round 2 opens ("after the
      *                   discussion, where do you stand now?"), closing round 1; empty for one round
+     * @param pick       how a weekly poll picks its claim
      */
     public record Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
             Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy,
-            Optional<Duration> roundTwoAfter) {
+            Optional<Duration> roundTwoAfter, Pick pick) {
+        /** A ritual picking its claims the default way ({@link Pick#MIXED}). */
+        public Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
+                Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy,
+                Optional<Duration> roundTwoAfter) {
+            this(kind, articleId, day, time, zone, closeAfter, targets, configName, createdBy, roundTwoAfter,
+                    Pick.MIXED);
+        }
+
         /** A ritual of one round. */
         public Spec(RitualKind kind, String articleId, Optional<DayOfWeek> day, LocalTime time, ZoneId zone,
                 Duration closeAfter, List<ChannelRef> targets, Optional<String> configName, String createdBy) {
@@ -73,6 +82,7 @@ public record Ritual(long id, Spec spec, boolean active) {
             Objects.requireNonNull(configName, "configName");
             Objects.requireNonNull(createdBy, "createdBy");
             Objects.requireNonNull(roundTwoAfter, "roundTwoAfter");
+            Objects.requireNonNull(pick, "pick");
             if (time.getSecond() != 0 || time.getNano() != 0) {
                 throw new IllegalArgumentException("a ritual's time is whole minutes");
             }
@@ -98,7 +108,13 @@ public record Ritual(long id, Spec spec, boolean active) {
         /** The same, of two rounds, round 2 opening {@code after} the poll opens. */
         public Spec withRoundTwoAfter(Duration after) {
             return new Spec(kind, articleId, day, time, zone, closeAfter, targets, configName, createdBy,
-                    Optional.of(after));
+                    Optional.of(after), pick);
+        }
+
+        /** The same, picking its claims by {@code rule}. */
+        public Spec withPick(Pick rule) {
+            return new Spec(kind, articleId, day, time, zone, closeAfter, targets, configName, createdBy,
+                    roundTwoAfter, rule);
         }
 
         /** The channel its polls are opened in. */

@@ -13,13 +13,17 @@ import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollRound;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.VoterSalt;
+import io.taolun.core.report.DiscussionReport;
+import io.taolun.core.report.Period;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
@@ -311,8 +315,8 @@ public final class RitualRunner {
             return;
         }
         ChannelRef home = ritual.spec().home();
-        String claimId = Rotation.nextClaim(debatable(chosen), rituals.claimPollCounts(home, chosen.id()));
-        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(claimId), chosen.id());
+        WeeklyPick.Choice choice = pick(ritual, chosen);
+        Run run = rituals.startRun(ritual.id(), slot, false, Optional.of(choice.claimId()), chosen.id());
         if (run.skipped()) {
             return;
         }
@@ -320,11 +324,13 @@ public final class RitualRunner {
         Article article = library.orDefault(run.articleId());
         Claim claim = article.claims().stream().filter(c -> c.id().equals(run.item().orElseThrow())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("claim " + run.item() + " is gone from the article"));
+        // a divisive claim taken again is asked twice, before and after the discussion
+        boolean twoRounds = ritual.spec().roundTwoAfter().isPresent()
+                || (choice.divisiveRerun() && choice.claimId().equals(claim.id()));
         // a slot run late (within the grace period) still gets its full time to vote
         Instant now = clock.instant();
         Instant opened = now.isAfter(slot.at()) ? now : slot.at();
-        PollRound round = ritual.spec().roundTwoAfter().isPresent()
-                ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
+        PollRound round = twoRounds ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         Poll poll = rituals.openPollOnce(ritual.id(), slot.key(), new NewPoll(article.id(), Optional.of(claim.id()),
                 claim.statement().zh(), OptionSets.of(claim.options()), home, BOT, true, false, opened,
                 Optional.of(opened.plus(ritual.spec().closeAfter())), round));
@@ -342,6 +348,29 @@ public final class RitualRunner {
             scheduler.scheduleRoundTwo(ritual.id(), slot.key(), poll.openedAt().plus(ritual.spec().roundTwoAfter()
                     .filter(after -> Ritual.roundTwoFits(after, open)).orElseGet(() -> Ritual.defaultRoundTwoAfter(open))));
         }
+    }
+
+    /**
+     * The claim a weekly poll would take now by its ritual's rule, in the article it posts from; empty for the quote of
+     * the day, or an article without debatable claims. {@code schedule list} shows it as the next pick.
+     */
+    public Optional<String> nextPick(Ritual ritual) {
+        Article article = articleOf(ritual);
+        if (ritual.kind() != RitualKind.WEEKLY_POLL || debatable(article).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pick(ritual, article).claimId());
+    }
+
+    private WeeklyPick.Choice pick(Ritual ritual, Article article) {
+        ChannelRef home = ritual.spec().home();
+        Map<String, Integer> divided = new HashMap<>();
+        if (ritual.spec().pick() == Pick.DIVISIVE || ritual.spec().pick() == Pick.MIXED) {
+            DiscussionReport.of(article, polls, home, Period.ALL, clock.instant()).divided()
+                    .forEach(row -> divided.put(row.claim().id(), row.divided().getAsInt()));
+        }
+        return WeeklyPick.next(ritual.spec().pick(), debatable(article), rituals.claimPollCounts(home, article.id()),
+                rituals.postedItems(ritual.id()), divided);
     }
 
     /** The claims a weekly poll goes round: those people can take a side on, never facts. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code schedule weekly-poll <day> <HH:MM> <zone> [--close-after 6d] [--rounds 2] [--round-two-after 5d]}, {@code schedule qotd <HH:MM> <zone>},
@@ -28,10 +29,17 @@ public final class ScheduleCommand implements Command {
 
     private final RitualService service;
     private final String articleId;
+    private final Function<Ritual, Optional<String>> nextPick;
 
     public ScheduleCommand(RitualService service, String articleId) {
+        this(service, articleId, ritual -> Optional.empty());
+    }
+
+    /** @param nextPick the claim a weekly poll would take next, shown by {@code schedule list} */
+    public ScheduleCommand(RitualService service, String articleId, Function<Ritual, Optional<String>> nextPick) {
         this.service = service;
         this.articleId = articleId;
+        this.nextPick = nextPick;
     }
 
     @Override
@@ -59,6 +67,8 @@ public final class ScheduleCommand implements Command {
         Duration closeAfter = weekly ? take(args, "--close-after").map(ScheduleWords::closeAfter)
                 .orElse(Ritual.DEFAULT_CLOSE_AFTER) : Duration.ZERO;
         Optional<Duration> roundTwoAfter = weekly ? roundTwoAfter(args, closeAfter) : Optional.empty();
+        Pick pick = weekly ? take(args, "--pick").map(w -> Pick.parse(w).orElseThrow(() -> new BadInputException(
+                "error.schedule.pick", SafeText.echo(w)))).orElse(Pick.MIXED) : Pick.MIXED;
         int expected = kind == RitualKind.WEEKLY_POLL ? 3 : 2;
         if (args.stream().anyMatch(a -> a.startsWith("--"))) {
             throw new BadInputException("error.option.unknown", SafeText.echo(
@@ -71,7 +81,7 @@ public final class ScheduleCommand implements Command {
         LocalTime time = ScheduleWords.time(args.get(0));
         ZoneId zone = ScheduleWords.zone(args.get(1));
         Ritual.Spec spec = new Ritual.Spec(kind, articleId, day, time, zone, closeAfter,
-                List.of(inv.request().where()), Optional.empty(), inv.request().user(), roundTwoAfter);
+                List.of(inv.request().where()), Optional.empty(), inv.request().user(), roundTwoAfter, pick);
         Ritual ritual = service.create(inv.request(), spec);
         Messages m = inv.messages();
         return Reply.builder().title(m.get("schedule.created", ritual.id()))
@@ -94,8 +104,9 @@ public final class ScheduleCommand implements Command {
         for (Ritual ritual : rituals) {
             String other = ritual.spec().articleId().equals(articleId) ? ""
                     : "\n" + m.get("schedule.article", ritual.spec().articleId());
+            String pick = nextPick.apply(ritual).map(claim -> "\n" + m.get("schedule.nextPick", claim)).orElse("");
             reply.field("#" + ritual.id(), describe(ritual, m) + other + "\n"
-                    + m.get("schedule.next", when(service.nextAt(ritual), ritual.spec().zone())));
+                    + m.get("schedule.next", when(service.nextAt(ritual), ritual.spec().zone())) + pick);
         }
         return reply.footer(m.get("schedule.hint")).build();
     }
@@ -125,7 +136,8 @@ public final class ScheduleCommand implements Command {
         Locale locale = m.lang() == io.taolun.core.Lang.ZH ? Locale.CHINESE : Locale.ENGLISH;
         String day = s.day().orElseThrow().getDisplayName(TextStyle.FULL, locale);
         String rounds = s.roundTwoAfter().map(after -> " · " + m.get("schedule.rounds", span(after, m))).orElse("");
-        return m.get("schedule.weekly", day, time, span(s.closeAfter(), m)) + rounds + where;
+        return m.get("schedule.weekly", day, time, span(s.closeAfter(), m)) + rounds + " · "
+                + m.get("schedule.pick." + s.pick().word()) + where;
     }
 
     private static String span(Duration d, Messages m) {
