@@ -36,6 +36,8 @@ final class CommandTree {
             .toList();
     static final Set<String> SHAREABLE = Set.of("about", "section", "summary", "quote", "claims", "search", "results",
             "history", "report", "list");
+    /** How a weekly poll picks its claim: the words {@code schedule weekly-poll --pick} takes. */
+    private static final List<String> PICKS = List.of("mixed", "undiscussed", "divisive", "order");
     /** Ids (polls, schedules) are positive; Discord's integers end at 2^53 - 1. */
     static final long MAX_ID = (long) OptionData.MAX_POSITIVE_NUMBER;
     /** Every description is set from the bundles by {@link CommandTexts#describe}; JDA wants one to begin with. */
@@ -118,7 +120,9 @@ final class CommandTree {
                                 string("zone", true, true),
                                 string("close-after", false, false),
                                 new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2),
-                                string("round-two-after", false, false)),
+                                string("round-two-after", false, false),
+                                string("pick", false, false).addChoices(PICKS.stream().map(p ->
+                                        new Command.Choice(texts.choiceName(weekly, "pick", p), p)).toList())),
                         sub("schedule-qotd").addOptions(string("time", true, false), string("zone", true, true)),
                         sub("schedule-off").addOptions(new OptionData(OptionType.INTEGER, "id", LATER, true)
                                 .setRequiredRange(1, MAX_ID)),
@@ -203,6 +207,11 @@ final class CommandTree {
                 if (roundTwoAfter != null) {
                     words.add("--round-two-after");
                     plain(words, command, "round-two-after");
+                }
+                OptionMapping pick = command.getOption("pick");
+                if (pick != null) {
+                    words.add("--pick");
+                    plain(words, command, "pick");
                 }
             }
             case "poll" -> {

@@ -241,9 +241,15 @@ final class DiscordAdapterTest {
         // THEN both are confirmed in the channel
         assertThat(weekly.toString()).contains("Scheduled #1", "Wednesdays at 20:30 Europe/Berlin, open 36 hours");
         assertThat(quote.toString()).contains("Scheduled #2", "daily at 09:00 Asia/Shanghai");
+        // AND a weekly poll of two rounds picking the divisive claims, through its typed options
+        JsonNode rounds = send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-weekly-poll",
+                Map.of("day", "friday", "time", "18:00", "zone", "UTC", "rounds", 2, "round-two-after", "4d",
+                        "pick", "divisive"))));
+        assertThat(rounds.toString()).contains("Scheduled #3", "two rounds: round 2 opens after 4 days",
+                "the most divisive claim again (two rounds)");
         // AND anyone lists them; a bad zone is answered with what is accepted; an admin turns one off
         assertThat(send(FakeDiscord.slashCommand("bob", "en-US", "schedule-list", Map.of())).toString())
-                .contains("2 schedules in this channel");
+                .contains("3 schedules in this channel");
         assertThat(send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-qotd",
                 Map.of("time", "09:00", "zone", "Mars/Olympus")))).toString()).contains("is not a time zone");
         assertThat(send(admin(FakeDiscord.slashCommand("alice", "en-US", "schedule-off", Map.of("id", 1))))

@@ -84,7 +84,7 @@ final class CommandRegistrationTest {
                 .hasSize(23);
         // 2 commands, 23 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
         // period), 18 under /article-admin (poll's rounds, round's poll and hours among them)
-        assertThat(described).hasSize(68);
+        assertThat(described).hasSize(69);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -110,7 +110,8 @@ final class CommandRegistrationTest {
         List<Node> all = new ArrayList<>();
         walk(commands, "", new ArrayList<>(), all);
         List<Node> periods = all.stream().filter(n -> n.path().startsWith("article.report.")).toList();
-        List<Node> choices = all.stream().filter(n -> !periods.contains(n)).toList();
+        List<Node> picks = all.stream().filter(n -> n.path().contains(".pick.")).toList();
+        List<Node> choices = all.stream().filter(n -> !periods.contains(n) && !picks.contains(n)).toList();
 
         // report's periods: the words the core reads, named in both languages
         assertThat(periods).extracting(n -> n.json().path("value").asText()).containsExactly("week", "month", "all");
@@ -135,6 +136,15 @@ final class CommandRegistrationTest {
                     .isEqualTo(json.path("value").asText());
         }
         assertThat(chinese).hasSize(7);
+        // the weekly pick's rules: the words the core reads, named in both languages
+        assertThat(picks).extracting(n -> n.json().path("value").asText())
+                .containsExactly("mixed", "undiscussed", "divisive", "order");
+        assertThat(picks).extracting(n -> n.json().path("name_localizations").path("zh-CN").asText())
+                .containsExactly("混合（默认）", "先选没讨论过的", "再问分歧最大的（两轮）", "按文章顺序");
+        assertThat(picks).extracting(n -> n.json().path("name_localizations").path("en-GB").asText())
+                .containsExactly("Mixed", "Undiscussed first", "Most divisive again", "Article order");
+        assertThat(picks).allSatisfy(n -> assertThat(io.taolun.core.ritual.Pick.parse(n.json().path("value").asText()))
+                .isPresent());
     }
 
     @Test
