@@ -117,10 +117,12 @@ final class SlackAdapterTest {
     @ValueSource(strings = {"help", "about", "section 3", "summary", "summary 2 --lang en", "quote today", "claims 3",
             "search 卡脖子", "polls", "history c1", "results", "nonsense", "section 999", "vote 9 1", "close 9",
             "export 9", "poll c1 c2", "poll c999"})
-    void every_subcommand_gets_block_kit_in_the_acknowledgement(String text) throws Exception {
+    void every_subcommand_gets_block_kit_in_the_acknowledgement_or_through_response_url_when_late(String text) throws Exception {
         HttpResponse<String> response = h.command("alice", text);
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json(response);
+        // on a loaded machine an answer that misses Slack's budget (the first search builds its index) is
+        // acknowledged empty and follows through response_url, as Block Kit all the same
+        JsonNode body = JSON.readTree(h.slack.answerOf(response, "cmd-alice"));
         assertThat(body.path("blocks").isArray()).isTrue();
         assertThat(body.path("blocks").size()).isBetween(1, 50);
         assertThat(body.path("response_type").asText()).isEqualTo("ephemeral");
