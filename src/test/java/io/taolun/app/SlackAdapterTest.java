@@ -318,7 +318,8 @@ final class SlackAdapterTest {
     void mentions_in_user_text_cannot_ping_anyone() throws Exception {
         String text = "search <!channel> <!here> <!everyone> <@U123> <!subteam^S1|team> @everyone";
         for (String typed : List.of(text, "<!channel>", "section <@U123>", "poll <!here>")) {
-            String shown = String.join("\n", displayed(json(h.command("alice", typed))));
+            String shown = String.join("\n", displayed(JSON.readTree(h.slack.answerOf(h.command("alice", typed),
+                    "cmd-alice"))));
             assertThat(shown).as(typed).doesNotContain("<!channel>", "<!here>", "<!everyone>", "<@U123>",
                     "<!subteam", "@everyone", "@here");
         }
