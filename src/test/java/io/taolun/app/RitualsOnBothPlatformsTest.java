@@ -69,10 +69,7 @@ final class RitualsOnBothPlatformsTest {
         SettableClock clock = SettableClock.ticking(MONDAY.withHour(8).toInstant());
         try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
             discord.announceGuild();
-            Map<String, String> env = Map.of(
-                    "SLACK_BOT_TOKEN", "xoxb-rituals", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
-                    "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
-                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
+            Map<String, String> env = env(slack, discord);
             try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
                     DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST, Outbound.of(PlatformSettings.from(env)))) {
                 Server server = new Server(app, config, PlatformSettings.from(env), clock,
@@ -194,10 +191,7 @@ final class RitualsOnBothPlatformsTest {
         SettableClock clock = SettableClock.ticking(MONDAY.withHour(8).toInstant());
         try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
             discord.announceGuild();
-            Map<String, String> env = Map.of(
-                    "SLACK_BOT_TOKEN", "xoxb-rituals", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(),
-                    "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
-                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
+            Map<String, String> env = env(slack, discord);
             try (Composition app = new Composition(config, new SeedLoader().load(Path.of("seeds")),
                     DatabaseSettings.from(env, data), clock, new Random(11), e -> { }, FAST,
                     Outbound.of(PlatformSettings.from(env)))) {
@@ -314,6 +308,13 @@ final class RitualsOnBothPlatformsTest {
                 "vote " + pollId + " " + option, ts, slack.responseUrl(user), "trigger-" + user + pollId);
         await(user + "'s press answered 200", () -> SlackRequests.post(events, SECRET,
                 clock.instant().getEpochSecond(), body, Map.of()).statusCode() == 200);
+    }
+
+    /** The environment of one process serving both fakes. */
+    private static Map<String, String> env(FakeSlack slack, FakeDiscord discord) {
+        return Map.of("SLACK_BOT_TOKEN", "xoxb-rituals", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL",
+                slack.apiUrl(), "DISCORD_TOKEN", "rituals-discord", "DISCORD_API_URL", discord.apiUrl(),
+                "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "TAOLUN_PORT", "0");
     }
 
     /** The bytes uploaded for the file a files.completeUploadExternal call completes. */
