@@ -364,13 +364,16 @@ public final class RitualRunner {
 
     private WeeklyPick.Choice pick(Ritual ritual, Article article) {
         ChannelRef home = ritual.spec().home();
-        Map<String, Integer> divided = new HashMap<>();
-        if (ritual.spec().pick() == Pick.DIVISIVE || ritual.spec().pick() == Pick.MIXED) {
-            DiscussionReport.of(article, polls, home, Period.ALL, clock.instant()).divided()
-                    .forEach(row -> divided.put(row.claim().id(), row.divided().getAsInt()));
-        }
         return WeeklyPick.next(ritual.spec().pick(), debatable(article), rituals.claimPollCounts(home, article.id()),
-                rituals.postedItems(ritual.id()), divided);
+                rituals.postedItems(ritual.id()), () -> divided(article, home));
+    }
+
+    /** How divided the channel is on each claim, from its latest public poll of each. */
+    private Map<String, Integer> divided(Article article, ChannelRef home) {
+        Map<String, Integer> divided = new HashMap<>();
+        DiscussionReport.of(article, polls, home, Period.ALL, clock.instant()).divided()
+                .forEach(row -> divided.put(row.claim().id(), row.divided().getAsInt()));
+        return divided;
     }
 
     /** The claims a weekly poll goes round: those people can take a side on, never facts. */

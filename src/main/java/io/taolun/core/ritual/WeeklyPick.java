@@ -2,6 +2,8 @@ package io.taolun.core.ritual;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Which claim a weekly poll takes next, by its {@link Pick} rule: a pure choice from what the channel has done. */
@@ -22,10 +24,11 @@ final class WeeklyPick {
      * @param debatable   the article's claims people can take a side on, in its order (never facts)
      * @param pollCounts  polls per claim in the channel
      * @param earlier     the claims this ritual polled, oldest first
-     * @param mostDivided claims the channel is divided on, most divided first, with how divided (latest public poll)
+     * @param mostDivided how divided the channel is on each claim (its latest public poll); read only when the rule
+     *                    asks for the divisive claim this week (it reads every claim's polls)
      */
     static Choice next(Pick pick, List<String> debatable, Map<String, Integer> pollCounts, List<String> earlier,
-            Map<String, Integer> mostDivided) {
+            Supplier<Map<String, Integer>> mostDivided) {
         if (debatable.isEmpty()) {
             throw new IllegalArgumentException("no debatable claims");
         }
@@ -53,9 +56,9 @@ final class WeeklyPick {
         return Rotation.nextClaim(others, pollCounts);
     }
 
-    private static java.util.Optional<Choice> divisive(List<String> debatable, Map<String, Integer> mostDivided,
+    private static Optional<Choice> divisive(List<String> debatable, Supplier<Map<String, Integer>> mostDivided,
             String last) {
-        Stream<String> candidates = mostDivided.entrySet().stream()
+        Stream<String> candidates = mostDivided.get().entrySet().stream()
                 .filter(e -> e.getValue() >= DIVIDED_ENOUGH && debatable.contains(e.getKey())
                         && !e.getKey().equals(last))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()

@@ -12,7 +12,7 @@ final class WeeklyPickTest {
 
     private static WeeklyPick.Choice next(Pick pick, Map<String, Integer> counts, List<String> earlier,
             Map<String, Integer> divided) {
-        return WeeklyPick.next(pick, DEBATABLE, counts, earlier, divided);
+        return WeeklyPick.next(pick, DEBATABLE, counts, earlier, () -> divided);
     }
 
     @Test
@@ -34,7 +34,7 @@ final class WeeklyPickTest {
         assertThat(next(Pick.UNDISCUSSED, Map.of("c1", 0, "c3", 2, "c5", 2, "c7", 2), List.of("c1"), Map.of())
                 .claimId()).isEqualTo("c3");
         // an article with one debatable claim can only ask it again
-        assertThat(WeeklyPick.next(Pick.UNDISCUSSED, List.of("c1"), Map.of("c1", 3), List.of("c1"), Map.of())
+        assertThat(WeeklyPick.next(Pick.UNDISCUSSED, List.of("c1"), Map.of("c1", 3), List.of("c1"), Map::of)
                 .claimId()).isEqualTo("c1");
     }
 
@@ -61,6 +61,10 @@ final class WeeklyPickTest {
                 .isEqualTo(new WeeklyPick.Choice("c1", true));
         assertThat(next(Pick.MIXED, Map.of("c1", 2, "c3", 1), List.of("c1", "c3", "c1"), divided))
                 .isEqualTo(new WeeklyPick.Choice("c5", false));
+        // the other weeks do not read how divided the claims are (it reads every claim's polls)
+        assertThat(WeeklyPick.next(Pick.MIXED, DEBATABLE, Map.of(), List.of("c1"), () -> {
+            throw new AssertionError("read how divided on a week that does not need it");
+        })).isEqualTo(new WeeklyPick.Choice("c3", false));
         // the third week with nothing divided enough stays with the undiscussed
         assertThat(next(Pick.MIXED, Map.of("c1", 1, "c3", 1), List.of("c1", "c3"), Map.of("c1", 30)))
                 .isEqualTo(new WeeklyPick.Choice("c5", false));
