@@ -59,7 +59,7 @@ public final class ReportCommand implements Command {
     @Override
     public Reply run(Invocation inv) {
         List<String> args = new ArrayList<>(inv.args());
-        boolean csv = args.remove("--csv");
+        boolean csv = args.removeIf("--csv"::equals);
         new Invocation(inv.request(), inv.messages(), args, inv.share()).withoutOptions();
         if (args.size() > 1) {
             throw new BadInputException("error.report.args");

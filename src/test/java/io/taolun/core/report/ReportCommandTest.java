@@ -173,6 +173,8 @@ final class ReportCommandTest {
         assertThat(csv.mediaType()).isEqualTo("text/csv");
         assertThat(csv.forChannel()).isFalse();
         assertThat(exported.attachment().orElseThrow().fileName()).isEqualTo("report-week.csv");
+        assertThat(bot.as("alice", "report --csv --csv").attachment()).hasValueSatisfying(
+                a -> assertThat(a.fileName()).isEqualTo("report-all.csv"));
         String text = new String(csv.bytes(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFclaim,kind,statement_zh,statement_en,poll,opened,round,first_round,voters,"
                 + "change,divided,net_shift_points,changed,both_rounds,only_round_1,only_round_2\n");
