@@ -133,7 +133,7 @@ final class Composition implements AutoCloseable {
         OutboxDelivery deliveries = new OutboxDelivery(outbox, gateways, posts::render, clock, timing.scheduler().name(),
                 timing.claimLease(), metrics);
         this.rituals = new Rituals(outbox, scheduler, runner, deliveries, timing, pools.delivery,
-                List.of(pools.refreshTimer, pools.refreshWork));
+                List.of(pools.refreshTimer, pools.refreshWork), clock);
         metrics.outboxDepth(rituals::outboxDepth);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         this.completions = new OptionChoices(shelf, views);

@@ -78,13 +78,16 @@ final class Rituals implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private final AtomicInteger outboxDepth = new AtomicInteger();
+    private final java.time.Clock clock;
 
     /**
      * @param delivery   runs the outbox's delivery passes
      * @param refreshing the pools that refresh posted polls, stopped with the rituals
+     * @param clock      what "due" means for the outbox's depth
      */
     Rituals(JdbcOutbox outbox, DbRitualScheduler scheduler, RitualRunner runner, OutboxDelivery deliveries, Timing timing,
-            ScheduledExecutorService delivery, List<ExecutorService> refreshing) {
+            ScheduledExecutorService delivery, List<ExecutorService> refreshing, java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -103,7 +106,7 @@ final class Rituals implements AutoCloseable {
         delivery.scheduleWithFixedDelay(() -> {
             try {
                 deliveries.deliverDue();
-                outboxDepth.set(outbox.depth());
+                outboxDepth.set(outbox.depth(clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("outbox delivery pass failed: {}", e.getMessage());
             }

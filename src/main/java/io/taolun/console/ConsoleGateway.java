@@ -123,6 +123,12 @@ public final class ConsoleGateway implements ChatGateway {
         return SafeText.stripControls(text).replaceAll("\\s+", " ").strip();
     }
 
+    /** Nobody can reply in a console thread: every follow-up prompt is printed in its turn. */
+    @Override
+    public boolean hasReplies(ChannelRef where, String threadOf) {
+        return false;
+    }
+
     @Override
     public void edit(ChannelRef where, String messageId, Reply reply) {
         // the console does not reprint updated polls

@@ -38,6 +38,12 @@ public interface ChatGateway {
         return false;
     }
 
+    /**
+     * Whether anyone but this bot has posted in the thread under the message {@code threadOf}: a follow-up discussion
+     * prompt is made only while nobody has. False when the message has no thread.
+     */
+    boolean hasReplies(ChannelRef where, String threadOf) throws DeliveryException;
+
     /** Replaces the text and buttons of a message posted earlier. */
     void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException;
 }

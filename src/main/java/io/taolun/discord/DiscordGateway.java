@@ -6,6 +6,7 @@ import io.taolun.core.ChatGateway;
 import io.taolun.core.DeliveryException;
 import io.taolun.core.Reply;
 import io.taolun.core.SafeText;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -35,6 +37,8 @@ final class DiscordGateway implements ChatGateway {
     static final String PLATFORM = "discord";
     /** Discord's longest thread name. */
     static final int THREAD_NAME_MAX = 100;
+    /** Messages of a thread read when looking for a reply: Discord's most per request; the bot posts few. */
+    private static final int REPLIES_READ = 100;
 
     private static final String NONCE = "[A-Za-z0-9]{1,25}";
 
@@ -105,6 +109,31 @@ final class DiscordGateway implements ChatGateway {
         GuildMessageChannel channel = channel(where);
         RestCalls.once("edit " + messageId + " in " + channel.getId(),
                 () -> channel.editMessageById(messageId, Embeds.edit(reply)));
+    }
+
+    /**
+     * Reads the latest messages of the thread under the message (a thread started from a message has its id) and
+     * looks for one a person wrote. A message without a thread has no replies.
+     */
+    @Override
+    public boolean hasReplies(ChannelRef where, String threadOf) throws DeliveryException {
+        GuildMessageChannel channel = channel(where);
+        if (!isSnowflake(threadOf)) {
+            throw DeliveryException.permanent("not a Discord message id: " + threadOf, null);
+        }
+        ThreadChannel thread = channel.getJDA().getThreadChannelById(threadOf);
+        if (thread == null) {
+            Message starter = RestCalls.once("read " + threadOf, () -> channel.retrieveMessageById(threadOf));
+            thread = starter.getStartedThread();
+            if (thread == null) {
+                return false;
+            }
+        }
+        ThreadChannel read = thread;
+        List<Message> latest = RestCalls.once("read the thread " + threadOf,
+                () -> read.getHistory().retrievePast(REPLIES_READ));
+        return latest.stream().anyMatch(m -> !m.getAuthor().isBot() && !m.getAuthor().isSystem()
+                && (m.getType() == MessageType.DEFAULT || m.getType() == MessageType.INLINE_REPLY));
     }
 
     /** The thread under the message: cached, else started now, else (started meanwhile elsewhere) fetched. */

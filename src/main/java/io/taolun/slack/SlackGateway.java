@@ -3,9 +3,11 @@ package io.taolun.slack;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.File;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.taolun.core.Attachment;
 import io.taolun.core.ChannelRef;
@@ -27,6 +29,9 @@ final class SlackGateway implements ChatGateway {
     static final String PLATFORM = "slack";
     /** Slack does not document a limit for {@code initial_comment}; a file's caption should be short anyway. */
     private static final int COMMENT_MAX = 1000;
+    /** Messages read per page of a thread, and pages read at most, when looking for a person's reply. */
+    private static final int REPLY_PAGE = 100;
+    private static final int REPLY_PAGES = 5;
     /** Slack's limit for an image's {@code alt_txt}. */
     private static final int ALT_TEXT_MAX = 1000;
 
@@ -128,6 +133,40 @@ final class SlackGateway implements ChatGateway {
     }
 
     /** Replaces a message's blocks and fallback text with {@code chat.update}. */
+    /**
+     * Reads the thread with {@code conversations.replies} (scopes {@code channels:history}, {@code groups:history}) and
+     * looks for a message from a person: not a bot's, not a channel event. Reading twice does no harm, so any failure
+     * but a refusal is retryable.
+     */
+    @Override
+    public boolean hasReplies(ChannelRef where, String threadOf) throws DeliveryException {
+        requireSlack(where);
+        String cursor = null;
+        for (int page = 0; page < REPLY_PAGES; page++) {
+            String from = cursor;
+            SlackWeb.Result<ConversationsRepliesResponse> read = web.once(m -> m.conversationsReplies(r -> r
+                    .channel(where.channel()).ts(threadOf).limit(REPLY_PAGE).cursor(from)));
+            ConversationsRepliesResponse response = read.response().orElseThrow(() -> failure(
+                    "conversations.replies of " + threadOf + " in " + where.channel(), read, true));
+            List<Message> messages = response.getMessages() == null ? List.of() : response.getMessages();
+            if (messages.stream().anyMatch(message -> byPerson(message, threadOf))) {
+                return true;
+            }
+            cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A reply a person wrote (a plain message, or one also sent to the channel), not the thread's parent. */
+    private static boolean byPerson(Message message, String parentTs) {
+        String subtype = message.getSubtype();
+        return !parentTs.equals(message.getTs()) && message.getBotId() == null && message.getUser() != null
+                && (subtype == null || subtype.equals("thread_broadcast"));
+    }
+
     @Override
     public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
         requireSlack(where);

@@ -173,6 +173,16 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public void markSkipped(long id, String worker, String why) {
+        update("UPDATE outbox SET state = 'skipped', last_error = ?, claimed_until = NULL, in_flight = FALSE "
+                + "WHERE id = ? AND claimed_by = ? AND state = 'pending'", ps -> {
+                    ps.setString(1, cut(why));
+                    ps.setLong(2, id);
+                    ps.setString(3, worker);
+                });
+    }
+
+    @Override
     public List<Posted> pollMessages(long pollId) {
         return Jdbc.inTransaction(db, "reading poll messages", c -> {
             List<Posted> out = new ArrayList<>();
@@ -191,8 +201,9 @@ public final class JdbcOutbox implements Outbox {
 
     /** Whether the poll was posted to a channel of this workspace (its users may then vote on it). */
     @Override
-    public int depth() {
-        return count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", ps -> { });
+    public int depth(Instant now) {
+        return count("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?",
+                ps -> Jdbc.setInstant(ps, 1, now));
     }
 
     /** Every post, as (key, state, attempts, message id), for tests and operators. */

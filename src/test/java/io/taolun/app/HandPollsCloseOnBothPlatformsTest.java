@@ -108,7 +108,7 @@ final class HandPollsCloseOnBothPlatformsTest {
         }
 
         void settled(SettableClock clock) {
-            await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth() == 0
+            await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth(clock.instant()) == 0
                     && ScheduledTasks.settled(app.database().dataSource(), clock.instant()));
         }
 

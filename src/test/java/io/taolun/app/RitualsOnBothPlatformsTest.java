@@ -335,7 +335,7 @@ final class RitualsOnBothPlatformsTest {
      * made, and the scheduler has no slot or close running or due.
      */
     private static void settled(Composition app, SettableClock clock) {
-        await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth() == 0
+        await("every recorded post made and nothing scheduled due", () -> app.rituals().outbox().depth(clock.instant()) == 0
                 && ScheduledTasks.settled(app.database().dataSource(), clock.instant()));
     }
 }

@@ -148,6 +148,28 @@ public final class FakeChannels {
         return FakeDiscord.Answer.json(message.deepCopy());
     }
 
+    /** A person (not the bot) writes in a channel or thread, as a member's message. */
+    synchronized void userPosts(String channelId, String userId, String text) {
+        ObjectNode message = FakeDiscord.message(FakeDiscord.snowflake(), channelId,
+                JSON.createObjectNode().put("content", text));
+        message.putObject("author").put("id", userId).put("username", "member" + userId).put("discriminator", "0")
+                .putNull("avatar").put("bot", false);
+        messages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(new Stored(message, null, List.of()));
+    }
+
+    /** {@code GET channels/{id}/messages}: the latest messages, newest first (the fake ignores paging). */
+    synchronized FakeDiscord.Answer history(String channelId, int limit) {
+        if (!channels.containsKey(channelId)) {
+            return unknownChannel();
+        }
+        List<Stored> stored = messages.getOrDefault(channelId, List.of());
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = stored.size() - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(stored.get(i).json.deepCopy());
+        }
+        return FakeDiscord.Answer.json(out);
+    }
+
     /** {@code PATCH channels/{id}/messages/{mid}}; empty when the fake never stored that message. */
     synchronized Optional<FakeDiscord.Answer> edit(String channelId, String messageId, JsonNode payload) {
         Stored stored = find(channelId, messageId);

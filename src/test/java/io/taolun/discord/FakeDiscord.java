@@ -347,6 +347,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- Channels ----
 
+    /** A member (not the bot) writes in a channel or thread. */
+    public void userPosts(String channelId, String userId, String text) {
+        channels.userPosts(channelId, userId, text);
+    }
+
     /** The messages posted to a channel or thread through REST, oldest first, as they look now. */
     public List<FakeChannels.Posted> messages(String channelId) {
         return channels.messages(channelId);
@@ -696,6 +701,11 @@ public final class FakeDiscord implements AutoCloseable {
             String type = call.header("Content-Type");
             List<Multipart.Part> parts = Multipart.is(type) ? Multipart.parse(type, raw) : List.of();
             return channels.post(p[1], call.json(), parts);
+        }
+        if (p.length == 3 && p[2].equals("messages") && m.equals("GET")) {
+            java.util.regex.Matcher limit = Pattern.compile("(?:^|&)limit=(\\d+)").matcher(
+                    call.query() == null ? "" : call.query());
+            return channels.history(p[1], limit.find() ? Integer.parseInt(limit.group(1)) : 50);
         }
         if (p.length == 4 && p[2].equals("messages") && m.equals("PATCH")) {
             return channels.edit(p[1], p[3], call.json())

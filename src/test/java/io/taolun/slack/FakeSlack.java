@@ -43,6 +43,7 @@ public final class FakeSlack implements AutoCloseable {
     private static final String NO_SOCKET = "{\"ok\":false,\"error\":\"no_socket\"}";
 
     private final HttpServer server;
+    private final Map<String, List<ObjectNode>> threads = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
@@ -414,6 +415,7 @@ public final class FakeSlack implements AutoCloseable {
             case "auth.test" -> Answer.json("{\"ok\":true,\"url\":\"https://fake.slack.test/\",\"team\":\"Fake\","
                     + "\"user\":\"taolun\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
             case "chat.postMessage" -> postMessage(call);
+            case "conversations.replies" -> replies(field(call, "channel"), field(call, "ts"));
             case "chat.update" -> object(o -> o.put("ok", true).put("channel", field(call, "channel"))
                     .put("ts", field(call, "ts")));
             case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
@@ -440,7 +442,33 @@ public final class FakeSlack implements AutoCloseable {
                     .put("user", "UBOT").put("bot_id", "BBOT");
             if (thread != null) {
                 message.put("thread_ts", thread);
+                threadOf(channel, thread).add(message.deepCopy());
             }
+        });
+    }
+
+    /** The messages of a thread as {@code conversations.replies} lists them after the parent, oldest first. */
+    private List<ObjectNode> threadOf(String channel, String threadTs) {
+        return threads.computeIfAbsent(channel + "/" + threadTs, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
+    /** A person (not the bot) writes in the thread under the message {@code threadTs} of the channel. */
+    public void userReplies(String channel, String threadTs, String user, String text) {
+        threadOf(channel, threadTs).add(JSON.createObjectNode().put("type", "message").put("ts", nextTs())
+                .put("thread_ts", threadTs).put("user", user).put("text", text));
+    }
+
+    /** {@code conversations.replies}: the parent (the bot's post), then the thread, in one page. */
+    private Answer replies(String channel, String threadTs) {
+        if (channel == null || threadTs == null) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+        }
+        return object(o -> {
+            ArrayNode messages = o.put("ok", true).putArray("messages");
+            messages.addObject().put("type", "message").put("ts", threadTs).put("thread_ts", threadTs)
+                    .put("user", "UBOT").put("bot_id", "BBOT").put("text", "parent");
+            threadOf(channel, threadTs).forEach(messages::add);
+            o.put("has_more", false).putObject("response_metadata").put("next_cursor", "");
         });
     }
 

@@ -27,14 +27,18 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class SlackManifestTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /**
-     * The bot scope each Web API method the adapter calls needs, from Slack's method reference. A method the code
+     * The bot scopes each Web API method the adapter calls needs, from Slack's method reference. A method the code
      * starts calling that is missing here fails the test, so the manifest cannot fall behind the code.
+     * {@code conversations.replies} needs the history scope of the channel's type: public and private channels.
      */
-    private static final Map<String, String> SCOPE_OF = Map.of(
-            "chatPostMessage", "chat:write",
-            "chatUpdate", "chat:write",
-            "filesGetUploadURLExternal", "files:write",
-            "filesCompleteUploadExternal", "files:write");
+    private static final Map<String, List<String>> SCOPE_OF = Map.of(
+            "chatPostMessage", List.of("chat:write"),
+            "chatUpdate", List.of("chat:write"),
+            "filesGetUploadURLExternal", List.of("files:write"),
+            "filesCompleteUploadExternal", List.of("files:write"),
+            "conversationsReplies", List.of("channels:history", "groups:history"));
+    private static final String[] SCOPES = {"commands", "chat:write", "files:write", "channels:history",
+        "groups:history"};
 
     private static List<String> scopes(JsonNode manifest) {
         List<String> out = new ArrayList<>();
@@ -81,7 +85,7 @@ final class SlackManifestTest {
         assertThat(methods).isNotEmpty();
         assertThat(SCOPE_OF.keySet()).containsAll(methods);
         Set<String> needed = new TreeSet<>(Set.of("commands"));
-        methods.forEach(m -> needed.add(SCOPE_OF.get(m)));
+        methods.forEach(m -> needed.addAll(SCOPE_OF.get(m)));
         for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
             assertThat(scopes(YAML.readTree(Path.of("config", file).toFile()))).as(file)
                     .containsExactlyInAnyOrderElementsOf(needed);
@@ -126,7 +130,7 @@ final class SlackManifestTest {
         assertThat(m.path("settings").path("interactivity").path("request_url").asText()).endsWith("/slack/events");
         assertThat(m.path("settings").path("socket_mode_enabled").asBoolean()).isFalse();
         // AND the scopes of every call the bot makes
-        assertThat(scopes(m)).containsExactlyInAnyOrder("commands", "chat:write", "files:write");
+        assertThat(scopes(m)).containsExactlyInAnyOrder(SCOPES);
     }
 
     @Test
@@ -138,6 +142,6 @@ final class SlackManifestTest {
         assertThat(m.toString()).doesNotContain("request_url", "\"url\"");
         assertThat(m.path("features").path("slash_commands").get(0).path("command").asText()).isEqualTo("/article");
         assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
-        assertThat(scopes(m)).containsExactlyInAnyOrder("commands", "chat:write", "files:write");
+        assertThat(scopes(m)).containsExactlyInAnyOrder(SCOPES);
     }
 }

@@ -28,6 +28,8 @@ public final class RecordingGateway implements ChatGateway {
     private final Deque<DeliveryException> editFailures = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private int attempts;
+    private final java.util.Set<String> repliedThreads = new java.util.HashSet<>();
+    private final List<String> threadsRead = new ArrayList<>();
 
     public RecordingGateway(String platform) {
         this.platform = platform;
@@ -41,6 +43,22 @@ public final class RecordingGateway implements ChatGateway {
     /** The next edit fails with this. */
     public synchronized void failNextEdit(DeliveryException e) {
         editFailures.add(e);
+    }
+
+    /** Someone other than the bot replies in the thread under this message. */
+    public synchronized void replyIn(String messageId) {
+        repliedThreads.add(messageId);
+    }
+
+    /** The threads read for replies, by the message they hang under, in order. */
+    public synchronized List<String> threadsRead() {
+        return List.copyOf(threadsRead);
+    }
+
+    @Override
+    public synchronized boolean hasReplies(ChannelRef where, String threadOf) {
+        threadsRead.add(threadOf);
+        return repliedThreads.contains(threadOf);
     }
 
     public synchronized List<Post> posts() {

@@ -56,6 +56,11 @@ final class RitualEdgeCasesTest {
         }
 
         @Override
+        public boolean hasReplies(ChannelRef where, String threadOf) {
+            return inner.hasReplies(where, threadOf);
+        }
+
+        @Override
         public String platform() {
             return inner.platform();
         }
@@ -93,11 +98,11 @@ final class RitualEdgeCasesTest {
             deliveries.deliverDue();
             // THEN the Slack quote is posted, and the others wait for a process that can make them
             assertThat(slack.posts()).hasSize(1);
-            assertThat(h.outbox.depth()).isEqualTo(60);
+            assertThat(h.outbox.depth(h.clock.instant())).isEqualTo(60);
             // AND a day later no process made them: they are given up
             h.clock.advance(Duration.ofHours(25));
             deliveries.deliverDue();
-            assertThat(h.outbox.depth()).isZero();
+            assertThat(h.outbox.depth(h.clock.instant())).isZero();
         }
     }
 

@@ -261,7 +261,13 @@ final class RitualRunsTest {
             deliveries.deliverDue();
             // THEN neither it nor the thread post under it is tried again
             assertThat(slack.attempts()).isEqualTo(1);
-            assertThat(h.outbox.describe()).allSatisfy(line -> assertThat(line).contains(" failed "));
+            assertThat(h.outbox.describe()).filteredOn(line -> line.matches("r\\d+s\\d+[pt]0 .*"))
+                    .hasSize(2).allSatisfy(line -> assertThat(line).contains(" failed "));
+            // AND the follow-up prompts of its thread, when their days come, are given up without an attempt
+            h.clock.advance(Duration.ofDays(2));
+            deliveries.deliverDue();
+            assertThat(slack.attempts()).isEqualTo(1);
+            assertThat(h.outbox.describe()).hasSize(4).allSatisfy(line -> assertThat(line).contains(" failed "));
         }
     }
 

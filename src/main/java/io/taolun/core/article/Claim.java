@@ -12,9 +12,10 @@ import java.util.Objects;
  *                  for an automatic claim, the sentence itself in both
  * @param question  the question a poll on it asks, fitting its kind
  * @param options   the answers to that question, 2 to 10
+ * @param prompts   what its poll's thread asks, in order: the sidecar's, else its kind's templates (automatic)
  */
 public record Claim(String id, Section section, ClaimKind kind, String text, int line, Localized statement,
-        Localized question, List<Localized> options) {
+        Localized question, List<Localized> options, List<Prompt> prompts) {
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(section, "section");
@@ -23,6 +24,10 @@ public record Claim(String id, Section section, ClaimKind kind, String text, int
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(question, "question");
         options = List.copyOf(options);
+        prompts = List.copyOf(prompts);
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("claim " + id + " needs a prompt");
+        }
         if (!section.contains(line)) {
             throw new IllegalArgumentException("claim " + id + " is not in section " + section.id());
         }
@@ -31,7 +36,13 @@ public record Claim(String id, Section section, ClaimKind kind, String text, int
         }
     }
 
-    /** A claim that asks its kind's default question with its default answers. */
+    /** A claim with its kind's automatic prompts. */
+    public Claim(String id, Section section, ClaimKind kind, String text, int line, Localized statement,
+            Localized question, List<Localized> options) {
+        this(id, section, kind, text, line, statement, question, options, Prompt.automatic(kind));
+    }
+
+    /** A claim that asks its kind's default question with its default answers, and its kind's automatic prompts. */
     public static Claim ofKind(String id, Section section, ClaimKind kind, String text, int line, Localized statement) {
         return new Claim(id, section, kind, text, line, statement, kind.defaultQuestion(),
                 kind.defaultScale().options());

@@ -27,9 +27,12 @@ record Sidecar(
     record SectionEntry(String id, Text title, List<Integer> lines, Text summary) {
     }
 
-    /** {@code options} is a scale's name ({@code likert}, {@code will}, ...) or a list of {@link Text}s. */
+    /**
+     * {@code options} is a scale's name ({@code likert}, {@code will}, ...) or a list of {@link Text}s; {@code prompts}
+     * are the 2 or 3 questions its poll's thread asks, in order.
+     */
     record ClaimEntry(String id, String section, String kind, String text, Text statement, Text question,
-            Object options) {
+            Object options, List<Text> prompts) {
     }
 
     /** {@code daily: false} keeps a quote out of the quote-of-the-day rotation; it defaults to true. */

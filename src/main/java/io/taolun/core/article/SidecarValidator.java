@@ -17,6 +17,8 @@ import java.util.Set;
  * check with a {@link SeedException} naming the field and the value.
  */
 final class SidecarValidator {
+    /** Longest prompt, in characters: one or two sentences, read in a thread. */
+    private static final int MAX_PROMPT = 300;
     /** Longest answer label: Slack's button text limit. */
     private static final int MAX_ANSWER = 75;
     /** What an unfinished or unrendered text looks like: {0}, {{name}}, ${name}, TODO, TBD, FIXME, XXX, ???. */
@@ -111,7 +113,7 @@ final class SidecarValidator {
                     "say what it refers to");
             Localized question = text(e.question(), at + ".question");
             out.add(new Claim(id, section, kind, text, line, statement, question,
-                    options(e.options(), kind, at + ".options")));
+                    options(e.options(), kind, at + ".options"), prompts(e.prompts(), question, at + ".prompts")));
         }
         return out;
     }
@@ -163,6 +165,38 @@ final class SidecarValidator {
                 throw fail(at, "is not {zh: ..., en: ...}");
             }
             out.add(new Localized(label(zh, at + ".zh"), label(en, at + ".en")));
+        }
+        return out;
+    }
+
+    /**
+     * The 2 or 3 prompts of a curated claim: each in both languages, standing on its own (it is posted a day after
+     * the claim), short enough to read in a thread, none repeated and none the poll's own question.
+     */
+    private List<Prompt> prompts(List<Sidecar.Text> entries, Localized question, String field) {
+        require(entries, field);
+        if (entries.size() < Prompt.MIN || entries.size() > Prompt.MAX) {
+            throw fail(field, "has " + entries.size() + " prompts; a claim needs " + Prompt.MIN + " or " + Prompt.MAX);
+        }
+        List<Prompt> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(question.zh().strip(), question.en().strip()));
+        for (int i = 0; i < entries.size(); i++) {
+            String at = field + "[" + i + "]";
+            Localized prompt = text(entries.get(i), at);
+            for (String lang : List.of("zh", "en")) {
+                String value = lang.equals("zh") ? prompt.zh() : prompt.en();
+                if (value.length() > MAX_PROMPT) {
+                    throw fail(at + "." + lang, quote(value) + " is longer than " + MAX_PROMPT + " characters");
+                }
+                if (!seen.add(value.strip())) {
+                    throw fail(at + "." + lang, quote(value) + " repeats the question or an earlier prompt");
+                }
+            }
+            if (prompt.zh().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                throw fail(at + ".zh", quote(prompt.zh()) + " has no Chinese");
+            }
+            standsAlone(prompt.zh(), prompt.en(), at + ".zh", at + ".en", "name what it asks about");
+            out.add(new Prompt(prompt, false));
         }
         return out;
     }

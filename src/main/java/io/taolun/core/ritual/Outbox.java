@@ -41,6 +41,6 @@ public interface Outbox extends PostedPolls, OutboxQueue {
     @Override
     List<Posted> pollMessages(long pollId);
 
-    /** How many posts are waiting. */
-    int depth();
+    /** How many posts are due and waiting to be made (a prompt due tomorrow is not yet waiting). */
+    int depth(Instant now);
 }

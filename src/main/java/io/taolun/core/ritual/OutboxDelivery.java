@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * processes must make are passed over (and given up after {@link #EXPIRY} if none does). A post the platform refused
  * for now is retried with exponential back-off, never sooner than the platform's {@code Retry-After} (up to an
  * hour); one refused for good, or after {@link #MAX_ATTEMPTS}, is marked failed. A post in a thread waits for the
- * post it replies under.
+ * post it replies under. A post no longer wanted is skipped: a follow-up prompt once anyone has replied in its
+ * thread ({@link OutboxPost.PostKind#onlyWhileQuiet}), or one its renderer declines ({@link SkipPost}).
  *
  * <p>A post is claimed before it is made, so while a claim lasts no other worker makes it. A post whose outcome is
  * unknown (the platform failed to answer, or the worker holding it died) is made again only on a platform that drops
@@ -39,6 +40,11 @@ public final class OutboxDelivery {
     public static final Duration REPEAT_WINDOW = Duration.ofMinutes(4);
     /** A post no process has made within this time is given up. */
     public static final Duration EXPIRY = Duration.ofDays(1);
+    /**
+     * A follow-up prompt not made within a day of its time (the process was down) is skipped: the next one is due by
+     * then, and two prompts at once would read as noise.
+     */
+    public static final Duration PROMPT_DAY = Duration.ofDays(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
@@ -123,9 +129,25 @@ public final class OutboxDelivery {
         if (!claim(pending)) {
             return false;
         }
+        if (post.kind().onlyWhileQuiet() && pending.createdAt().plus(PROMPT_DAY).isBefore(now)) {
+            skip(pending, "its day has passed (due " + pending.createdAt() + ")");
+            return false;
+        }
+        try {
+            if (post.kind().onlyWhileQuiet() && gateway.hasReplies(post.where(), threadOf.orElseThrow())) {
+                skip(pending, "someone has replied in the thread");
+                return false;
+            }
+        } catch (DeliveryException e) {
+            retryOrFail(pending, e);
+            return false;
+        }
         Reply reply;
         try {
             reply = render.apply(post);
+        } catch (SkipPost e) {
+            skip(pending, e.getMessage());
+            return false;
         } catch (RuntimeException e) {
             fail(pending, "cannot render: " + e.getMessage());
             return false;
@@ -169,6 +191,11 @@ public final class OutboxDelivery {
                 pending.post().where().platform(), pending.attempts() + 1, why);
         outbox.markFailed(pending.id(), worker, why);
         telemetry.postFailed(pending.post().where().platform());
+    }
+
+    private void skip(Outbox.Pending pending, String why) {
+        LOG.info("outbox post {} to {} not made: {}", pending.post().key(), pending.post().where().platform(), why);
+        outbox.markSkipped(pending.id(), worker, why);
     }
 
     private boolean claim(Outbox.Pending pending) {

@@ -52,6 +52,16 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
         THREAD,
         RESULTS,
         /** A word in a weekly poll's thread that its round 2 is open in the channel. */
-        ROUND_TWO
+        ROUND_TWO,
+        /**
+         * The next discussion prompt in a weekly poll's thread (payload: the claim and the prompt's number), made only
+         * while nobody but the bot has posted in the thread and the poll is open.
+         */
+        PROMPT;
+
+        /** Whether the post is skipped once anyone has replied in its thread. */
+        public boolean onlyWhileQuiet() {
+            return this == PROMPT;
+        }
     }
 }

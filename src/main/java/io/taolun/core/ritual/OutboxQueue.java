@@ -30,4 +30,7 @@ public interface OutboxQueue {
     void retryAt(long id, String worker, Instant at, String error);
 
     void markFailed(long id, String worker, String error);
+
+    /** Marks a post as not to be made, and why: nothing went wrong, it is no longer wanted. */
+    void markSkipped(long id, String worker, String why);
 }

@@ -10,6 +10,7 @@ import io.taolun.core.article.Article;
 import io.taolun.core.article.Claim;
 import io.taolun.core.article.Closing;
 import io.taolun.core.article.Library;
+import io.taolun.core.article.Prompt;
 import io.taolun.core.article.Quote;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollViews;
@@ -52,6 +53,7 @@ public final class RitualPosts {
             case POLL -> polls.message(poll(post), lang);
             case THREAD -> thread(poll(post), post.payload(), m);
             case ROUND_TWO -> roundTwo(poll(post), m);
+            case PROMPT -> prompt(poll(post), post.payload(), m);
             case RESULTS -> {
                 Poll poll = poll(post);
                 Reply results = withChart(polls.finalResults(poll, lang), poll, lang);
@@ -87,23 +89,60 @@ public final class RitualPosts {
     }
 
     /**
-     * The thread under a weekly poll; without the claim's section when its article has left the seeds. Its title
-     * names the poll and the claim: Discord names the thread after it, and every thread's question is the same.
+     * The thread under a weekly poll: the claim's paragraph in the article's own words (with its English translation
+     * in an English channel), cited by section and line, and the claim's first discussion prompt; only the invitation
+     * when the article has left the seeds. Its title names the poll and the claim: Discord names the thread after it.
      */
     private Reply thread(Poll poll, String claimId, Messages m) {
         Optional<Article> article = library.find(poll.articleId());
-        Optional<Claim> claim = article.flatMap(a -> a.claims().stream().filter(c -> c.id().equals(claimId))
-                .findFirst());
+        Optional<Claim> claim = article.flatMap(a -> claim(a, claimId));
         Optional<Closing> closing = article.flatMap(Article::closing);
         String question = closing.map(Closing::text).orElse("你觉得呢？");
         String gloss = closing.map(Closing::gloss).orElse(m.get("discuss.question"));
         Reply.Builder reply = Reply.builder().title(m.get("thread.title", poll.id(), claimId,
                 m.lang() == Lang.EN ? question + " · " + gloss : question));
-        claim.map(Claim::section).ifPresent(section -> {
-            reply.text(section.label(m));
-            section.summary().ifPresent(summary -> reply.text(summary.in(m.lang())));
-        });
+        if (claim.isPresent()) {
+            Claim c = claim.get();
+            String paragraph = article.get().lines().get(c.line() - 1).strip();
+            String english = m.lang() == Lang.EN ? article.get().translationOf(c.line()).orElse("") : "";
+            reply.quote(paragraph, english, m.get("thread.cite", c.section().label(m), c.line()));
+            reply.text(promptLine(c, 1, m));
+        }
         return reply.text(m.get("discuss.invite")).visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    /** {@code <claim id> <number>}: what a follow-up prompt post names. */
+    static String promptPayload(Claim claim, int number) {
+        return claim.id() + " " + number;
+    }
+
+    /** A follow-up prompt in the thread; skipped once the poll has closed. */
+    private Reply prompt(Poll poll, String payload, Messages m) {
+        if (poll.closedAt().isPresent()) {
+            throw new SkipPost("poll " + poll.id() + " has closed");
+        }
+        String[] parts = payload.split(" ", 2);
+        Article article = library.find(poll.articleId()).orElseThrow(
+                () -> new IllegalStateException("article " + poll.articleId() + " is gone from the seeds"));
+        Claim claim = claim(article, parts[0]).orElseThrow(
+                () -> new IllegalStateException("claim " + parts[0] + " is gone from the article"));
+        int number = Integer.parseInt(parts[1]);
+        if (number > claim.prompts().size()) {
+            throw new SkipPost("claim " + claim.id() + " has no prompt " + number + " any more");
+        }
+        return Reply.builder().text(promptLine(claim, number, m)).text(m.get("prompt.nobodyYet"))
+                .visibility(Visibility.IN_CHANNEL).build();
+    }
+
+    /** "讨论题 1/3：…", marked when the prompt comes from its kind's template. */
+    private static String promptLine(Claim claim, int number, Messages m) {
+        Prompt prompt = claim.prompts().get(number - 1);
+        String line = m.get("prompt.line", number, claim.prompts().size(), prompt.text().in(m.lang()));
+        return prompt.automatic() ? line + m.get("prompt.automatic") : line;
+    }
+
+    private static Optional<Claim> claim(Article article, String claimId) {
+        return article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst();
     }
 
     /** In round 1's thread: round 2 is open in the channel. */

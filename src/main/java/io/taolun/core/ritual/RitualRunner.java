@@ -341,6 +341,15 @@ public final class RitualRunner {
                     Optional.empty(), Optional.of(poll.id()), ""), clock.instant());
             outbox.enqueue(new OutboxPost(prefix + "t" + i, OutboxPost.PostKind.THREAD, targets.get(i),
                     Optional.of(prefix + "p" + i), Optional.of(poll.id()), claim.id()), clock.instant());
+            // the next prompt a day after the one before, while nobody has replied and the poll is open
+            for (int n = 2; n <= claim.prompts().size(); n++) {
+                Instant due = opened.plus(Duration.ofDays(n - 1));
+                if (due.isBefore(poll.closesAt().orElseThrow())) {
+                    outbox.enqueue(new OutboxPost(prefix + "q" + n + i, OutboxPost.PostKind.PROMPT, targets.get(i),
+                            Optional.of(prefix + "p" + i), Optional.of(poll.id()), RitualPosts.promptPayload(claim, n)),
+                            due);
+                }
+            }
         });
         scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
         if (poll.round().paired()) {
