@@ -3,6 +3,7 @@ package io.taolun.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.taolun.core.article.Claim;
 import io.taolun.core.article.SeedLoader;
 import io.taolun.discord.FakeChannels;
 import io.taolun.discord.FakeDiscord;
@@ -288,6 +289,67 @@ final class RitualsOnBothPlatformsTest {
                     // THEN it names both rounds and the shift
                     assertThat(slack.answerOf(report, "dave")).contains("讨论前后（两轮投票）",
                             "#" + firstId + " → #" + secondId + " · 净变化 67 个百分点");
+                } finally {
+                    server.close(0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_weekly_thread_asks_its_first_prompt_and_the_next_follows_a_day_later_where_nobody_replied()
+            throws Exception {
+        // GIVEN a weekly poll open three days, in a Slack and a Discord channel
+        TaolunConfig config = new TaolunConfig(null, null, null, null, null, null, null, new RitualsConfig(null,
+                List.of(new RitualsConfig.ScheduleConfig("weekly", "weekly-poll", "mon", "09:00", "Asia/Shanghai",
+                        "3d", List.of(new RitualsConfig.TargetConfig("slack", TEAM, SLACK_CHANNEL),
+                                new RitualsConfig.TargetConfig("discord", FakeDiscord.GUILD_ID, DISCORD_CHANNEL))))));
+        SettableClock clock = SettableClock.ticking(MONDAY.withHour(8).toInstant());
+        io.taolun.core.article.Library library = new SeedLoader().load(Path.of("seeds"));
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            Map<String, String> env = env(slack, discord);
+            try (Composition app = new Composition(config, library, DatabaseSettings.from(env, data), clock,
+                    new Random(11), e -> { }, FAST, Outbound.of(PlatformSettings.from(env)))) {
+                Server server = new Server(app, config, PlatformSettings.from(env), clock,
+                        new PrintStream(OutputStream.nullOutputStream()));
+                try {
+                    await("Discord connected with its guild", () -> server.health().json()
+                            .contains("\"discord\":\"connected\""));
+                    // WHEN 09:00 comes
+                    clock.set(MONDAY.withHour(8).withMinute(59).withSecond(59).toInstant());
+                    FakeSlack.Call poll = slack.awaitCall("chat.postMessage", 1, WAIT);
+                    FakeSlack.Call thread = slack.awaitCall("chat.postMessage", 2, WAIT);
+                    String pollTs = slack.tsOf(poll).orElseThrow();
+                    await("the Discord poll and its thread", () -> !discord.messages(DISCORD_CHANNEL).isEmpty()
+                            && !discord.messages(discord.messages(DISCORD_CHANNEL).get(0).id()).isEmpty());
+                    String discordPoll = discord.messages(DISCORD_CHANNEL).get(0).id();
+                    Claim claim = library.defaultArticle().orElseThrow().claims().stream()
+                            .filter(c -> poll.json().toString().contains(c.statement().zh())).findFirst()
+                            .orElseThrow();
+
+                    // THEN each thread quotes the claim's line of the article and asks its first prompt
+                    assertThat(thread.json().path("thread_ts").asText()).isEqualTo(pollTs);
+                    String line = "第 " + claim.line() + " 行";
+                    String first = "讨论题 1/3：" + claim.prompts().get(0).text().zh();
+                    assertThat(thread.json().toString()).contains(claim.text(), line, first);
+                    assertThat(discord.messages(discordPoll).get(0).json().toString()).contains(claim.text(), line,
+                            first);
+
+                    // WHEN a member answers in the Discord thread, and a day passes
+                    discord.userPosts(discordPoll, "777", "我不同意：开源模型也在改变格局。");
+                    clock.set(MONDAY.withHour(9).withSecond(1).toInstant().plus(Duration.ofDays(1)));
+
+                    // THEN the quiet Slack thread gets the second prompt, the Discord thread does not
+                    FakeSlack.Call next = slack.awaitCall("chat.postMessage", 3, WAIT);
+                    assertThat(next.json().path("thread_ts").asText()).isEqualTo(pollTs);
+                    assertThat(next.json().toString()).contains("讨论题 2/3：" + claim.prompts().get(1).text().zh());
+                    assertThat(slack.calls("conversations.replies")).isNotEmpty()
+                            .allSatisfy(c -> assertThat(c.form()).containsEntry("ts", pollTs));
+                    await("the Discord prompt skipped", () -> app.rituals().outbox().describe().stream()
+                            .anyMatch(row -> row.matches("r\\d+s\\d+q21 skipped .*")));
+                    assertThat(discord.messages(discordPoll)).hasSize(2);
+                    assertThat(discord.calls("GET", "channels/" + discordPoll + "/messages")).isNotEmpty();
                 } finally {
                     server.close(0);
                 }

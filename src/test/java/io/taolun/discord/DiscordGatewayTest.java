@@ -107,6 +107,26 @@ final class DiscordGatewayTest {
     }
 
     @Test
+    void a_thread_has_replies_once_a_member_writes_in_it_and_the_bots_own_posts_do_not_count() throws Exception {
+        // GIVEN a poll with no thread yet
+        String poll = gateway.post(GENERAL, Optional.empty(), poll("Weekly poll"), "weekly4");
+        // THEN it has no replies, read without starting a thread
+        assertThat(gateway.hasReplies(GENERAL, poll)).isFalse();
+        assertThat(fake.calls("POST", THREADS)).isEmpty();
+        // WHEN the bot posts its thread and a prompt under it
+        gateway.post(GENERAL, Optional.of(poll), poll("Poll #4 · c1"), "weekly4t");
+        gateway.post(GENERAL, Optional.of(poll), poll("Prompt 2 of 3"), "weekly4q2");
+        // THEN it still has none
+        assertThat(gateway.hasReplies(GENERAL, poll)).isFalse();
+        // WHEN a member writes in the thread
+        fake.userPosts(poll, "4242", "I disagree: the analogy ignores open-source models");
+        // THEN it has; the thread's latest messages were read through REST once per check since it was started
+        assertThat(gateway.hasReplies(GENERAL, poll)).isTrue();
+        assertThat(fake.calls("GET", "channels/" + poll + "/messages")).hasSize(2)
+                .allSatisfy(call -> assertThat(call.query()).isEqualTo("limit=100"));
+    }
+
+    @Test
     void a_second_post_under_the_same_message_reuses_its_thread() throws Exception {
         // GIVEN a thread under a poll
         String poll = gateway.post(GENERAL, Optional.empty(), poll("Weekly poll"), "weekly2");

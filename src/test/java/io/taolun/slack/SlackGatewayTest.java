@@ -1,6 +1,7 @@
 package io.taolun.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,37 @@ final class SlackGatewayTest {
         FakeSlack.Call post = fake.calls("chat.postMessage").get(0);
         assertThat(post.form()).containsEntry("channel", "C42").containsEntry("thread_ts", THREAD);
         assertThat(ts).isNotEqualTo(THREAD).matches("1700000000\\.\\d{6}");
+    }
+
+    @Test
+    void a_thread_has_replies_once_a_person_writes_in_it_and_the_bots_own_posts_do_not_count() throws Exception {
+        // GIVEN a poll's thread holding only the bot's posts
+        String poll = gateway.post(CHANNEL, Optional.empty(), poll(), "k9");
+        gateway.post(CHANNEL, Optional.of(poll), poll(), "k9t");
+        // THEN nobody has replied: conversations.replies was asked for the thread under the poll
+        assertThat(gateway.hasReplies(CHANNEL, poll)).isFalse();
+        assertThat(fake.calls("conversations.replies").get(0).form()).containsEntry("channel", "C42")
+                .containsEntry("ts", poll);
+        // WHEN a person replies
+        fake.userReplies("C42", poll, "U7", "I disagree, here is why");
+        // THEN the thread has replies
+        assertThat(gateway.hasReplies(CHANNEL, poll)).isTrue();
+    }
+
+    @Test
+    void reading_a_thread_without_the_history_scope_is_a_permanent_failure_naming_slacks_error() {
+        // GIVEN an app installed before the history scopes were added
+        fake.refuseNext("conversations.replies", 1, "missing_scope");
+        // WHEN the thread is read
+        // THEN it fails for good, saying why, and a rate limit is retryable
+        assertThatThrownBy(() -> gateway.hasReplies(CHANNEL, THREAD)).isInstanceOfSatisfying(DeliveryException.class,
+                e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("conversations.replies", "missing_scope");
+                });
+        fake.failNext("conversations.replies", 1, 429, 3);
+        assertThatThrownBy(() -> gateway.hasReplies(CHANNEL, THREAD)).isInstanceOfSatisfying(DeliveryException.class,
+                e -> assertThat(e.retryable()).isTrue());
     }
 
     @Test

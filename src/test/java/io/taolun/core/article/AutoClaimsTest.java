@@ -60,6 +60,26 @@ final class AutoClaimsTest {
         });
     }
 
+    @Test
+    void each_kind_of_automatic_claim_gets_its_kinds_template_prompts_marked_automatic() {
+        // WHEN the second article (no sidecar) is loaded
+        Article article = SecondArticle.load(dir);
+
+        // THEN every claim carries its kind's prompts, each marked automatic, in both languages
+        assertThat(article.claims()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.prompts()).as(c.id()).isEqualTo(Prompt.automatic(c.kind())).allMatch(Prompt::automatic)
+                    .hasSizeBetween(Prompt.MIN, Prompt.MAX);
+            assertThat(c.prompts()).allSatisfy(p -> {
+                assertThat(p.text().zh()).containsPattern("\\p{IsHan}");
+                assertThat(p.text().en()).doesNotContainPattern("\\p{IsHan}|'|\\{");
+            });
+        });
+        // AND a prediction is asked about what could make it fail, not for a counter-example of an opinion
+        assertThat(claim(article, SecondArticle.PREDICTION).prompts().get(0).text().en())
+                .isEqualTo("What could make this prediction fail?");
+        assertThat(java.util.Arrays.stream(ClaimKind.values()).map(Prompt::automatic).distinct()).hasSize(4);
+    }
+
     private static Claim claim(Article article, String words) {
         return article.claims().stream().filter(c -> c.text().contains(words)).findFirst().orElseThrow(
                 () -> new AssertionError("no claim with " + words + " among " + article.claims()));

@@ -499,6 +499,76 @@ final class SeedLoaderTest {
                 "quote the whole sentence", "daily: false");
     }
 
+    // ---------------------------------------------------------------------------------------------------------------
+    // Discussion prompts: 2 or 3 per curated claim, in both languages
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void every_real_claim_carries_two_or_three_curated_prompts_in_both_languages() {
+        Article article = realArticle();
+        assertThat(article.claims()).hasSize(40).allSatisfy(c -> {
+            assertThat(c.prompts()).as(c.id()).hasSizeBetween(Prompt.MIN, Prompt.MAX)
+                    .noneMatch(Prompt::automatic).doesNotHaveDuplicates();
+            assertThat(c.prompts()).as(c.id()).allSatisfy(p -> {
+                assertThat(p.text().zh()).containsPattern("\\p{IsHan}").doesNotContain("'").hasSizeLessThan(120);
+                assertThat(p.text().en()).doesNotContainPattern("\\p{IsHan}|'").hasSizeLessThan(240);
+                assertThat(Fragments.leans(p.text().zh()) || Fragments.leans(p.text().en())).isFalse();
+            });
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_claim_with_one_prompt_stops_loading_and_says_how_many_it_needs() {
+        writeSidecar(mutated(s -> ((List<Object>) entry(s, "claims", 3).get("prompts")).subList(1, 3).clear()));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[3].prompts", "has 1 prompts",
+                "needs 2 or 3");
+    }
+
+    @Test
+    void a_claim_without_prompts_stops_loading_and_names_the_field() {
+        writeSidecar(mutated(s -> entry(s, "claims", 7).remove("prompts")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[7].prompts", "missing");
+    }
+
+    @Test
+    void a_prompt_without_english_stops_loading_and_names_the_field() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 0), "prompts", 1).remove("en")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].prompts[1].en", "missing or empty");
+    }
+
+    @Test
+    void a_prompt_that_repeats_the_polls_question_stops_loading() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 0), "prompts", 2).put("zh", "你同意这个观点吗？")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[0].prompts[2].zh",
+                "repeats the question or an earlier prompt");
+    }
+
+    @Test
+    void a_prompt_leaning_on_a_missing_sentence_stops_loading() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 1), "prompts", 0).put("zh", "这说明了什么？")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[1].prompts[0].zh", "opens with \"这\"");
+    }
+
+    @Test
+    void a_prompt_without_chinese_stops_loading() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 1), "prompts", 0).put("zh", "What would change your mind?")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[1].prompts[0].zh", "has no Chinese");
+    }
+
+    @Test
+    void a_placeholder_left_in_a_prompt_stops_loading() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 2), "prompts", 1).put("en", "Tell us about {0}.")));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[2].prompts[1].en", "placeholder");
+    }
+
+    @Test
+    void an_overlong_prompt_stops_loading() {
+        writeSidecar(mutated(s -> entry(entry(s, "claims", 2), "prompts", 1).put("en", "Why? ".repeat(61))));
+        assertThatLoadingFails().hasMessageContainingAll(SIDECAR_NAME, "claims[2].prompts[1].en",
+                "longer than 300 characters");
+    }
+
     @Test
     void the_real_daily_quotes_and_statements_all_stand_alone() {
         Article article = realArticle();
