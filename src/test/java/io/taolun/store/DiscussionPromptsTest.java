@@ -17,8 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import io.taolun.core.article.Library;
+import io.taolun.core.article.SecondArticle;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -175,6 +179,34 @@ final class DiscussionPromptsTest {
             assertThat(slack.posts().get(2).reply().plainText()).contains(
                     "Prompt 2 of 3: " + claim.prompts().get(1).text().en(), "Nobody has replied yet.")
                     .doesNotContain("{0}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void an_uncurated_articles_weekly_thread_asks_its_kinds_template_prompt_marked_automatic(TestDatabases.Kind kind,
+            @TempDir Path dir) {
+        // GIVEN a library whose second article has no sidecar, and a weekly poll from it
+        io.taolun.core.article.Article second = SecondArticle.load(dir);
+        io.taolun.core.article.Article curated = io.taolun.core.TestBot.library().defaultArticle().orElseThrow();
+        Library library = new Library(List.of(curated, second), List.of());
+        try (RitualHarness h = new RitualHarness(TestDatabases.fresh(kind), MONDAY_0900_BERLIN, library)) {
+            Ritual.Spec spec = weekly(slack("C1"));
+            Ritual ritual = h.rituals.create(new Ritual.Spec(spec.kind(), second.id(), spec.day(), spec.time(),
+                    spec.zone(), spec.closeAfter(), spec.targets(), spec.configName(), spec.createdBy()),
+                    h.clock.instant());
+            RecordingGateway slack = new RecordingGateway("slack");
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
+            h.runner.runSlot(ritual.id(), MONDAY_0900_BERLIN);
+            deliveries.deliverDue();
+            String claimId = h.rituals.run(ritual.id(), SLOT).orElseThrow().item().orElseThrow();
+            Claim claim = second.claims().stream().filter(c -> c.id().equals(claimId)).findFirst().orElseThrow();
+
+            // THEN its thread asks the first of its kind's prompts, marked as automatic
+            assertThat(claim.prompts()).allMatch(io.taolun.core.article.Prompt::automatic);
+            assertThat(slack.posts().get(1).reply().plainText()).contains(
+                    "讨论题 1/" + claim.prompts().size() + "：" + claim.prompts().get(0).text().zh()
+                            + "（自动生成：按这类说法的模板提问）");
         }
     }
 }
