@@ -151,8 +151,10 @@ final class DiscordGateway implements ChatGateway {
                     + ") cannot hold threads", null);
         }
         try {
+            // a week: a thread stays in the channel's list for the week its poll is open and its prompts follow
             return RestCalls.once("start a thread under " + messageId,
-                    () -> container.createThreadChannel(threadName(reply), messageId));
+                    () -> container.createThreadChannel(threadName(reply), messageId)
+                            .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK));
         } catch (DeliveryException e) {
             if (!RestCalls.isError(e, ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS)) {
                 throw e;

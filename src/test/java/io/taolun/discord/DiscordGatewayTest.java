@@ -101,6 +101,7 @@ final class DiscordGatewayTest {
         assertThat(fake.thread(poll)).hasValueSatisfying(thread -> {
             assertThat(thread.path("parent_id").asText()).isEqualTo(FakeDiscord.CHANNEL_ID);
             assertThat(thread.path("name").asText()).isEqualTo("Results: 7 agree");
+            assertThat(thread.path("thread_metadata").path("auto_archive_duration").asInt()).isEqualTo(10080);
         });
         assertThat(fake.messages(poll)).extracting(FakeChannels.Posted::id).containsExactly(results);
         assertThat(fake.messages(FakeDiscord.CHANNEL_ID)).hasSize(1);
