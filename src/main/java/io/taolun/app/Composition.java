@@ -44,6 +44,7 @@ import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
 import io.taolun.core.search.SearchCommand;
+import io.taolun.web.WebPages;
 import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
@@ -88,6 +89,7 @@ final class Composition implements AutoCloseable {
     private final Rituals rituals;
     private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
     private final Answerer router;
+    private final WebPages web;
 
     /** A composition that posts nowhere (no platform), at production timing. */
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
@@ -121,6 +123,7 @@ final class Composition implements AutoCloseable {
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
         PollViews views = new PollViews(library, store, zone, clock);
+        this.web = new WebPages(library, views.queries(), clock);
         PngResultChart chart = new PngResultChart();
         RitualPosts posts = new RitualPosts(library, views, chart, languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
@@ -205,6 +208,11 @@ final class Composition implements AutoCloseable {
 
     Rituals rituals() {
         return rituals;
+    }
+
+    /** The reading pages, for the HTTP server. */
+    WebPages web() {
+        return web;
     }
 
     Metrics metrics() {
