@@ -1,6 +1,7 @@
 package io.taolun.app;
 
 import io.taolun.console.ConsoleAdapter;
+import io.taolun.core.WebLinks;
 import io.taolun.console.ConsoleGateway;
 import io.taolun.console.ConsoleSession;
 import io.taolun.core.CommandRouter;
@@ -123,7 +124,8 @@ public final class Main implements Callable<Integer> {
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
-                new SecureRandom(), e -> LOG.error("command failed", e), Outbound.of(platforms));
+                new SecureRandom(), e -> LOG.error("command failed", e), Rituals.Timing.production(),
+                Outbound.of(platforms), webLinks());
         Server server;
         try {
             server = new Server(app, config, platforms, Clock.systemUTC(), out);
@@ -278,6 +280,19 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** {@code TAOLUN_PUBLIC_URL}: where the reading pages are on the web, for the links replies carry. */
+    private WebLinks webLinks() {
+        String url = env.get("TAOLUN_PUBLIC_URL");
+        if (url == null || url.isBlank()) {
+            return WebLinks.NONE;
+        }
+        try {
+            return WebLinks.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TAOLUN_PUBLIC_URL: " + e.getMessage());
+        }
+    }
+
     private static Path dataDir(Path dir, String key) {
         return DataDirectory.prepare(dir, key);
     }
@@ -311,7 +326,8 @@ public final class Main implements Callable<Integer> {
                     }
                 });
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
-                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts))) {
+                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts),
+                webLinks())) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
             boolean stays = o.commands.isEmpty() || o.waitSeconds > 0;
