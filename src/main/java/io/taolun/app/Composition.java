@@ -91,6 +91,7 @@ final class Composition implements AutoCloseable {
     private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
     private final Answerer router;
     private final WebPages web;
+    private final io.taolun.core.poll.PollQueries queries;
 
     /** A composition that posts nowhere (no platform), at production timing. */
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
@@ -130,7 +131,10 @@ final class Composition implements AutoCloseable {
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
         PollViews views = new PollViews(library, store, zone, clock, links);
-        this.web = new WebPages(library, views.queries(), clock);
+        this.queries = views.queries();
+        // a reading page is rendered at most once a second: its claims' tallies may be a second behind
+        this.web = new WebPages(library, queries, clock, java.time.Duration.ofSeconds(1),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         PngResultChart chart = new PngResultChart();
         RitualPosts posts = new RitualPosts(library, views, chart, languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
@@ -215,6 +219,11 @@ final class Composition implements AutoCloseable {
 
     Rituals rituals() {
         return rituals;
+    }
+
+    /** What the pages read of the polls (a benchmark serves its own pages from it). */
+    io.taolun.core.poll.PollQueries pollQueries() {
+        return queries;
     }
 
     /** The reading pages, for the HTTP server. */

@@ -1,5 +1,8 @@
 package io.taolun.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.taolun.core.article.Article;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,8 +52,35 @@ public final class WebPages {
     private final PollPage polls;
     private final Map<String, Mustache> templates = new LinkedHashMap<>();
     private final Map<String, byte[]> statics = new LinkedHashMap<>();
+    private final Map<String, byte[]> extra = new LinkedHashMap<>();
+    /** Rendered article and library pages, by path and language, for a short while. */
+    private final Cache<String, WebResponse> rendered;
 
     public WebPages(Library library, PollQueries polls, Clock clock) {
+        this(library, polls, clock, Map.of(), Duration.ZERO, Ticker.systemTicker());
+    }
+
+    /**
+     * @param fresh how long a rendered reading page or library page is served as it is (its claims' tallies that
+     *              much behind); poll pages and their JSON are never kept
+     */
+    public WebPages(Library library, PollQueries polls, Clock clock, Duration fresh, Ticker ticker) {
+        this(library, polls, clock, Map.of(), fresh, ticker);
+    }
+
+    /**
+     * @param files more static files, served as HTML under {@code /static/<name>} (a benchmark's baseline: the same
+     *              bytes as a page, from the same server)
+     */
+    public WebPages(Library library, PollQueries polls, Clock clock, Map<String, byte[]> files, Duration fresh,
+            Ticker ticker) {
+        this.rendered = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(fresh).maximumSize(64).build();
+        files.forEach((name, bytes) -> {
+            if (!name.matches("[a-z0-9-]{1,40}\\.html")) {
+                throw new IllegalArgumentException("not a static file name: " + name);
+            }
+            extra.put("/static/" + name, bytes.clone());
+        });
         this.library = library;
         this.articles = new ArticlePage(polls, clock);
         this.polls = new PollPage(library, polls, clock);
@@ -83,7 +114,12 @@ public final class WebPages {
 
     private WebResponse route(String path, boolean english) {
         if (path.equals("/")) {
-            return page("library", libraryModel(english), english, "no-cache");
+            return rendered.get("/ " + english, k -> page("library", libraryModel(english), english, "no-cache"));
+        }
+        if (extra.containsKey(path)) {
+            byte[] body = extra.get(path);
+            return new WebResponse(200, "text/html; charset=utf-8", body, Map.of("ETag", etag(body),
+                    "Cache-Control", "public, max-age=3600"));
         }
         if (STATIC.containsKey(path)) {
             byte[] body = statics.get(path);
@@ -93,7 +129,8 @@ public final class WebPages {
         Matcher article = ARTICLE.matcher(path);
         if (article.matches()) {
             Optional<Article> found = library.find(article.group(1));
-            return found.isPresent() ? page("article", articles.model(found.get(), english), english, "no-cache")
+            return found.isPresent() ? rendered.get(path + " " + english,
+                    k -> page("article", articles.model(found.get(), english), english, "no-cache"))
                     : missing(english);
         }
         Matcher poll = POLL.matcher(path);
