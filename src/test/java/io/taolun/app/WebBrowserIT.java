@@ -129,7 +129,7 @@ final class WebBrowserIT {
         // AND nothing came from anywhere but this server
         assertThat(resourcesLoaded()).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith(base + "/"));
         browser.findElement(By.cssSelector("label.toggle-label")).click();
-        browser.navigate().to(base + "/articles/" + ID);
+        browser.navigate().to(base + "/articles/" + ID + "#s3");
         shot("article-desktop", 1280, 900);
         shot("article-phone", 390, 844);
         // a phone shows one column: the text is no wider than the screen
