@@ -44,6 +44,8 @@ import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
 import io.taolun.core.search.SearchCommand;
+import io.taolun.core.WebLinks;
+import io.taolun.web.WebPages;
 import io.taolun.store.CachingPollStore;
 import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
@@ -88,6 +90,8 @@ final class Composition implements AutoCloseable {
     private final Rituals rituals;
     private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
     private final Answerer router;
+    private final WebPages web;
+    private final io.taolun.core.poll.PollQueries queries;
 
     /** A composition that posts nowhere (no platform), at production timing. */
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
@@ -102,6 +106,12 @@ final class Composition implements AutoCloseable {
 
     Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
             Consumer<RuntimeException> onFailure, Rituals.Timing timing, Outbound outbound) {
+        this(config, library, db, clock, random, onFailure, timing, outbound, WebLinks.NONE);
+    }
+
+    /** @param links where the reading pages are on the web ({@code TAOLUN_PUBLIC_URL}): replies link to them */
+    Composition(TaolunConfig config, Library library, DatabaseSettings db, Clock clock, RandomGenerator random,
+            Consumer<RuntimeException> onFailure, Rituals.Timing timing, Outbound outbound, WebLinks links) {
         library.defaultArticle().orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
         this.outbound = outbound;
         List<ChatGateway> gateways = outbound.gateways();
@@ -120,7 +130,11 @@ final class Composition implements AutoCloseable {
         Map<String, Lang> channelLanguages = config.channelLanguages();
         Function<ChannelRef, Lang> languages = where -> channelLanguages.getOrDefault(
                 where.platform() + ":" + where.channel(), config.lang());
-        PollViews views = new PollViews(library, store, zone, clock);
+        PollViews views = new PollViews(library, store, zone, clock, links);
+        this.queries = views.queries();
+        // a reading page is rendered at most once a second: its claims' tallies may be a second behind
+        this.web = new WebPages(library, queries, clock, java.time.Duration.ofSeconds(1),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         PngResultChart chart = new PngResultChart();
         RitualPosts posts = new RitualPosts(library, views, chart, languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
@@ -141,14 +155,14 @@ final class Composition implements AutoCloseable {
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         for (Article each : library.articles()) {
             PollService own = new PollService(each, library, store, votes, config.polls().policy(), clock, reach,
-                    followUps::changed, runner::pollClosedByHand, salts);
+                    followUps::changed, runner::pollClosedByHand, salts, links);
             // in memory, built on first search (in a server too: its dictionaries are most of an idle heap)
             LazyIndex index = new LazyIndex(each);
             ReportCommand report = new ReportCommand(own, zone, Optional.of(chart));
             List<Command> commands = List.of(
-                    new AboutCommand(each),
-                    new SectionCommand(each),
-                    new SummaryCommand(each),
+                    new AboutCommand(each, links),
+                    new SectionCommand(each, links),
+                    new SummaryCommand(each, links),
                     new QuoteCommand(each, clock, zone, random, where -> runner.todaysQuote(where, each.id())),
                     new ClaimsCommand(each),
                     new SearchCommand(each, index),
@@ -205,6 +219,16 @@ final class Composition implements AutoCloseable {
 
     Rituals rituals() {
         return rituals;
+    }
+
+    /** What the pages read of the polls (a benchmark serves its own pages from it). */
+    io.taolun.core.poll.PollQueries pollQueries() {
+        return queries;
+    }
+
+    /** The reading pages, for the HTTP server. */
+    WebPages web() {
+        return web;
     }
 
     Metrics metrics() {

@@ -2,6 +2,8 @@ package io.taolun.app;
 
 import io.taolun.slack.HttpExchange;
 import io.taolun.slack.SlackAdapter;
+import io.taolun.web.WebPages;
+import io.taolun.web.WebResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -73,6 +75,12 @@ final class HttpEndpoints implements AutoCloseable {
 
     HttpEndpoints(Listen listen, Limits limits, Optional<SlackAdapter> slack, Supplier<Health> readiness,
             Supplier<String> metrics) throws BindException {
+        this(listen, limits, slack, Optional.empty(), readiness, metrics);
+    }
+
+    /** @param web the reading pages, on the public port: {@code /}, {@code /articles/...}, {@code /polls/...} */
+    HttpEndpoints(Listen listen, Limits limits, Optional<SlackAdapter> slack, Optional<WebPages> web,
+            Supplier<Health> readiness, Supplier<String> metrics) throws BindException {
         // Jetty runs its own tasks (accepts, closes) on this pool too, so its queue stays Jetty's; requests are
         // bounded by the QoS handler below instead
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads() + 16, 4);
@@ -89,7 +97,7 @@ final class HttpEndpoints implements AutoCloseable {
         }
         server.addBean(new NetworkConnectionLimit(limits.connections(), server));
         // at most `threads` requests handled at once, `queue` more waiting up to 2 s; beyond that 503 at once
-        QoSHandler qos = new QoSHandler(new Routes(listen.separateManagement(), slack, readiness, metrics));
+        QoSHandler qos = new QoSHandler(new Routes(listen.separateManagement(), slack, web, readiness, metrics));
         qos.setMaxRequestCount(limits.threads());
         qos.setMaxSuspendedRequestCount(limits.queue());
         qos.setMaxSuspend(Duration.ofSeconds(2));
@@ -167,13 +175,15 @@ final class HttpEndpoints implements AutoCloseable {
     private static final class Routes extends Handler.Abstract {
         private final boolean separateManagement;
         private final Optional<SlackAdapter> slack;
+        private final Optional<WebPages> web;
         private final Supplier<Health> readiness;
         private final Supplier<String> metrics;
 
-        Routes(boolean separateManagement, Optional<SlackAdapter> slack, Supplier<Health> readiness,
-                Supplier<String> metrics) {
+        Routes(boolean separateManagement, Optional<SlackAdapter> slack, Optional<WebPages> web,
+                Supplier<Health> readiness, Supplier<String> metrics) {
             this.separateManagement = separateManagement;
             this.slack = slack;
+            this.web = web;
             this.readiness = readiness;
             this.metrics = metrics;
         }
@@ -199,6 +209,8 @@ final class HttpEndpoints implements AutoCloseable {
                     }
                 } else if (onPublic && slack.isPresent() && "/slack/events".equals(path)) {
                     slackEvent(request, response, callback, slack.get());
+                } else if (onPublic && web.isPresent() && WebPages.serves(path)) {
+                    page(request, response, callback, web.get(), path);
                 } else {
                     send(response, callback, 404, "application/json", "{\"error\":\"not found\"}");
                 }
@@ -232,6 +244,21 @@ final class HttpEndpoints implements AutoCloseable {
                     query(request.getHttpURI().getQuery()), headers, body.get(), Request.getRemoteAddr(request),
                     request.getBeginNanoTime()));
             send(response, callback, out.status(), out.contentType(), out.body());
+        }
+
+        /** A page: its headers (security, ETag, caching), and its body unless the request is HEAD. */
+        private static void page(Request request, Response response, Callback callback, WebPages web, String path) {
+            WebResponse page = web.handle(request.getMethod(), path,
+                    Optional.ofNullable(request.getHttpURI().getQuery()),
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.IF_NONE_MATCH)));
+            page.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+            response.setStatus(page.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
+            if (page.status() != 304) {
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.body().length);
+            }
+            boolean body = !request.getMethod().equals("HEAD") && page.status() != 304;
+            response.write(true, ByteBuffer.wrap(body ? page.body() : new byte[0]), callback);
         }
 
         private static Optional<String> readBody(Request request) throws IOException {

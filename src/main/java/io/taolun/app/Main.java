@@ -1,6 +1,7 @@
 package io.taolun.app;
 
 import io.taolun.console.ConsoleAdapter;
+import io.taolun.core.WebLinks;
 import io.taolun.console.ConsoleGateway;
 import io.taolun.console.ConsoleSession;
 import io.taolun.core.CommandRouter;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
 /** The {@code taolun} command line: with no platform tokens it starts the console. */
 @Command(name = "taolun", mixinStandardHelpOptions = true, version = "taolun 0.1.0",
         description = "A discussion bot around one article. With no subcommand: the interactive console.",
-        subcommands = {Main.Console.class, Main.Serve.class, Main.CheckConfig.class})
+        subcommands = {Main.Console.class, Main.Serve.class, Main.Web.class, Main.CheckConfig.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     /** A stop that takes longer than this is cut short, inside a 10 s termination grace period. */
@@ -123,7 +124,8 @@ public final class Main implements Callable<Integer> {
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
-                new SecureRandom(), e -> LOG.error("command failed", e), Outbound.of(platforms));
+                new SecureRandom(), e -> LOG.error("command failed", e), Rituals.Timing.production(),
+                Outbound.of(platforms), webLinks());
         Server server;
         try {
             server = new Server(app, config, platforms, Clock.systemUTC(), out);
@@ -192,6 +194,55 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** {@code taolun web}: the reading pages of the console's data directory, on this machine only. */
+    @Command(name = "web", mixinStandardHelpOptions = true,
+            description = "Serve the article's reading page and the poll pages of the console's data directory on "
+                    + "http://127.0.0.1:<port>/ until stopped (Ctrl-C).")
+    static final class Web implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        private Main main;
+
+        @Option(names = "--port", description = "The port on 127.0.0.1 (default 8080; 0 for any free one).")
+        int port = 8080;
+
+        @Option(names = "--data", description = "Data directory (default: the config's dataDir).")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            return main.runWeb(new ConfigLoader().load(main.env), this);
+        }
+    }
+
+    private int runWeb(TaolunConfig config, Web o) throws Exception {
+        if (o.port < 0 || o.port > 65_535) {
+            throw new ConfigException("--port: " + o.port + " is not a port (0 to 65535)");
+        }
+        Library library = Seeds.load(config);
+        library.warnings().forEach(w -> err.println("taolun: " + w));
+        Path dataDir = dataDir(o.data != null ? o.data : config.dataPath(), o.data != null ? "--data" : "dataDir");
+        try (Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
+                new SecureRandom(), e -> LOG.error("page failed", e))) {
+            app.database().open();
+            HttpEndpoints http;
+            try {
+                http = new HttpEndpoints(new Listen("127.0.0.1", o.port, o.port), HttpEndpoints.Limits.production(),
+                        Optional.empty(), Optional.of(app.web()), () -> new HttpEndpoints.Health(200,
+                                "{\"status\":\"ok\"}"), () -> "");
+            } catch (java.net.BindException e) {
+                throw new ConfigException("--port: " + o.port + " is in use; pick another with --port");
+            }
+            try (http) {
+                out.println("taolun: reading pages on http://127.0.0.1:" + http.port() + "/ (Ctrl-C to stop)");
+                out.flush();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "taolun-web-stop"));
+                stopped.await();
+            }
+        }
+        return 0;
+    }
+
     /** The options of the console, taken both by {@code taolun} and by {@code taolun console}. */
     static final class ConsoleOptions {
         @Option(names = "--user", description = "Who you are (default: $USER).")
@@ -229,6 +280,19 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** {@code TAOLUN_PUBLIC_URL}: where the reading pages are on the web, for the links replies carry. */
+    private WebLinks webLinks() {
+        String url = env.get("TAOLUN_PUBLIC_URL");
+        if (url == null || url.isBlank()) {
+            return WebLinks.NONE;
+        }
+        try {
+            return WebLinks.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TAOLUN_PUBLIC_URL: " + e.getMessage());
+        }
+    }
+
     private static Path dataDir(Path dir, String key) {
         return DataDirectory.prepare(dir, key);
     }
@@ -262,7 +326,8 @@ public final class Main implements Callable<Integer> {
                     }
                 });
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
-                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts))) {
+                e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts),
+                webLinks())) {
             ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
                     ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
             boolean stays = o.commands.isEmpty() || o.waitSeconds > 0;

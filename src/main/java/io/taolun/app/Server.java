@@ -63,7 +63,8 @@ final class Server implements AutoCloseable {
         boolean slackOverHttp = slack.isPresent() && !platforms.slack().get().socketMode();
         try {
             this.http = new HttpEndpoints(platforms.listen(), HttpEndpoints.Limits.production(),
-                    slackOverHttp ? slack : Optional.empty(), this::health, app.metrics()::scrape);
+                    slackOverHttp ? slack : Optional.empty(), Optional.of(app.web()), this::health,
+                    app.metrics()::scrape);
         } catch (BindException e) {
             close(0);
             Listen l = platforms.listen();

@@ -57,6 +57,11 @@ public final class CachingPollStore implements PollStore {
     }
 
     @Override
+    public Optional<Poll> latestOnClaim(String articleId, String claimId) {
+        return store.latestOnClaim(articleId, claimId);
+    }
+
+    @Override
     public boolean close(long id, String by, Instant at) {
         Optional<Long> first = Optional.ofNullable(polls.getIfPresent(id)).flatMap(p -> p.round().firstRound());
         try {

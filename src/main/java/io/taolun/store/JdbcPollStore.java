@@ -139,6 +139,15 @@ public final class JdbcPollStore implements PollStore {
     }
 
     @Override
+    public Optional<Poll> latestOnClaim(String articleId, String claimId) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE article_id = ? AND claim_id = ? ORDER BY id DESC "
+                + "LIMIT 1", ps -> {
+                    ps.setString(1, articleId);
+                    ps.setString(2, claimId);
+                }).stream().findFirst();
+    }
+
+    @Override
     public boolean close(long id, String by, Instant at) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);

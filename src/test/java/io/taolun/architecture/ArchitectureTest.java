@@ -47,16 +47,17 @@ final class ArchitectureTest {
         noClasses().that().resideInAPackage("io.taolun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.taolun.console..", "io.taolun.slack..", "io.taolun.discord..", "io.taolun.store..",
-                        "io.taolun.chart..", "io.taolun.lucene..", "io.taolun.nlp..", "io.taolun.app..")
+                        "io.taolun.chart..", "io.taolun.lucene..", "io.taolun.nlp..", "io.taolun.web..",
+                        "io.taolun.app..")
                 .check(classes);
     }
 
     @Test
     void adapters_do_not_depend_on_each_other_or_on_the_app() {
-        for (String adapter : List.of("console", "store", "slack", "discord", "chart", "lucene", "nlp")) {
+        for (String adapter : List.of("console", "store", "slack", "discord", "chart", "lucene", "nlp", "web")) {
             List<String> others = new java.util.ArrayList<>(List.of("io.taolun.console..", "io.taolun.store..",
                     "io.taolun.slack..", "io.taolun.discord..", "io.taolun.chart..", "io.taolun.lucene..",
-                    "io.taolun.nlp..", "io.taolun.app.."));
+                    "io.taolun.nlp..", "io.taolun.web..", "io.taolun.app.."));
             others.remove("io.taolun." + adapter + "..");
             noClasses().that().resideInAPackage("io.taolun." + adapter + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))

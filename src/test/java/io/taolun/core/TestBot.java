@@ -51,6 +51,8 @@ public final class TestBot {
     public final List<RuntimeException> failures = new ArrayList<>();
     private final CommandRouter router;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The bot's clock as its commands see it: follows {@link #later} and the like. */
+    private final Clock seen;
 
     private TestBot(Article article) {
         this(article, null, null, null);
@@ -73,6 +75,7 @@ public final class TestBot {
                 return clock.instant();
             }
         };
+        this.seen = ticking;
         List<Command> commands = new ArrayList<>(List.of(
                 new AboutCommand(article),
                 new SectionCommand(article),
@@ -139,6 +142,11 @@ public final class TestBot {
     }
 
     /** {@code user} types {@code text} in {@code channel}, with no locale. */
+    /** The clock the bot's commands read. */
+    public Clock clock() {
+        return seen;
+    }
+
     public Reply as(String user, String channel, String text) {
         return router.handle(new ChatRequest("console", "local", channel, user, "", text));
     }

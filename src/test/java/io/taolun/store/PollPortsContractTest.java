@@ -171,6 +171,21 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void the_latest_poll_on_a_claim_is_the_newest_in_any_workspace_closed_or_not(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            p.store.open(poll(GENERAL, "c7"));
+            Poll elsewhere = p.store.open(poll(new ChannelRef("discord", "G9", "D1"), "c7"));
+            p.store.open(poll(GENERAL, "c8"));
+            assertThat(p.store.latestOnClaim(ARTICLE, "c7")).map(Poll::id).contains(elsewhere.id());
+            p.store.close(elsewhere.id(), "alice", T0);
+            assertThat(p.store.latestOnClaim(ARTICLE, "c7")).map(Poll::id).contains(elsewhere.id());
+            assertThat(p.store.latestOnClaim(ARTICLE, "c9")).isEmpty();
+            assertThat(p.store.latestOnClaim("other-article", "c7")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void a_poll_is_closed_once_and_remembers_when(Backend backend) {
         try (Ports p = new Ports(backend)) {
             Poll poll = p.store.open(poll(GENERAL, "c1"));

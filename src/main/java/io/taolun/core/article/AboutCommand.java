@@ -8,9 +8,16 @@ import io.taolun.core.Reply;
 /** {@code about}: title, source, date and the numbered list of sections. */
 public final class AboutCommand implements Command {
     private final Article article;
+    private final io.taolun.core.WebLinks links;
 
     public AboutCommand(Article article) {
+        this(article, io.taolun.core.WebLinks.NONE);
+    }
+
+    /** @param links where the reading page is: the reply links to it when it is on the web */
+    public AboutCommand(Article article, io.taolun.core.WebLinks links) {
         this.article = article;
+        this.links = links;
     }
 
     @Override
@@ -40,6 +47,7 @@ public final class AboutCommand implements Command {
         if (!article.curated()) {
             reply.text(m.get("article.uncurated"));
         }
+        links.article(article.id(), "").ifPresent(url -> reply.text(m.get("web.readArticle", url)));
         return reply.footer(m.get("about.footer", article.quotes().size(), article.claims().size())).build();
     }
 }

@@ -20,9 +20,16 @@ public final class SectionCommand implements Command {
     static final String ORIGINAL = "--zh";
 
     private final Article article;
+    private final io.taolun.core.WebLinks links;
 
     public SectionCommand(Article article) {
+        this(article, io.taolun.core.WebLinks.NONE);
+    }
+
+    /** @param links where the reading page is: the reply links to the section on it when it is on the web */
+    public SectionCommand(Article article, io.taolun.core.WebLinks links) {
         this.article = article;
+        this.links = links;
     }
 
     @Override
@@ -44,11 +51,13 @@ public final class SectionCommand implements Command {
         String footer = m.get("section.footer", section.firstLine(), section.lastLine(), section.number(),
                 article.sections().size());
         boolean translated = !article.translation().isEmpty();
+        java.util.Optional<String> link = links.article(article.id(), section.id()).map(u -> m.get("web.readArticle", u));
         if (inv.lang() == Lang.EN && translated && !original) {
             // the translation stands for the text, so the summary would only say it again, shorter
             for (Line line : article.contentLines(section)) {
                 reply.text(article.translationOf(line.number()).orElseThrow());
             }
+            link.ifPresent(reply::text);
             return reply.footer(m.get("section.footer.translated", footer, ORIGINAL)).build();
         }
         for (Line line : article.contentLines(section)) {
@@ -62,6 +71,7 @@ public final class SectionCommand implements Command {
                     s -> reply.field(m.get("label.summary"), s.en()),
                     () -> reply.field(m.get("label.summary"), m.get("article.uncurated")));
         }
+        link.ifPresent(reply::text);
         return reply.footer(footer).build();
     }
 }

@@ -11,9 +11,16 @@ import io.taolun.core.Reply;
  */
 public final class SummaryCommand implements Command {
     private final Article article;
+    private final io.taolun.core.WebLinks links;
 
     public SummaryCommand(Article article) {
+        this(article, io.taolun.core.WebLinks.NONE);
+    }
+
+    /** @param links where the reading page is: the reply links to it (at the section) when it is on the web */
+    public SummaryCommand(Article article, io.taolun.core.WebLinks links) {
         this.article = article;
+        this.links = links;
     }
 
     @Override
@@ -37,6 +44,7 @@ public final class SummaryCommand implements Command {
             if (!article.curated()) {
                 reply.text(m.get("summary.automatic"));
             }
+            links.article(article.id(), section.id()).ifPresent(url -> reply.text(m.get("web.readArticle", url)));
             return reply
                     .footer(m.get("section.footer", section.firstLine(), section.lastLine(), section.number(),
                             article.sections().size()))
@@ -51,6 +59,7 @@ public final class SummaryCommand implements Command {
         if (!article.curated()) {
             reply.text(m.get("summary.automatic"));
         }
+        links.article(article.id(), "").ifPresent(url -> reply.text(m.get("web.readArticle", url)));
         return reply.footer(m.get("summary.footer")).visibility(inv.shareVisibility()).build();
     }
 

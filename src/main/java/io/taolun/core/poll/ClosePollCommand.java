@@ -18,7 +18,7 @@ public final class ClosePollCommand implements Command {
 
     public ClosePollCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

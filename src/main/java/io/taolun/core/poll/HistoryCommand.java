@@ -14,7 +14,7 @@ public final class HistoryCommand implements Command {
 
     public HistoryCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class OpenPollCommand implements Command {
 
     public OpenPollCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

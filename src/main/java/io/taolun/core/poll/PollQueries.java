@@ -22,6 +22,9 @@ public interface PollQueries {
     /** Every poll of this workspace on this claim of this article, oldest first. */
     List<Poll> onClaim(String platform, String workspace, String articleId, String claimId);
 
+    /** The newest poll on this claim of this article, in any workspace and channel (the article's web page). */
+    Optional<Poll> latestOnClaim(String articleId, String claimId);
+
     Tally tally(Poll poll);
 
     /** The round 2 of a poll of two rounds, once it is open. */

@@ -23,8 +23,11 @@ final class PollReplies {
     /** Where a poll's claim is looked up: the article the poll was opened on, if it is still in the seeds. */
     private final Library library;
     private final ZoneId zone;
+    /** Where the poll pages are on the web: each poll message links to its page. */
+    private final io.taolun.core.WebLinks links;
 
-    PollReplies(Library library, ZoneId zone) {
+    PollReplies(Library library, ZoneId zone, io.taolun.core.WebLinks links) {
+        this.links = links;
         this.library = library;
         this.zone = zone;
     }
@@ -54,6 +57,7 @@ final class PollReplies {
         if (visible && tally.total() > 0) {
             bars(reply, poll, tally, m);
         }
+        links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
         return reply.footer(status(poll, tally, m, now)).build();
     }
 

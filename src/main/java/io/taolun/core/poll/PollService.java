@@ -32,6 +32,7 @@ public final class PollService {
     private final LongConsumer changed;
     private final LongConsumer closedByHand;
     private final RandomGenerator salts;
+    private final io.taolun.core.WebLinks links;
 
     public PollService(Article article, PollStore store, VoteLedger ledger, PollPolicy policy, Clock clock) {
         this(article, store, ledger, policy, clock, PollReach.NONE, pollId -> { });
@@ -64,6 +65,15 @@ public final class PollService {
     /** @param salts where the salts of polls of two rounds come from: a {@link SecureRandom} outside tests */
     public PollService(Article article, Library library, PollStore store, VoteLedger ledger, PollPolicy policy,
             Clock clock, PollReach reach, LongConsumer changed, LongConsumer closedByHand, RandomGenerator salts) {
+        this(article, library, store, ledger, policy, clock, reach, changed, closedByHand, salts,
+                io.taolun.core.WebLinks.NONE);
+    }
+
+    /** @param links where the poll pages are on the web, for the link every poll message carries; or none */
+    public PollService(Article article, Library library, PollStore store, VoteLedger ledger, PollPolicy policy,
+            Clock clock, PollReach reach, LongConsumer changed, LongConsumer closedByHand, RandomGenerator salts,
+            io.taolun.core.WebLinks links) {
+        this.links = links;
         this.salts = salts;
         this.library = library;
         this.closedByHand = closedByHand;
@@ -118,6 +128,11 @@ public final class PollService {
     /** The articles polls may have been opened on. */
     public Library library() {
         return library;
+    }
+
+    /** Where the poll pages are on the web, if they are. */
+    public io.taolun.core.WebLinks links() {
+        return links;
     }
 
     public PollPolicy policy() {

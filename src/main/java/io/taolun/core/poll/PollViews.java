@@ -33,8 +33,13 @@ public final class PollViews {
 
     /** Renders each poll with the article it was opened on. */
     public PollViews(Library library, PollQueries store, ZoneId zone, Clock clock) {
+        this(library, store, zone, clock, io.taolun.core.WebLinks.NONE);
+    }
+
+    /** @param links where the poll pages are on the web, for the link every poll message carries; or none */
+    public PollViews(Library library, PollQueries store, ZoneId zone, Clock clock, io.taolun.core.WebLinks links) {
         this.store = store;
-        this.replies = new PollReplies(library, zone);
+        this.replies = new PollReplies(library, zone, links);
         this.clock = clock;
     }
 

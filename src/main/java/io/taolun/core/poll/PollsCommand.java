@@ -13,7 +13,7 @@ public final class PollsCommand implements Command {
 
     public PollsCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class ResultsCommand implements Command {
 
     public ResultsCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

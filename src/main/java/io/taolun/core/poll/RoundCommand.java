@@ -20,7 +20,7 @@ public final class RoundCommand implements Command {
 
     public RoundCommand(PollService service, ZoneId zone) {
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

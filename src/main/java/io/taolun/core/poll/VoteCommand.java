@@ -26,7 +26,7 @@ public final class VoteCommand implements ActionCommand<VoteAction> {
     public VoteCommand(PollService service, ZoneId zone, PollPosts pressed) {
         this.pressed = pressed;
         this.service = service;
-        this.replies = new PollReplies(service.library(), zone);
+        this.replies = new PollReplies(service.library(), zone, service.links());
     }
 
     @Override

@@ -71,6 +71,12 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     }
 
     @Override
+    public synchronized Optional<Poll> latestOnClaim(String articleId, String claimId) {
+        return polls.descendingMap().values().stream()
+                .filter(p -> p.articleId().equals(articleId) && p.claimId().equals(Optional.of(claimId))).findFirst();
+    }
+
+    @Override
     public synchronized boolean close(long id, String by, Instant at) {
         Poll poll = polls.get(id);
         if (poll == null) {
