@@ -295,6 +295,8 @@ final class HttpEndpoints implements AutoCloseable {
     }
 
     private static void send(Response response, Callback callback, int status, String contentType, String body) {
+        // every answer, not only the pages': nothing in it may be read as another type, run or framed
+        WebPages.SECURITY_HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);

@@ -215,25 +215,13 @@ public final class Main implements Callable<Integer> {
     }
 
     private int runWeb(TaolunConfig config, Web o) throws Exception {
-        if (o.port < 0 || o.port > 65_535) {
-            throw new ConfigException("--port: " + o.port + " is not a port (0 to 65535)");
-        }
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Path dataDir = dataDir(o.data != null ? o.data : config.dataPath(), o.data != null ? "--data" : "dataDir");
         try (Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),
                 new SecureRandom(), e -> LOG.error("page failed", e))) {
-            app.database().open();
-            HttpEndpoints http;
-            try {
-                http = new HttpEndpoints(new Listen("127.0.0.1", o.port, o.port), HttpEndpoints.Limits.production(),
-                        Optional.empty(), Optional.of(app.web()), () -> new HttpEndpoints.Health(200,
-                                "{\"status\":\"ok\"}"), () -> "");
-            } catch (java.net.BindException e) {
-                throw new ConfigException("--port: " + o.port + " is in use; pick another with --port");
-            }
-            try (http) {
-                out.println("taolun: reading pages on http://127.0.0.1:" + http.port() + "/ (Ctrl-C to stop)");
+            try (HttpEndpoints http = pages(app, o.port, "--port")) {
+                out.println("taolun: Ctrl-C to stop");
                 out.flush();
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "taolun-web-stop"));
@@ -343,18 +331,40 @@ public final class Main implements Callable<Integer> {
             if (clock instanceof AcceleratedClock accelerated) {
                 accelerated.run();
             }
-            ConsoleAdapter console = new ConsoleAdapter(session);
-            if (!o.commands.isEmpty()) {
-                synchronized (out) {
-                    console.runScript(o.commands, out);
-                }
-                sleep(o.waitSeconds);
-            } else if (System.console() == null) {
-                console.runLines(System.in, out);
-            } else {
-                console.runInteractive(dataDir, posts);
-            }
+            converse(new ConsoleAdapter(session), o, dataDir, posts);
         }
         return 0;
+    }
+
+    /** The reading pages of this process's data on 127.0.0.1; a port in use is a one-line refusal. */
+    private HttpEndpoints pages(Composition app, int port, String option) throws java.net.BindException {
+        if (port < 0 || port > 65_535) {
+            throw new ConfigException(option + ": " + port + " is not a port (0 to 65535)");
+        }
+        app.database().open();
+        try {
+            HttpEndpoints http = new HttpEndpoints(new Listen("127.0.0.1", port, port),
+                    HttpEndpoints.Limits.production(), Optional.empty(), Optional.of(app.web()),
+                    () -> new HttpEndpoints.Health(200, "{\"status\":\"ok\"}"), () -> "");
+            out.println("taolun: reading pages on http://127.0.0.1:" + http.port() + "/");
+            out.flush();
+            return http;
+        } catch (java.net.BindException e) {
+            throw new ConfigException(option + ": " + port + " is in use; pick another port");
+        }
+    }
+
+    private void converse(ConsoleAdapter console, ConsoleOptions o, Path dataDir, ConsoleGateway posts)
+            throws IOException {
+        if (!o.commands.isEmpty()) {
+            synchronized (out) {
+                console.runScript(o.commands, out);
+            }
+            sleep(o.waitSeconds);
+        } else if (System.console() == null) {
+            console.runLines(System.in, out);
+        } else {
+            console.runInteractive(dataDir, posts);
+        }
     }
 }

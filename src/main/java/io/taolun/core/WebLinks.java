@@ -36,11 +36,12 @@ public record WebLinks(Optional<String> base) {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException(shown + " is not an http(s) address like https://taolun.example.org");
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getPort() > 65_535
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null
                 || url.endsWith("/")) {
             throw new IllegalArgumentException(shown + " is not an http(s) address like "
-                    + "https://taolun.example.org (no query, fragment or user)");
+                    + "https://taolun.example.org (an ASCII host name, a port up to 65535; no query, fragment or user)");
         }
     }
 

@@ -34,10 +34,10 @@ final class ArticlePage {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", article.id());
         model.put("titleZh", article.meta().title().zh());
-        model.put("titleEn", article.meta().title().en());
+        model.put("titleEn", other(article.meta().title().en(), article.meta().title().zh()));
         model.put("sourceZh", article.meta().source().zh());
-        model.put("sourceEn", article.meta().source().en());
-        article.thesis().ifPresent(t -> model.put("thesis", Map.of("zh", t.zh(), "en", t.en())));
+        model.put("sourceEn", other(article.meta().source().en(), article.meta().source().zh()));
+        article.thesis().ifPresent(t -> model.put("thesis", Map.of("zh", t.zh(), "en", other(t.en(), t.zh()))));
         model.put("hasTranslation", !article.translation().isEmpty());
         model.put("showEnglish", english && !article.translation().isEmpty());
         Optional<Closing> closing = article.closing();
@@ -54,7 +54,7 @@ final class ArticlePage {
             s.put("id", section.id());
             s.put("number", section.number());
             s.put("titleZh", section.title().zh());
-            s.put("titleEn", section.title().en());
+            s.put("titleEn", other(section.title().en(), section.title().zh()));
             s.put("paragraphs", paragraphs);
             sections.add(s);
         }
@@ -98,7 +98,7 @@ final class ArticlePage {
         note.put("id", claim.id());
         note.put("kind", claim.kind().name().toLowerCase(java.util.Locale.ROOT));
         note.put("statementZh", claim.statement().zh());
-        note.put("statementEn", claim.statement().en());
+        note.put("statementEn", other(claim.statement().en(), claim.statement().zh()));
         Optional<Poll> latest = polls.latestOnClaim(article.id(), claim.id());
         if (latest.isEmpty()) {
             note.put("noPoll", true);
@@ -117,20 +117,31 @@ final class ArticlePage {
         return note;
     }
 
-    /** "12 票 · 同意 58%": the total and the option most chosen. */
+    /** An English text, or false (nothing for the template) where it only repeats the Chinese: no translation. */
+    static Object other(String en, String zh) {
+        return en.equals(zh) ? Boolean.FALSE : en;
+    }
+
+    /** "12 票 · 同意 58%": the total and the option most chosen; options tied for most, together. */
     private static String summary(Poll poll, Tally tally, boolean english) {
-        String total = WebText.format(english, "total", tally.total());
+        String total = WebText.total(english, tally.total());
         if (tally.total() == 0) {
             return total;
         }
         List<Integer> percent = tally.percentages();
-        int best = 0;
-        for (int i = 1; i < percent.size(); i++) {
-            if (tally.count(i + 1) > tally.count(best + 1)) {
-                best = i;
+        int most = 0;
+        for (int i = 1; i <= tally.counts().size(); i++) {
+            most = Math.max(most, tally.count(i));
+        }
+        List<String> labels = new ArrayList<>();
+        int share = 0;
+        for (int i = 1; i <= tally.counts().size(); i++) {
+            if (tally.count(i) == most) {
+                labels.add(english ? poll.options().get(i - 1).en() : poll.options().get(i - 1).zh());
+                share = percent.get(i - 1);
             }
         }
-        String label = english ? poll.options().get(best).en() : poll.options().get(best).zh();
-        return total + " · " + label + " " + percent.get(best) + "%";
+        return total + " · " + (labels.size() == 1 ? labels.get(0) + " " + share + "%"
+                : WebText.format(english, "tied", String.join(" / ", labels), share));
     }
 }

@@ -51,9 +51,10 @@ final class PollPage {
         if (claim.isPresent()) {
             Claim c = claim.get();
             model.put("statementZh", c.statement().zh());
-            model.put("statementEn", c.statement().en());
+            model.put("statementEn", ArticlePage.other(c.statement().en(), c.statement().zh()));
             model.put("question", english ? c.question().en() : c.question().zh());
-            model.put("citation", Map.of("text", c.text(), "href", "/articles/" + article.get().id() + "#l" + c.line(),
+            model.put("citation", Map.of("text", c.text(), "href", "/articles/" + article.get().id()
+                    + (english ? "?lang=en" : "") + "#l" + c.line(),
                     "label", c.id() + " · §" + c.section().number() + " "
                             + (english ? c.section().title().en() : c.section().title().zh()) + " · "
                             + WebText.format(english, "line", c.line())));
@@ -133,7 +134,7 @@ final class PollPage {
         round.put("options", options);
         round.put("visible", visible);
         if (visible) {
-            round.put("total", WebText.format(english, "total", tally.total()));
+            round.put("total", WebText.total(english, tally.total()));
         } else {
             round.put("hiddenText", WebText.of(english).get("hiddenResults"));
         }

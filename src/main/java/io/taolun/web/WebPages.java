@@ -100,10 +100,24 @@ public final class WebPages {
         boolean english = query.map(q -> List.of(q.split("&")).contains("lang=en")).orElse(false);
         WebResponse response = route(path == null ? "/" : path, english);
         if (response.status() == 200 && ifNoneMatch.isPresent()
-                && ifNoneMatch.get().equals(response.headers().get("ETag"))) {
+                && matches(ifNoneMatch.get(), response.headers().get("ETag"))) {
             response = new WebResponse(304, response.contentType(), new byte[0], response.headers());
         }
         return withSecurity(response);
+    }
+
+    /** {@code If-None-Match}: {@code *}, or a list of tags, weak ({@code W/}) or strong, one of them this one. */
+    private static boolean matches(String header, String etag) {
+        if (etag == null) {
+            return false;
+        }
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this server answers the path (the rest is the app's). */

@@ -30,7 +30,8 @@
       });
       var total = section.querySelector("[data-total]");
       if (total) {
-        total.textContent = total.getAttribute("data-format").replace("{0}", round.total);
+        total.textContent = round.total === 1 ? total.getAttribute("data-format-one")
+          : total.getAttribute("data-format").replace("{0}", round.total);
       }
     });
   }

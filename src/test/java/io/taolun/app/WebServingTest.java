@@ -69,6 +69,10 @@ final class WebServingTest {
                 assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
             }
             assertThat(send(http.port(), "GET", "/healthz").body()).contains("alive");
+            HttpResponse<String> elsewhere = send(http.port(), "GET", "/favicon.ico");
+            assertThat(elsewhere.statusCode()).isEqualTo(404);
+            assertThat(elsewhere.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(elsewhere.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             HttpResponse<String> missing = send(http.port(), "GET", "/articles/none");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("找不到这个页面");

@@ -131,6 +131,31 @@ final class WebPagesTest {
     }
 
     @Test
+    void a_tie_is_shown_as_a_tie_one_vote_is_singular_and_the_english_citation_stays_in_english() {
+        bot.as("alice", "poll c2");
+        bot.as("bob", "vote 1 1");
+        bot.as("carol", "vote 1 4");
+        assertThat(html("/articles/" + ID)).contains("#1</a> 共 2 票 · 强烈同意 / 不同意 各 50%");
+        assertThat(html("/articles/" + ID + "?lang=en")).contains("#1</a> 2 votes · Strongly agree / Disagree, 50% each");
+        bot.as("alice", "poll c3");
+        bot.as("bob", "vote 2 2");
+        assertThat(html("/articles/" + ID + "?lang=en")).contains("#2</a> 1 vote · Agree 100%");
+        assertThat(html("/polls/2?lang=en")).contains("<p class=\"total\" data-total data-format=\"{0} votes\" "
+                + "data-format-one=\"1 vote\">1 vote</p>", "href=\"/articles/" + ID + "?lang&#61;en#l7\"");
+    }
+
+    @Test
+    void a_matching_tag_in_a_list_a_weak_one_or_a_star_answers_304() {
+        String etag = get("/articles/" + ID).headers().get("ETag");
+        for (String header : List.of("\"x\", " + etag, "W/" + etag, "*")) {
+            assertThat(web.handle("GET", "/articles/" + ID, Optional.empty(), Optional.of(header)).status())
+                    .as(header).isEqualTo(304);
+        }
+        assertThat(web.handle("GET", "/articles/" + ID, Optional.empty(), Optional.of("\"other\"")).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_poll_with_hidden_results_shows_its_options_without_counts_until_it_closes() {
         bot.as("alice", "poll c7 --hidden");
         bot.as("bob", "vote 1 1");
@@ -176,6 +201,8 @@ final class WebPagesTest {
                 "&lt;img src&#61;x onerror&#61;alert(2)&gt;");
         assertThat(page).doesNotContain("<script>alert", "<b ", "<img", "onerror=");
         assertThat(count(page, "<script")).isZero();
+        // AND with no translation, no Chinese text is labelled English
+        assertThat(page).doesNotContain("lang=\"en\">&lt;script", "title-en");
         // AND the library lists it, escaped too
         String index = new String(pages.handle("GET", "/", Optional.empty(), Optional.empty()).body(),
                 StandardCharsets.UTF_8);
