@@ -138,12 +138,13 @@ final class Composition implements AutoCloseable {
         PngResultChart chart = new PngResultChart();
         RitualPosts posts = new RitualPosts(library, views, chart, languages);
         this.followUps = new PollFanout(outbox, gateways, store, posts,
-                Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock)), pools.refreshTimer,
+                Optional.of(new HandPollPosts(store, ritualStore, outbox, scheduler, clock,
+                        config.polls().reminders())), pools.refreshTimer,
                 pools.refreshWork, clock, timing.refreshInterval());
         // the salts of polls of two rounds: each must be unguessable, or the voters' hashes could be recomputed
         java.security.SecureRandom salts = new java.security.SecureRandom();
         RitualRunner runner = new RitualRunner(library, ritualStore, store, outbox, scheduler, clock,
-                config.rituals().grace(), followUps::changed, salts);
+                config.rituals().grace(), followUps::changed, salts, config.polls().reminders());
         OutboxDelivery deliveries = new OutboxDelivery(outbox, gateways, posts::render, clock, timing.scheduler().name(),
                 timing.claimLease(), metrics);
         this.rituals = new Rituals(outbox, scheduler, runner, deliveries, timing, pools.delivery,

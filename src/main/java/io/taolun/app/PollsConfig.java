@@ -16,9 +16,11 @@ import java.util.Set;
  * @param defaultHours      how long a poll runs without {@code --hours}
  * @param maxHours          the longest {@code --hours} accepted
  * @param doubleClickMillis a repeat of the same option within this time is a double click, not a retraction
+ * @param reminderHours     a poll's reminder is posted in its thread this many hours before its deadline; 0: never
+ * @param reminderIfOpenHours only polls whose deadline is more than this many hours after they open get one
  */
 record PollsConfig(String openers, Map<String, List<String>> admins, Integer defaultHours, Integer maxHours,
-        Integer doubleClickMillis) {
+        Integer doubleClickMillis, Integer reminderHours, Integer reminderIfOpenHours) {
     private static final Set<String> PLATFORMS = Set.of("console", "slack", "discord");
 
     PollsConfig {
@@ -27,6 +29,8 @@ record PollsConfig(String openers, Map<String, List<String>> admins, Integer def
         defaultHours = defaultHours == null ? 168 : defaultHours;
         maxHours = maxHours == null ? 2160 : maxHours;
         doubleClickMillis = doubleClickMillis == null ? 1000 : doubleClickMillis;
+        reminderHours = reminderHours == null ? 24 : reminderHours;
+        reminderIfOpenHours = reminderIfOpenHours == null ? 48 : reminderIfOpenHours;
         if (!openers.equals("everyone") && !openers.equals("admins")) {
             throw new ConfigException("polls.openers: \"" + openers + "\" is not everyone or admins");
         }
@@ -49,10 +53,19 @@ record PollsConfig(String openers, Map<String, List<String>> admins, Integer def
         if (doubleClickMillis < 0 || doubleClickMillis > 10_000) {
             throw new ConfigException("polls.doubleClickMillis: " + doubleClickMillis + " is not between 0 and 10000");
         }
+        if (reminderHours < 0 || reminderHours > maxHours) {
+            throw new ConfigException("polls.reminderHours: " + reminderHours + " is not between 0 (no reminders) and "
+                    + "maxHours (" + maxHours + ")");
+        }
+        if (reminderIfOpenHours < reminderHours || reminderIfOpenHours > 24 * 366) {
+            throw new ConfigException("polls.reminderIfOpenHours: " + reminderIfOpenHours + " is not between "
+                    + "reminderHours (" + reminderHours + ") and " + 24 * 366
+                    + ": a reminder comes after the poll opens");
+        }
     }
 
     static PollsConfig defaults() {
-        return new PollsConfig(null, null, null, null, null);
+        return new PollsConfig(null, null, null, null, null, null, null);
     }
 
     PollPolicy policy() {
@@ -69,6 +82,12 @@ record PollsConfig(String openers, Map<String, List<String>> admins, Integer def
     boolean administersConsole(String user) {
         List<String> listed = admins.getOrDefault("console", List.of());
         return listed.isEmpty() || listed.contains(user);
+    }
+
+    /** When a poll's reminder is posted in its thread. */
+    io.taolun.core.ritual.ReminderRule reminders() {
+        return new io.taolun.core.ritual.ReminderRule(Duration.ofHours(reminderHours),
+                Duration.ofHours(reminderIfOpenHours));
     }
 
     Duration doubleClick() {

@@ -170,6 +170,21 @@ final class ConfigCheckTest {
     }
 
     @Test
+    void a_reminder_that_would_come_before_its_poll_opens_or_after_the_longest_poll_is_refused_in_one_line() {
+        // GIVEN reminders 48 hours before the deadline for polls open more than 24 hours, and a negative one
+        ConfigCheck.Report early = ConfigCheck.run(env(write("polls:\n  reminderHours: 48\n  reminderIfOpenHours: 24\n")));
+        ConfigCheck.Report negative = ConfigCheck.run(env(write("polls:\n  reminderHours: -1\n")));
+
+        // THEN each is one problem naming its key and the bound
+        assertThat(early.problems()).singleElement().asString().contains(
+                "polls.reminderIfOpenHours: 24 is not between reminderHours (48) and 8784");
+        assertThat(negative.problems()).singleElement().asString().contains(
+                "polls.reminderHours: -1 is not between 0 (no reminders) and maxHours (2160)");
+        // AND 0 turns reminders off, which is accepted
+        assertThat(ConfigCheck.run(env(write("polls:\n  reminderHours: 0\n"))).problems()).isEmpty();
+    }
+
+    @Test
     void serve_still_stops_at_the_first_problem_in_the_config_file() {
         // GIVEN a config with two problems
         Map<String, String> env = env(write("timeZone: Mars/Base\nunknownKey: 1\n"));

@@ -228,6 +228,57 @@ final class HandPollsCloseOnBothPlatformsTest {
     }
 
     @Test
+    void hand_polls_of_three_days_get_one_reminder_in_their_thread_a_day_before_their_deadline_on_both_platforms()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll of 72 hours opened by hand on Slack (in Chinese) with a vote, and one on Discord (in
+                // English)
+                p.slash(slack, clock, "U_ALICE", "poll c1 --hours 72", "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                String slackTs = tsOf(slack, posted);
+                long slackPoll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                long discordPoll = pollOf(send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("claim", "c2", "hours", 72)))).path("data").path("components")
+                        .findValuesAsText("custom_id"));
+                p.recorded(slackPoll);
+                String discordMessage = p.recorded(discordPoll);
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "2", "trigger-bob");
+                await("the Slack poll message shows the vote", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(slackTs)
+                                && u.json().toString().contains("共 1 票")));
+
+                // WHEN 48 hours pass: 24 hours are left
+                clock.set(START.plus(Duration.ofHours(48)).plusSeconds(1));
+
+                // THEN the Slack poll's thread gets the reminder, in Chinese, with the count
+                FakeSlack.Call reminder = slack.awaitCall("chat.postMessage", 2, WAIT);
+                assertThat(reminder.json().path("thread_ts").asText()).isEqualTo(slackTs);
+                assertThat(reminder.json().toString()).contains("投票 #" + slackPoll + " 还有约 24 小时截止",
+                        "已有 1 人投票。", "/article vote " + slackPoll).doesNotContain("{0}", "@everyone");
+                // AND a thread is started under the Discord poll's message, with the reminder in English
+                await("the Discord reminder in a thread", () -> !discord.messages(discordMessage).isEmpty());
+                assertThat(discord.messages(discordMessage)).singleElement().satisfies(r -> assertThat(
+                        r.json().toString()).contains("Poll #" + discordPoll + " closes in about 24 hours",
+                        "Nobody has voted yet.").doesNotContain("{0}", "投票"));
+                p.settled(clock);
+
+                // WHEN the deadline passes
+                clock.set(START.plus(Duration.ofHours(72)).plusSeconds(1));
+                slack.awaitCall("files.completeUploadExternal", 1, WAIT);
+                await("the Discord results", () -> !discord.messages(DISCORD_CHANNEL).isEmpty());
+                p.settled(clock);
+
+                // THEN each poll had exactly one reminder
+                assertThat(slack.calls("chat.postMessage")).hasSize(2);
+                assertThat(discord.messages(discordMessage)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void polls_of_two_rounds_compare_before_and_after_on_both_platforms_and_post_only_round_two_results()
             throws Exception {
         SettableClock clock = SettableClock.ticking(START);

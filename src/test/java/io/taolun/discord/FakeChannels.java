@@ -61,6 +61,9 @@ public final class FakeChannels {
         }
     }
 
+    /** Interactions' public answers by message id: see {@link #interactionAnswer}. */
+    private final Map<String, Stored> answers = new HashMap<>();
+
     FakeChannels(String guildId, String textChannelId) {
         addTextChannel(guildId, textChannelId);
     }
@@ -230,8 +233,20 @@ public final class FakeChannels {
     }
 
     private Stored find(String channelId, String messageId) {
+        Stored answer = answers.get(messageId);
+        if (answer != null && answer.json.path("channel_id").asText().equals(channelId)) {
+            return answer;
+        }
         return messages.getOrDefault(channelId, List.of()).stream()
                 .filter(m -> m.json.path("id").asText().equals(messageId)).findFirst().orElse(null);
+    }
+
+    /**
+     * An interaction's public answer, a message of its channel as on Discord (a thread can be started under it, it
+     * can be read), kept apart from {@link #messages} so that those list only what the bot posted itself.
+     */
+    synchronized void interactionAnswer(ObjectNode message) {
+        answers.putIfAbsent(message.path("id").asText(), new Stored(message.deepCopy(), null, List.of()));
     }
 
     private static ObjectNode withThread(Stored stored) {

@@ -676,8 +676,12 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if (p.length == 5 && p[0].equals("webhooks") && p[3].equals("messages") && p[4].equals("@original")) {
             return switch (m) {
-                case "PATCH", "GET" -> Answer.json(message(originals.computeIfAbsent(p[2], t -> snowflake()),
-                        interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json()));
+                case "PATCH", "GET" -> {
+                    ObjectNode original = message(originals.computeIfAbsent(p[2], t -> snowflake()),
+                            interactionChannels.getOrDefault(p[2], CHANNEL_ID), call.json());
+                    channels.interactionAnswer(original);
+                    yield Answer.json(original);
+                }
                 case "DELETE" -> Answer.empty();
                 default -> null;
             };

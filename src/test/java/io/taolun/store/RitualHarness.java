@@ -52,6 +52,12 @@ final class RitualHarness implements AutoCloseable {
 
     /** With this library: rituals post from the article each names. */
     RitualHarness(TestDatabases.Url url, Instant start, Library library) {
+        this(url, start, library, io.taolun.core.ritual.ReminderRule.OFF);
+    }
+
+    /** With reminders posted by this rule. */
+    RitualHarness(TestDatabases.Url url, Instant start, Library library,
+            io.taolun.core.ritual.ReminderRule reminders) {
         this.library = library;
         this.article = library.defaultArticle().orElseThrow();
         this.database = Database.open(url.url(), url.user(), url.password(), 8);
@@ -61,7 +67,7 @@ final class RitualHarness implements AutoCloseable {
         this.outbox = new JdbcOutbox(database.dataSource());
         this.reach = new JdbcPollReach(database.dataSource());
         this.runner = new RitualRunner(library, rituals, polls, outbox, scheduler, clock, Duration.ofHours(6),
-                id -> { });
+                id -> { }, new java.security.SecureRandom(), reminders);
         this.pollMessages = new PollViews(library, polls, TestBot.ZONE, clock);
         this.ledger = new GroupCommitVoteLedger(database.dataSource(), Duration.ofSeconds(1), writer);
         this.pollService = new PollService(article, polls, ledger, TestBot.everyoneMayOpen(), clock, reach, id -> { });

@@ -61,6 +61,24 @@ final class PollReplies {
         return reply.footer(status(poll, tally, m, now)).build();
     }
 
+    /**
+     * A reminder that the poll closes soon: the hours left (rounded), the question, how many have voted (unless the
+     * results are hidden), and how to vote. Its title names the thread on Discord when the poll has none yet.
+     */
+    Reply reminder(Poll poll, Tally tally, boolean visible, Messages m, Instant now) {
+        // an int: a long is shown as typed (an id), and could not choose "hour" or "hours"
+        int hours = (int) Math.max(1, java.time.Duration.between(now, poll.closesAt().orElseThrow()).plusMinutes(30)
+                .toHours());
+        Reply.Builder reply = Reply.builder().title(m.get("reminder.title", poll.id(), hours))
+                .visibility(Visibility.IN_CHANNEL);
+        question(reply, poll, m);
+        reply.text(m.get("reminder.deadline", TIME.format(poll.closesAt().orElseThrow().atZone(zone)), zone.getId()));
+        reply.text(visible ? m.get("reminder.voters", tally.total()) : m.get("reminder.hidden"));
+        reply.text(m.get("reminder.how", poll.id()));
+        links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
+        return reply.build();
+    }
+
     Reply results(Poll poll, Tally tally, boolean visible, Messages m, Instant now, Visibility visibility) {
         return results(poll, tally, visible, m, now, visibility, Optional.empty(), Optional.empty());
     }

@@ -8,6 +8,8 @@ import io.taolun.core.Visibility;
 import io.taolun.core.article.Article;
 import io.taolun.core.article.Library;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,19 @@ public final class PollViews {
     public Reply message(Poll poll, Lang lang) {
         boolean visible = poll.resultsVisible(clock.instant());
         return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
+    }
+
+    /**
+     * The reminder in a poll's thread that it closes soon; empty once it has closed or has less than an hour left,
+     * when a reminder would come too late to act on.
+     */
+    public Optional<Reply> reminder(Poll poll, Lang lang) {
+        Instant now = clock.instant();
+        if (!poll.isOpen(now) || poll.closesAt().isEmpty()
+                || Duration.between(now, poll.closesAt().get()).compareTo(Duration.ofHours(1)) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(replies.reminder(poll, store.tally(poll), poll.resultsVisible(now), Messages.of(lang), now));
     }
 
     /**

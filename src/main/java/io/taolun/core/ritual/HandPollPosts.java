@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Records the posted message of a poll opened by hand as a made post of the outbox, so that from then on it is kept
- * current like a weekly poll's, closed at its deadline and its results posted once. Telling it again changes nothing.
+ * current like a weekly poll's, closed at its deadline and its results posted once, and its reminder (if the rule
+ * gives it one) is posted in its thread before the deadline. Telling it again changes nothing.
  */
 public final class HandPollPosts {
     private final PollQueries polls;
@@ -17,8 +18,16 @@ public final class HandPollPosts {
     private final Outbox outbox;
     private final RitualScheduler scheduler;
     private final Clock clock;
+    private final ReminderRule reminders;
 
     public HandPollPosts(PollQueries polls, RitualRuns rituals, Outbox outbox, RitualScheduler scheduler, Clock clock) {
+        this(polls, rituals, outbox, scheduler, clock, ReminderRule.OFF);
+    }
+
+    /** @param reminders when the poll's reminder is posted in its message's thread before its deadline */
+    public HandPollPosts(PollQueries polls, RitualRuns rituals, Outbox outbox, RitualScheduler scheduler, Clock clock,
+            ReminderRule reminders) {
+        this.reminders = reminders;
         this.polls = polls;
         this.rituals = rituals;
         this.outbox = outbox;
@@ -47,6 +56,10 @@ public final class HandPollPosts {
             return false;
         }
         poll.closesAt().ifPresent(at -> scheduler.scheduleClosePoll(pollId, at));
+        // in the thread under its message, in its language: once, however often the message is recorded
+        reminders.dueFor(poll).ifPresent(due -> outbox.enqueue(new OutboxPost(key(pollId) + "m",
+                OutboxPost.PostKind.REMINDER, where, Optional.of(key(pollId)), Optional.of(pollId),
+                OutboxPost.langPayload(lang)), due));
         return polls.tally(poll).total() > 0;
     }
 

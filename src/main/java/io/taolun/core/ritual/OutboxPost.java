@@ -41,7 +41,8 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
 
     /** The language a poll or results post names in its payload; empty for a weekly poll's (its channel's). */
     public Optional<Lang> lang() {
-        return (kind == PostKind.POLL || kind == PostKind.RESULTS) && payload.startsWith(LANG)
+        return (kind == PostKind.POLL || kind == PostKind.RESULTS || kind == PostKind.REMINDER)
+                && payload.startsWith(LANG)
                 ? Lang.parse(payload.substring(LANG.length())) : Optional.empty();
     }
 
@@ -57,7 +58,12 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
          * The next discussion prompt in a weekly poll's thread (payload: the claim and the prompt's number), made only
          * while nobody but the bot has posted in the thread and the poll is open.
          */
-        PROMPT;
+        PROMPT,
+        /**
+         * In a poll's thread, a while before its deadline: it closes soon, and how to vote (payload: for a poll opened
+         * by hand, its message's language). Skipped once the poll has closed or has less than an hour left.
+         */
+        REMINDER;
 
         /** Whether the post is skipped once anyone has replied in its thread. */
         public boolean onlyWhileQuiet() {

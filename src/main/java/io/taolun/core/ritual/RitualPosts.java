@@ -54,6 +54,11 @@ public final class RitualPosts {
             case THREAD -> thread(poll(post), post.payload(), m);
             case ROUND_TWO -> roundTwo(poll(post), m);
             case PROMPT -> prompt(poll(post), post.payload(), m);
+            case REMINDER -> {
+                Poll poll = poll(post);
+                yield polls.reminder(poll, lang).orElseThrow(
+                        () -> new SkipPost("poll " + poll.id() + " has closed or closes within the hour"));
+            }
             case RESULTS -> {
                 Poll poll = poll(post);
                 Reply results = withChart(polls.finalResults(poll, lang), poll, lang);

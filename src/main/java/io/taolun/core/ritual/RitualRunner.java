@@ -50,6 +50,7 @@ public final class RitualRunner {
     private final LongConsumer pollChanged;
     private final HandPollPosts handPolls;
     private final RandomGenerator salts;
+    private final ReminderRule reminders;
 
     /**
      * @param grace       a slot missed by more than this is skipped, not posted late
@@ -73,6 +74,14 @@ public final class RitualRunner {
     public RitualRunner(Library library, RitualStore rituals, PollStore polls, Outbox outbox,
             RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged,
             RandomGenerator salts) {
+        this(library, rituals, polls, outbox, scheduler, clock, grace, pollChanged, salts, ReminderRule.OFF);
+    }
+
+    /** @param reminders when a poll's reminder is posted in its thread before its deadline */
+    public RitualRunner(Library library, RitualStore rituals, PollStore polls, Outbox outbox,
+            RitualScheduler scheduler, Clock clock, Duration grace, LongConsumer pollChanged,
+            RandomGenerator salts, ReminderRule reminders) {
+        this.reminders = reminders;
         this.library = library;
         this.salts = salts;
         this.rituals = rituals;
@@ -82,7 +91,7 @@ public final class RitualRunner {
         this.clock = clock;
         this.grace = grace;
         this.pollChanged = pollChanged;
-        this.handPolls = new HandPollPosts(polls, rituals, outbox, scheduler, clock);
+        this.handPolls = new HandPollPosts(polls, rituals, outbox, scheduler, clock, reminders);
     }
 
     /**
@@ -180,6 +189,10 @@ public final class RitualRunner {
                     Optional.empty(), Optional.of(opened.id()), ""), now);
             outbox.enqueue(new OutboxPost(prefix + "n" + target, OutboxPost.PostKind.ROUND_TWO, pollPost.where(),
                     Optional.of(pollPost.key()), Optional.of(opened.id()), ""), now);
+            // round 1's reminder is skipped (it closed); round 2's comes in the same thread
+            reminders.dueFor(opened).ifPresent(due -> outbox.enqueue(new OutboxPost(prefix + "mb" + target,
+                    OutboxPost.PostKind.REMINDER, pollPost.where(), Optional.of(pollPost.key()),
+                    Optional.of(opened.id()), ""), due));
         }
         pollChanged.accept(firstId);
         pollChanged.accept(opened.id());
@@ -350,6 +363,9 @@ public final class RitualRunner {
                             due);
                 }
             }
+            Optional<Instant> remind = reminders.dueFor(poll);
+            remind.ifPresent(due -> outbox.enqueue(new OutboxPost(prefix + "m" + i, OutboxPost.PostKind.REMINDER,
+                    targets.get(i), Optional.of(prefix + "p" + i), Optional.of(poll.id()), ""), due));
         });
         scheduler.scheduleClose(ritual.id(), slot.key(), poll.closesAt().orElseThrow());
         if (poll.round().paired()) {
