@@ -1,6 +1,7 @@
 package io.taolun.app;
 
 import io.taolun.console.ConsoleAdapter;
+import io.taolun.core.ChannelRef;
 import io.taolun.core.WebLinks;
 import io.taolun.console.ConsoleGateway;
 import io.taolun.console.ConsoleSession;
@@ -316,9 +317,13 @@ public final class Main implements Callable<Integer> {
         try (Composition app = new Composition(config, library, db, clock, new SecureRandom(),
                 e -> LOG.error("command failed", e), Rituals.Timing.forSpeed(o.clockSpeed), Outbound.console(posts),
                 webLinks())) {
-            ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
-                    ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who));
             boolean stays = o.commands.isEmpty() || o.waitSeconds > 0;
+            // a session that stays records its polls' messages: their reminders and results are printed in time
+            ChannelRef here = new ChannelRef("console", "local", o.channel);
+            ConsoleSession.Shown shown = !stays ? ConsoleSession.Shown.NONE : (reply, lang) -> reply.pollShown()
+                    .ifPresent(pollId -> app.followUps().posted(pollId, here, posts.shown(reply), lang));
+            ConsoleSession session = new ConsoleSession(app.router(), who, o.channel, chosen, config.lang(),
+                    ConsoleSession.COLUMNS, dataDir.resolve("exports"), config.polls().administersConsole(who), shown);
             if (stays || !db.embedded()) {
                 // a server database (TAOLUN_DB_URL) that cannot be opened stops the console at once, in one line; the
                 // embedded one is opened by a one-shot -e command only if the command needs it

@@ -95,6 +95,18 @@ public final class ConsoleGateway implements ChatGateway {
     }
 
     /**
+     * Gives an id to a message the console's session printed itself (a poll opened at the prompt), so that posts
+     * under it later (its reminder) name it in their header, as they do a scheduled post's.
+     */
+    public String shown(Reply reply) {
+        String id = "m" + ids.incrementAndGet();
+        synchronized (names) {
+            names.put(id, name(reply));
+        }
+        return id;
+    }
+
+    /**
      * A thread's header names the post it hangs under ("投票 #1「…」"), as a chat shows a thread below its message;
      * the console's own message ids (m1) mean nothing to a reader.
      */

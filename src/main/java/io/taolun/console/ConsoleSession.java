@@ -34,6 +34,15 @@ public final class ConsoleSession {
     private final Lang defaultLang;
     private final PlainTextRenderer renderer;
     private final Path attachmentsDir;
+    private final Shown shown;
+
+    /** Told of each reply posted to the channel, in the language it was shown in. */
+    @FunctionalInterface
+    public interface Shown {
+        Shown NONE = (reply, lang) -> { };
+
+        void shown(Reply reply, Lang lang);
+    }
 
     /**
      * @param lang        the language asked for with {@code --lang}, or empty to use the default
@@ -53,6 +62,16 @@ public final class ConsoleSession {
      */
     public ConsoleSession(Answerer router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
             int columns, Path attachmentsDir, boolean administers) {
+        this(router, user, channel, lang, defaultLang, columns, attachmentsDir, administers, Shown.NONE);
+    }
+
+    /**
+     * @param shown told of each reply posted to the channel: a poll's message is recorded with it, so that it gets
+     *              its reminder and its results like a poll posted on a platform
+     */
+    public ConsoleSession(Answerer router, String user, String channel, Optional<Lang> lang, Lang defaultLang,
+            int columns, Path attachmentsDir, boolean administers, Shown shown) {
+        this.shown = Objects.requireNonNull(shown, "shown");
         this.administers = administers;
         this.router = Objects.requireNonNull(router, "router");
         this.user = user;
@@ -88,6 +107,7 @@ public final class ConsoleSession {
         }
         if (reply.visibility() == Visibility.IN_CHANNEL) {
             rendered = rendered + "\n" + messages().get("console.posted", channel);
+            shown.shown(reply, lang.orElse(defaultLang));
         }
         return Optional.of(rendered);
     }

@@ -97,6 +97,49 @@ final class ConsoleRitualsIT {
         assertThat(image.getWidth()).isEqualTo(800);
     }
 
+    @Test
+    void a_poll_opened_at_the_prompt_gets_one_reminder_in_its_thread_a_day_before_it_closes_then_its_results()
+            throws Exception {
+        // GIVEN the console at 09:00 Shanghai time, its clock running 20000x (72 hours in 13 real seconds)
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console",
+                "--data", data.toString(), "--user", "alice",
+                "--clock-start", "2026-11-30T09:00:00+08:00", "--clock-speed", "20000"));
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.environment().remove("DISCORD_TOKEN");
+        pb.environment().remove("TAOLUN_CONFIG");
+        Path out = data.resolve("out.txt");
+        Path err = data.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            // WHEN alice opens a poll of 72 hours and votes, and stays until its results are out
+            in.write("/article poll c3 --hours 72\n/article vote 1 2\n");
+            in.flush();
+            try {
+                Await.until("the poll's results", Duration.ofMinutes(3), () -> {
+                    assertThat(p.isAlive()).as("the console is running").isTrue();
+                    return Files.readString(out, StandardCharsets.UTF_8).contains("投票 #1 的结果");
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- the console printed:\n"
+                        + Files.readString(out, StandardCharsets.UTF_8) + "\n--- and on stderr:\n"
+                        + Files.readString(err, StandardCharsets.UTF_8), e);
+            }
+            in.write("quit\n");
+        }
+        assertThat(p.waitFor(Await.CEILING.toSeconds(), TimeUnit.SECONDS)).as("the console exits").isTrue();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+
+        // THEN one reminder was printed before the results, in the poll's thread, with the vote counted
+        assertThat(count(text, "⏰ 投票 #1 还有约")).as(text).isEqualTo(1);
+        int reminder = text.indexOf("⏰ 投票 #1 还有约");
+        assertThat(reminder).isLessThan(text.indexOf("投票 #1 的结果"));
+        assertThat(text.substring(text.lastIndexOf("== ", reminder), reminder)).contains("投票 #1「", "讨论串");
+        assertThat(text.substring(reminder)).contains("已有 1 人投票。");
+        // AND the results once
+        assertThat(count(text, "投票 #1 的结果")).isEqualTo(1);
+    }
+
     /** The time stamps of post headers containing the marker. */
     private static List<String> headers(String text, String marker) {
         List<String> stamps = new ArrayList<>();
