@@ -108,7 +108,9 @@ final class CommandTree {
                                         .setRequiredRange(1, limits.pollHours()),
                                 flag("hidden"),
                                 flag("public"),
-                                new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2)),
+                                new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2),
+                                new OptionData(OptionType.INTEGER, "max", LATER, false)
+                                        .setRequiredRange(2, io.taolun.core.PollLimits.MAX_OPTIONS)),
                         sub("close").addOptions(pollId(true)),
                         sub("round").addOptions(pollId(true),
                                 new OptionData(OptionType.INTEGER, "hours", LATER, false)
@@ -222,6 +224,7 @@ final class CommandTree {
                 flag(words, command, "hidden", "--hidden");
                 flag(words, command, "public", "--public");
                 integerOption(words, command, "rounds");
+                integerOption(words, command, "max");
             }
             default -> {
                 // no options

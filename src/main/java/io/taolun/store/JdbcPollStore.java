@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 /** {@link PollStore} on JDBC: the same SQL on H2 and PostgreSQL. */
 public final class JdbcPollStore implements PollStore {
     private static final String POLL_COLUMNS = "id, article_id, claim_id, question, platform, workspace, channel, "
-            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt";
+            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt, max_choices";
 
     private final DataSource db;
 
@@ -52,8 +52,8 @@ public final class JdbcPollStore implements PollStore {
     /** Inserts a poll and its options on the caller's connection and transaction; returns its id. */
     static long insert(Connection c, NewPoll p) throws SQLException {
         String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
-                + "anonymous, hidden_results, opened_at, closes_at, round_no, rounds, first_round, voter_salt) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "anonymous, hidden_results, opened_at, closes_at, round_no, rounds, first_round, voter_salt, "
+                + "max_choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         long id;
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             ps.setString(1, p.articleId());
@@ -71,6 +71,7 @@ public final class JdbcPollStore implements PollStore {
             ps.setInt(13, p.round().of());
             ps.setObject(14, p.round().firstRound().orElse(null), java.sql.Types.BIGINT);
             ps.setString(15, p.round().salt().map(VoterSalt::hex).orElse(null));
+            ps.setInt(16, p.maxChoices());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -267,19 +268,37 @@ public final class JdbcPollStore implements PollStore {
                     }
                 }
             }
+            if (poll.multipleChoice()) {
+                return new Tally(counts, voters(c, poll.id()));
+            }
         } catch (SQLException e) {
             throw Jdbc.failure("counting poll " + poll.id(), e);
         }
         return new Tally(counts);
     }
 
+    /** How many voters of a poll of several choices have at least one choice standing. */
+    static int voters(Connection c, long pollId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT DISTINCT platform, user_id "
+                + "FROM vote_choice WHERE poll_id = ? AND NOT retracted) voters")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     @Override
     public Map<Integer, List<String>> voters(long pollId) {
         Map<Integer, List<String>> out = new LinkedHashMap<>();
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT option_no, user_id FROM vote "
-                        + "WHERE poll_id = ? AND NOT retracted ORDER BY option_no, voted_at, user_id")) {
+                // a poll's votes are in one table or the other: vote_choice for a poll of several choices
+                PreparedStatement ps = c.prepareStatement("SELECT option_no, user_id, voted_at FROM vote "
+                        + "WHERE poll_id = ? AND NOT retracted UNION ALL SELECT option_no, user_id, voted_at "
+                        + "FROM vote_choice WHERE poll_id = ? AND NOT retracted ORDER BY 1, 3, 2")) {
             ps.setLong(1, pollId);
+            ps.setLong(2, pollId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -323,7 +342,7 @@ public final class JdbcPollStore implements PollStore {
                 new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
                 rs.getString("opener"), rs.getBoolean("anonymous"), rs.getBoolean("hidden_results"),
                 Jdbc.instant(rs, "opened_at").orElseThrow(), Jdbc.instant(rs, "closes_at"),
-                Jdbc.instant(rs, "closed_at"), round(rs));
+                Jdbc.instant(rs, "closed_at"), round(rs), rs.getInt("max_choices"));
     }
 
     private static PollRound round(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -26,6 +27,7 @@ final class VoteGroup {
         VoteOutcome[] outcomes = new VoteOutcome[group.size()];
         Map<Long, PollInGroup> tallies = new HashMap<>();
         List<Integer> open = new ArrayList<>();
+        List<Integer> several = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             VoteRequest vote = group.get(i);
             PollInGroup poll = tallies.get(vote.pollId());
@@ -35,24 +37,62 @@ final class VoteGroup {
                 poll = new PollInGroup(state, state.exists() ? s.tally(vote.pollId()) : new HashMap<>());
                 tallies.put(vote.pollId(), poll);
             }
-            if (poll.state.openAt(vote.at())) {
-                open.add(i);
-            } else {
+            if (!poll.state.openAt(vote.at())) {
                 outcomes[i] = VoteOutcome.CLOSED;
+            } else if (poll.state.maxChoices() > 1) {
+                several.add(i);
+            } else {
+                open.add(i);
             }
         }
         apply(s, group, open, outcomes, tallies);
+        Map<Integer, List<Integer>> mine = pressChoices(s, group, several, outcomes, tallies);
         Map<Long, Map<Integer, Integer>> counts = new HashMap<>();
+        Map<Long, Integer> voters = new HashMap<>();
         for (Map.Entry<Long, PollInGroup> poll : tallies.entrySet()) {
             poll.getValue().write(s, poll.getKey());
             counts.put(poll.getKey(), poll.getValue().nonZero());
+            if (poll.getValue().state.maxChoices() > 1) {
+                voters.put(poll.getKey(), s.choices().voters(poll.getKey()));
+            }
         }
         s.writeTally();
         List<VoteReceipt> receipts = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
-            receipts.add(new VoteReceipt(outcomes[i], counts.get(group.get(i).pollId())));
+            long pollId = group.get(i).pollId();
+            receipts.add(voters.containsKey(pollId)
+                    ? new VoteReceipt(outcomes[i], counts.get(pollId), OptionalInt.of(voters.get(pollId)),
+                            mine.getOrDefault(i, List.of()))
+                    : new VoteReceipt(outcomes[i], counts.get(pollId)));
         }
         return receipts;
+    }
+
+    /**
+     * The open presses on polls of several choices ({@code several}: indexes into {@code group}, in key order): each
+     * toggles its option after its delivery is marked. Returns the voter's choices after each press, by index.
+     */
+    private static Map<Integer, List<Integer>> pressChoices(VoteStatements s, List<VoteRequest> group,
+            List<Integer> several, VoteOutcome[] outcomes, Map<Long, PollInGroup> tallies) throws SQLException {
+        Map<Integer, List<Integer>> mine = new HashMap<>();
+        boolean[] fresh = s.markDeliveries(several.stream().map(group::get).toList());
+        for (int k = 0; k < fresh.length; k++) {
+            int i = several.get(k);
+            VoteRequest vote = group.get(i);
+            PollInGroup poll = tallies.get(vote.pollId());
+            if (!fresh[k]) {
+                outcomes[i] = VoteOutcome.REPEATED;
+            } else {
+                outcomes[i] = s.choices().press(vote, poll.state.maxChoices());
+                if (outcomes[i] == VoteOutcome.CAST) {
+                    poll.add(vote.option(), 1);
+                } else if (outcomes[i] == VoteOutcome.RETRACTED) {
+                    poll.add(vote.option(), -1);
+                }
+            }
+            mine.put(i, s.choices().mine(vote));
+        }
+        return mine;
     }
 
     /**

@@ -58,11 +58,12 @@ final class VoteStatements implements AutoCloseable {
     private final PreparedStatement tally;
     private final PreparedStatement tallyAdd;
     private final PreparedStatement tallyNew;
+    private final ChoiceStatements choices;
     private int tallyAdds;
     private int tallyNews;
 
     /** Whether a poll takes votes, as read under its row lock. */
-    record PollState(boolean exists, Optional<Instant> closedAt, Optional<Instant> closesAt) {
+    record PollState(boolean exists, Optional<Instant> closedAt, Optional<Instant> closesAt, int maxChoices) {
         boolean openAt(Instant at) {
             return exists && closedAt.isEmpty() && closesAt.map(at::isBefore).orElse(true);
         }
@@ -70,7 +71,7 @@ final class VoteStatements implements AutoCloseable {
 
     VoteStatements(Connection c, Duration doubleClick) throws SQLException {
         this.doubleClick = doubleClick;
-        lock = c.prepareStatement("SELECT closed_at, closes_at FROM poll WHERE id = ? FOR UPDATE");
+        lock = c.prepareStatement("SELECT closed_at, closes_at, max_choices FROM poll WHERE id = ? FOR UPDATE");
         withdraw = c.prepareStatement("UPDATE vote SET retracted = TRUE, voted_at = ?" + KEY
                 + " AND option_no = ? AND NOT retracted AND voted_at <= ?");
         move = c.prepareStatement("UPDATE vote SET option_no = ?, voted_at = ?" + KEY
@@ -87,6 +88,12 @@ final class VoteStatements implements AutoCloseable {
         tallyAdd = c.prepareStatement(
                 "UPDATE vote_tally SET votes = votes + ? WHERE poll_id = ? AND option_no = ?");
         tallyNew = c.prepareStatement("INSERT INTO vote_tally (poll_id, option_no, votes) VALUES (?, ?, ?)");
+        choices = new ChoiceStatements(c, doubleClick);
+    }
+
+    /** The statements for polls of several choices, in the same transaction. */
+    ChoiceStatements choices() {
+        return choices;
     }
 
     /** Locks the poll's row until the group commits, so no close can slip between the check and the votes. */
@@ -94,9 +101,10 @@ final class VoteStatements implements AutoCloseable {
         lock.setLong(1, pollId);
         try (ResultSet rs = lock.executeQuery()) {
             if (!rs.next()) {
-                return new PollState(false, Optional.empty(), Optional.empty());
+                return new PollState(false, Optional.empty(), Optional.empty(), 1);
             }
-            return new PollState(true, Jdbc.instant(rs, "closed_at"), Jdbc.instant(rs, "closes_at"));
+            return new PollState(true, Jdbc.instant(rs, "closed_at"), Jdbc.instant(rs, "closes_at"),
+                    rs.getInt("max_choices"));
         }
     }
 
@@ -285,5 +293,6 @@ final class VoteStatements implements AutoCloseable {
                 standing, tally, tallyAdd, tallyNew}) {
             ps.close();
         }
+        choices.close();
     }
 }

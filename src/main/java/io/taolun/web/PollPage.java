@@ -73,7 +73,11 @@ final class PollPage {
         return model;
     }
 
-    /** {@code {"id", "state", "rounds": [{"poll", "visible", "total", "options": [{"number", "votes", "percent"}]}]}}. */
+    /**
+     * {@code {"id", "state", "rounds": [{"poll", "visible", "total", "options": [{"number", "votes", "percent"}]}]}};
+     * a poll of several choices adds {@code "voters"} and {@code "maxChoices"} to its round ({@code total} counts
+     * choices, {@code percent} is of voters).
+     */
     byte[] json(Poll poll) {
         Instant now = clock.instant();
         ObjectNode out = JSON.createObjectNode().put("id", poll.id()).put("state", state(poll, now));
@@ -84,6 +88,9 @@ final class PollPage {
             if (p.resultsVisible(now)) {
                 Tally tally = polls.tally(p);
                 round.put("total", tally.total());
+                if (p.multipleChoice()) {
+                    round.put("voters", tally.voters()).put("maxChoices", p.maxChoices());
+                }
                 List<Integer> percent = tally.percentages();
                 for (PollOption o : p.options()) {
                     options.addObject().put("number", o.number()).put("votes", tally.count(o.number()))
@@ -133,7 +140,19 @@ final class PollPage {
         }
         round.put("options", options);
         round.put("visible", visible);
-        if (visible) {
+        if (poll.multipleChoice()) {
+            String format = WebText.of(english).get("totalSeveral");
+            round.put("format", format);
+            round.put("formatOne", format);
+        } else {
+            round.put("format", WebText.of(english).get("total"));
+            round.put("formatOne", WebText.of(english).get("totalOne"));
+        }
+        if (visible && poll.multipleChoice()) {
+            round.put("total", WebText.format(english, "totalSeveral", tally.voters(), tally.total(),
+                    poll.maxChoices()));
+            round.put("severalNote", WebText.of(english).get("severalNote"));
+        } else if (visible) {
             round.put("total", WebText.total(english, tally.total()));
         } else {
             round.put("hiddenText", WebText.of(english).get("hiddenResults"));

@@ -32,6 +32,8 @@ final class WebText {
             Map.entry("notFound", "找不到这个页面。"),
             Map.entry("counts", "{0} 个章节 · {1} 个观点 · {2} 条引文"),
             Map.entry("totalOne", "共 1 票"),
+            Map.entry("totalSeveral", "{0} 人投票，共 {1} 个选择 · 每人最多 {2} 项"),
+            Map.entry("severalNote", "百分比是选了这一项的人占投票人数的比例；每人可选多项，各项相加可超过 100%。"),
             Map.entry("tied", "{0} 各 {1}%"));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("library", "Library"),
@@ -61,6 +63,9 @@ final class WebText {
             Map.entry("notFound", "There is no such page."),
             Map.entry("counts", "{0} sections · {1} claims · {2} quotes"),
             Map.entry("totalOne", "1 vote"),
+            Map.entry("totalSeveral", "Voters: {0} · choices: {1} · up to {2} each"),
+            Map.entry("severalNote", "Each percentage is the share of voters who chose that option; voters may "
+                    + "choose several, so they can add up to more than 100%."),
             Map.entry("tied", "{0}, {1}% each"));
 
     private WebText() {

@@ -30,8 +30,12 @@
       });
       var total = section.querySelector("[data-total]");
       if (total) {
-        total.textContent = round.total === 1 ? total.getAttribute("data-format-one")
-          : total.getAttribute("data-format").replace("{0}", round.total);
+        // a poll of several choices counts voters ({0}) and choices ({1}); one of one choice, votes ({0})
+        var several = round.voters !== undefined;
+        var format = !several && round.total === 1 ? total.getAttribute("data-format-one")
+          : total.getAttribute("data-format");
+        total.textContent = format.replace("{0}", several ? round.voters : round.total)
+          .replace("{1}", round.total).replace("{2}", round.maxChoices);
       }
     });
   }

@@ -279,6 +279,62 @@ final class HandPollsCloseOnBothPlatformsTest {
     }
 
     @Test
+    void polls_of_several_choices_toggle_each_press_up_to_the_maximum_and_count_voters_and_choices_on_both_platforms()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll of three options where each voter picks up to two, on Slack and on Discord
+                p.slash(slack, clock, "U_ALICE", "poll --question \"哪些方向值得投入？\" --options \"芯片|电力|模型\" --max 2",
+                        "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                assertThat(posted.json().toString()).contains("最多选 2 项", "每人最多 2 项");
+                String slackTs = tsOf(slack, posted);
+                long slackPoll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                JsonNode opened = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("question", "What is worth building?", "options", "Chips|Power|Models", "max", 2))));
+                assertThat(opened.toString()).contains("Pick up to 2", "up to 2 each");
+                long discordPoll = pollOf(opened.path("data").path("components").findValuesAsText("custom_id"));
+                p.recorded(slackPoll);
+                String discordMessage = p.recorded(discordPoll);
+
+                // WHEN bob presses 芯片, 电力, then 模型 on Slack, each answered
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "1", "trigger-bob-1");
+                await("bob's first choice", () -> answered(slack, "U_BOB", "你现在选了：芯片（最多 2 项）"));
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "2", "trigger-bob-2");
+                await("bob's second choice", () -> answered(slack, "U_BOB", "你现在选了：芯片、电力（最多 2 项）"));
+                press(p, slack, clock, slackPoll, slackTs, "U_BOB", "3", "trigger-bob-3");
+
+                // THEN the third is refused as one too many, and the message counts 1 voter and 2 choices
+                await("bob told he is full", () -> answered(slack, "U_BOB", "已经选满了"));
+                await("the Slack message counts voters and choices", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(slackTs)
+                                && u.json().toString().contains("1 人投票，共 2 个选择")));
+
+                // WHEN carol chooses Chips and Models on Discord, then presses Chips again a few seconds later
+                String first = FakeDiscord.button("carol", "en-US", "vote " + discordPoll + " 1", discordMessage);
+                assertThat(send(discord, first).toString()).contains("Your choices now: Chips (up to 2)");
+                String second = FakeDiscord.button("carol", "en-US", "vote " + discordPoll + " 3", discordMessage);
+                assertThat(send(discord, second).toString()).contains("Your choices now: Chips, Models (up to 2)");
+                clock.set(clock.instant().plusSeconds(3));
+                String again = FakeDiscord.button("carol", "en-US", "vote " + discordPoll + " 1", discordMessage);
+
+                // THEN Chips is withdrawn, and the message is edited to 1 voter and 1 choice
+                assertThat(send(discord, again).toString()).contains("withdrawn", "Your choices now: Models (up to 2)");
+                await("the Discord message counts voters and choices", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
+                        .anyMatch(e -> e.json().toString().contains("1 voter, 1 choice")));
+            }
+        }
+    }
+
+    private static boolean answered(FakeSlack slack, String user, String text) {
+        return slack.calls("response_url").stream().anyMatch(c -> c.path().endsWith("/" + user)
+                && c.body().contains(text));
+    }
+
+    @Test
     void polls_of_two_rounds_compare_before_and_after_on_both_platforms_and_post_only_round_two_results()
             throws Exception {
         SettableClock clock = SettableClock.ticking(START);

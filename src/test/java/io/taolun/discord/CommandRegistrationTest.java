@@ -83,8 +83,8 @@ final class CommandRegistrationTest {
         assertThat(described.stream().filter(n -> n.path().contains(".") && n.json().path("type").asInt() == 1))
                 .hasSize(23);
         // 2 commands, 23 subcommands, 22 options under /article (10 of them share, 1 is section's zh, 1 is report's
-        // period), 18 under /article-admin (poll's rounds, round's poll and hours among them)
-        assertThat(described).hasSize(69);
+        // period), 19 under /article-admin (poll's rounds and max, round's poll and hours among them)
+        assertThat(described).hasSize(70);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -157,14 +157,17 @@ final class CommandRegistrationTest {
         assertThat(integers).extracting(Node::path).containsExactlyInAnyOrder(
                 "article.section.section", "article.summary.section", "article.claims.section",
                 "article.vote.poll", "article.vote.option", "article.results.poll", "article.export.poll",
-                "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.close.poll",
+                "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.poll.max", "article-admin.close.poll",
                 "article-admin.round.poll", "article-admin.round.hours", "article-admin.schedule-weekly-poll.rounds",
                 "article-admin.schedule-off.id");
         for (Node node : integers) {
-            assertThat(node.json().path("min_value").asLong()).as(node.path()).isEqualTo(1);
-            long max = switch (node.path().substring(node.path().lastIndexOf('.') + 1)) {
+            String name = node.path().substring(node.path().lastIndexOf('.') + 1);
+            // several choices start at 2 (one is a poll of one choice, without the option)
+            assertThat(node.json().path("min_value").asLong()).as(node.path()).isEqualTo(name.equals("max") ? 2 : 1);
+            long max = switch (name) {
                 case "section" -> sections;
                 case "rounds" -> 2;
+                case "max" -> OptionSets.MAX_CUSTOM;
                 case "option" -> OptionSets.MAX_CUSTOM;
                 case "hours" -> LONGEST_POLL.toHours();
                 default -> (1L << 53) - 1;

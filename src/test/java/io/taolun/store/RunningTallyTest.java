@@ -154,6 +154,12 @@ final class RunningTallyTest {
         return rows(h, "SELECT poll_id, option_no, COUNT(*) FROM vote WHERE NOT retracted GROUP BY poll_id, option_no");
     }
 
+    /** The same count over the choices of polls of several choices. */
+    static Map<String, Integer> countedChoices(PollHarness h) {
+        return rows(h, "SELECT poll_id, option_no, COUNT(*) FROM vote_choice WHERE NOT retracted "
+                + "GROUP BY poll_id, option_no");
+    }
+
     private static Map<String, Integer> rows(PollHarness h, String sql) {
         Map<String, Integer> out = new TreeMap<>();
         try (Connection c = h.database.dataSource().getConnection(); Statement s = c.createStatement();

@@ -18,7 +18,16 @@ public record NewPoll(
         boolean hiddenResults,
         Instant openedAt,
         Optional<Instant> closesAt,
-        PollRound round) {
+        PollRound round,
+        int maxChoices) {
+
+    /** A poll of one choice per voter. */
+    public NewPoll(String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, PollRound round) {
+        this(articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                round, 1);
+    }
 
     /** A poll of one round. */
     public NewPoll(String articleId, Optional<String> claimId, String question, List<PollOption> options,
@@ -43,6 +52,6 @@ public record NewPoll(
     /** The stored poll with its id. */
     public Poll withId(long id) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.empty(), round);
+                closesAt, Optional.empty(), round, maxChoices);
     }
 }

@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * {@code poll [claim-id | --question "..."] [--options <scale>|"A|B|C"] [--hours N] [--hidden] [--public]
- * [--rounds 2]}: opens a poll on a claim of the article (by default the one this workspace has polled least), asking
+ * [--rounds 2] [--max N]}: opens a poll on a claim of the article (by default the one this workspace has polled least), asking
  * the claim's own question, or on a question of the opener's own. With two rounds, it is round 1 of a before/after
- * pair, whose round 2 {@code round <id>} opens after the discussion.
+ * pair, whose round 2 {@code round <id>} opens after the discussion. With {@code --max N} (a question and options of
+ * the opener's own) each voter picks up to N options.
  */
 public final class OpenPollCommand implements Command {
     private final PollService service;
@@ -41,6 +42,7 @@ public final class OpenPollCommand implements Command {
         boolean hidden = false;
         boolean anonymous = true;
         int rounds = 1;
+        int max = 1;
         String claimId = null;
         String question = null;
         Set<String> given = new HashSet<>();
@@ -56,6 +58,7 @@ public final class OpenPollCommand implements Command {
                 case "--hidden" -> hidden = true;
                 case "--public" -> anonymous = false;
                 case "--rounds" -> rounds = rounds(value(args, ++i, arg));
+                case "--max" -> max = max(value(args, ++i, arg));
                 case "--question" -> question = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
@@ -72,7 +75,7 @@ public final class OpenPollCommand implements Command {
             throw new BadInputException("error.poll.claimOrQuestion");
         }
         Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
-                Optional.ofNullable(question), options, duration, hidden, anonymous, rounds));
+                Optional.ofNullable(question), options, duration, hidden, anonymous, rounds, max));
         return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }
@@ -87,6 +90,14 @@ public final class OpenPollCommand implements Command {
     private static int rounds(String typed) {
         if (!typed.equals("1") && !typed.equals("2")) {
             throw new BadInputException("error.poll.rounds", SafeText.echo(typed));
+        }
+        return Integer.parseInt(typed);
+    }
+
+    /** A number of choices, checked against the options by the service. */
+    private static int max(String typed) {
+        if (!typed.matches("\\d{1,2}")) {
+            throw new BadInputException("error.poll.maxValue", SafeText.echo(typed));
         }
         return Integer.parseInt(typed);
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param closesAt      the deadline, or empty when only closed by hand
  * @param closedAt      when it was closed by hand, if it was
  * @param round         its place in a before/after pair, or {@link PollRound#SINGLE}
+ * @param maxChoices    how many options each voter may pick: 1, or up to all of them (never in a pair)
  */
 public record Poll(
         long id,
@@ -33,7 +34,16 @@ public record Poll(
         Instant openedAt,
         Optional<Instant> closesAt,
         Optional<Instant> closedAt,
-        PollRound round) {
+        PollRound round,
+        int maxChoices) {
+
+    /** A poll of one choice per voter. */
+    public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, Optional<Instant> closedAt, PollRound round) {
+        this(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                closedAt, round, 1);
+    }
 
     /** A poll of one round. */
     public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
@@ -60,6 +70,17 @@ public record Poll(
         if (options.size() < 2) {
             throw new IllegalArgumentException("a poll needs at least two options");
         }
+        if (maxChoices < 1 || maxChoices > options.size()) {
+            throw new IllegalArgumentException("a voter picks 1 to " + options.size() + " options, not " + maxChoices);
+        }
+        if (maxChoices > 1 && round.paired()) {
+            throw new IllegalArgumentException("a poll of two rounds takes one choice per voter");
+        }
+    }
+
+    /** Whether each voter may pick more than one option. */
+    public boolean multipleChoice() {
+        return maxChoices > 1;
     }
 
     /** Open until closed by hand or until its deadline passes. */
@@ -87,12 +108,12 @@ public record Poll(
     /** The same poll, closed by hand at {@code at}. */
     public Poll closed(Instant at) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.of(at), round);
+                closesAt, Optional.of(at), round, maxChoices);
     }
 
     /** The same poll once its pair's salt is forgotten. */
     public Poll withoutSalt() {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, closedAt, round.withoutSalt());
+                closesAt, closedAt, round.withoutSalt(), maxChoices);
     }
 }

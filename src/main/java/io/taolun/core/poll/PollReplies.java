@@ -49,7 +49,7 @@ final class PollReplies {
         }
         if (open) {
             ask(poll).ifPresent(q -> reply.text(q.in(m.lang())));
-            reply.text(m.get("poll.ask"));
+            reply.text(poll.multipleChoice() ? m.get("poll.askSeveral", poll.maxChoices()) : m.get("poll.ask"));
             for (PollOption option : poll.options()) {
                 reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
             }
@@ -149,9 +149,16 @@ final class PollReplies {
             case UNCHANGED -> "vote.unchanged";
             case REPEATED -> "vote.repeated";
             case STILL_WITHDRAWN -> "vote.stillWithdrawn";
+            case FULL -> "vote.full";
             case CLOSED -> throw new IllegalStateException("a refused vote has no confirmation");
         };
-        Reply.Builder reply = Reply.builder().title(m.get(key, poll.id(), label));
+        Reply.Builder reply = Reply.builder().title(m.get(key, poll.id(), label, poll.maxChoices()));
+        if (poll.multipleChoice()) {
+            List<String> mine = result.mine().stream()
+                    .map(n -> poll.option(n).map(o -> o.label(m.lang())).orElse(String.valueOf(n))).toList();
+            reply.text(mine.isEmpty() ? m.get("vote.mineNone", poll.maxChoices())
+                    : m.get("vote.mine", String.join(m.get("vote.listSeparator"), mine), poll.maxChoices()));
+        }
         if (visible) {
             bars(reply, poll, result.tally(), m);
         }
@@ -165,7 +172,7 @@ final class PollReplies {
         Reply.Builder reply = Reply.builder().title(m.get("polls.title", polls.size()));
         for (Poll poll : polls) {
             reply.text(m.get("polls.line", poll.id(), poll.claimId().orElse("-"), shorten(statement(poll, m.lang())),
-                    tallies.of(poll).total(), deadline(poll, m)));
+                    tallies.of(poll).voters(), deadline(poll, m)));
         }
         return reply.footer(m.get("polls.footer")).build();
     }
@@ -276,12 +283,17 @@ final class PollReplies {
 
     private static void bars(Reply.Builder reply, Poll poll, Tally tally, Messages m) {
         List<Integer> percent = tally.percentages();
+        // a bar is the share of voters who chose the option: of all votes when each voter has one
+        int base = tally.severalEach() ? tally.voters() : tally.total();
         for (PollOption option : poll.options()) {
             int count = tally.count(option.number());
-            int filled = tally.total() == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * count / tally.total());
+            int filled = base == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * Math.min(count, base) / base);
             String bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
             reply.field(option.number() + ". " + option.label(m.lang()),
                     m.get("results.bar", bar, count, percent.get(option.number() - 1)));
+        }
+        if (tally.severalEach()) {
+            reply.text(m.get("results.severalEach"));
         }
     }
 
@@ -293,6 +305,10 @@ final class PollReplies {
         String when = poll.isOpen(now) ? deadline(poll, m)
                 : m.get("poll.closedAt", TIME.format(poll.endedAt(now).orElseThrow().atZone(zone)), zone.getId());
         String how = poll.isOpen(now) ? m.get("poll.howToVote", poll.id()) : "";
+        if (poll.multipleChoice()) {
+            return m.get("poll.statusSeveral", tally.voters(), tally.total(), poll.maxChoices(), who, when, how)
+                    .strip();
+        }
         return m.get("poll.status", tally.total(), who, when, how).strip();
     }
 

@@ -86,8 +86,18 @@ public final class PollService {
         this.changed = changed;
     }
 
-    /** A vote as the voter should hear about it. */
-    public record VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally) {
+    /**
+     * A vote as the voter should hear about it; {@code mine}: in a poll of several choices, the options the voter has
+     * chosen after it.
+     */
+    public record VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally, List<Integer> mine) {
+        public VoteResult(Poll poll, PollOption option, VoteOutcome outcome, Tally tally) {
+            this(poll, option, outcome, tally, List.of());
+        }
+
+        public VoteResult {
+            mine = List.copyOf(mine);
+        }
     }
 
     /**
@@ -96,11 +106,17 @@ public final class PollService {
      * answers, or the agreement scale for a question.
      */
     public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
-            Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds) {
+            Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds, int maxChoices) {
         /** A poll of one round. */
         public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
                 Optional<Duration> duration, boolean hidden, boolean anonymous) {
             this(claimId, question, options, duration, hidden, anonymous, 1);
+        }
+
+        /** A poll of one choice per voter. */
+        public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
+                Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds) {
+            this(claimId, question, options, duration, hidden, anonymous, rounds, 1);
         }
 
         public OpenRequest {
@@ -157,11 +173,24 @@ public final class PollService {
         if (open.rounds() == 2 && !open.anonymous()) {
             throw new BadInputException("error.round.public");
         }
+        if (open.maxChoices() != 1) {
+            // several choices are for a question of the opener's own, with options of their own: a claim's scale
+            // (and a report's agreement or divisiveness) reads one answer per voter
+            if (open.question().isEmpty() || open.options().isEmpty()) {
+                throw new BadInputException("error.poll.maxCustom");
+            }
+            if (open.rounds() == 2) {
+                throw new BadInputException("error.poll.maxRounds");
+            }
+            if (open.maxChoices() < 2 || open.maxChoices() > options.size()) {
+                throw new BadInputException("error.poll.max", options.size());
+            }
+        }
         Instant now = clock.instant();
         PollRound round = open.rounds() == 2 ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, options,
                 request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)),
-                round);
+                round, open.maxChoices());
         return store.open(poll);
     }
 
@@ -231,10 +260,10 @@ public final class PollService {
             throw new BadInputException("error.vote.closed", poll.id());
         }
         if (receipt.outcome() != VoteOutcome.UNCHANGED && receipt.outcome() != VoteOutcome.STILL_WITHDRAWN
-                && receipt.outcome() != VoteOutcome.REPEATED) {
+                && receipt.outcome() != VoteOutcome.REPEATED && receipt.outcome() != VoteOutcome.FULL) {
             changed.accept(poll.id());
         }
-        return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll));
+        return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll), receipt.mine());
     }
 
     /**

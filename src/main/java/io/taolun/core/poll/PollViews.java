@@ -118,6 +118,8 @@ public final class PollViews {
                     shift.get().before().total(), poll.id(), tally.total()),
                     bars, List.of(m.get("chart.round1"), m.get("chart.round2")));
         }
-        return new ChartSpec(poll.id(), title, m.get("chart.subtitle", tally.total()), bars);
+        return new ChartSpec(poll.id(), title, poll.multipleChoice()
+                ? m.get("chart.subtitleSeveral", tally.voters(), tally.total(), poll.maxChoices())
+                : m.get("chart.subtitle", tally.total()), bars);
     }
 }

@@ -5,17 +5,34 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
-/** Votes per option, in option order. */
-public record Tally(List<Integer> counts) {
+/**
+ * Votes per option, in option order, and how many voters cast them: as many as the votes in a poll of one choice, fewer
+ * when voters may pick several options.
+ */
+public record Tally(List<Integer> counts, int voters) {
+    /** The tally of a poll of one choice: one voter per vote. */
+    public Tally(List<Integer> counts) {
+        this(counts, counts.stream().mapToInt(Integer::intValue).sum());
+    }
+
     public Tally {
         counts = List.copyOf(counts);
         if (counts.stream().anyMatch(c -> c < 0)) {
             throw new IllegalArgumentException("negative count");
         }
+        // the counts and the voters may be read a commit apart: only a negative number is refused
+        if (voters < 0) {
+            throw new IllegalArgumentException("negative voters");
+        }
+    }
+
+    /** Whether some voter picked more than one option: then shares are of voters, and add up to more than 100. */
+    public boolean severalEach() {
+        return voters > 0 && voters < total();
     }
 
     public static Tally empty(int options) {
-        return new Tally(Collections.nCopies(options, 0));
+        return new Tally(Collections.nCopies(options, 0), 0);
     }
 
     public int total() {
@@ -27,9 +44,13 @@ public record Tally(List<Integer> counts) {
     }
 
     /**
-     * Whole percentages that add up to exactly 100 when anyone voted (largest remainder), all 0 when no one did.
+     * The whole percentage of voters who chose each option, all 0 when no one voted. When each voter chose one option
+     * they add up to exactly 100 (largest remainder); when some chose several, each is rounded on its own.
      */
     public List<Integer> percentages() {
+        if (severalEach()) {
+            return counts.stream().map(c -> (int) Math.round(100.0 * c / voters)).toList();
+        }
         int total = total();
         List<Integer> out = new ArrayList<>();
         if (total == 0) {

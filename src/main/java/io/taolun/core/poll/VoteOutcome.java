@@ -14,6 +14,11 @@ public enum VoteOutcome {
     STILL_WITHDRAWN,
     /** The platform delivered this same press again (a retry, a replay): it was already applied once. */
     REPEATED,
+    /**
+     * In a poll of several choices, an option not chosen while the voter has as many choices as the poll allows:
+     * nothing changed (they withdraw one first).
+     */
+    FULL,
     /** The poll had closed (or vanished) by the time the vote was written: nothing was counted. */
     CLOSED
 }

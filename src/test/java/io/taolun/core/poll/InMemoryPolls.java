@@ -31,6 +31,15 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     private record Vote(int option, boolean retracted, Instant at) {
     }
 
+    /** The choices of polls of several choices, by voter and option. */
+    private final Map<ChoiceKey, Vote> choices = new HashMap<>();
+
+    private record ChoiceKey(long pollId, String platform, String user, int option) {
+        VoterKey voter() {
+            return new VoterKey(pollId, platform, user);
+        }
+    }
+
     /** @param doubleClick a repeat of the same option within this time changes nothing */
     public InMemoryPolls(Duration doubleClick) {
         this.doubleClick = doubleClick;
@@ -139,13 +148,14 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
                 counts.set(option - 1, count);
             }
         });
-        return new Tally(counts);
+        return poll.multipleChoice() ? new Tally(counts, voterCount(poll.id())) : new Tally(counts);
     }
 
     @Override
     public synchronized Map<Integer, List<String>> voters(long pollId) {
         Map<Integer, List<String>> out = new LinkedHashMap<>();
-        votes.entrySet().stream()
+        java.util.stream.Stream.concat(votes.entrySet().stream(), choices.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey().voter(), e.getValue())))
                 .filter(e -> e.getKey().pollId() == pollId && !e.getValue().retracted())
                 .sorted(Comparator.comparing((Map.Entry<VoterKey, Vote> e) -> e.getValue().option())
                         .thenComparing(e -> e.getValue().at())
@@ -168,6 +178,9 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
         }
         if (!v.delivery().isEmpty() && !deliveries.add(v.platform() + "\n" + v.delivery())) {
             return new VoteReceipt(VoteOutcome.REPEATED, counts(v.pollId()));
+        }
+        if (poll.multipleChoice()) {
+            return pressChoice(poll, v);
         }
         VoterKey key = new VoterKey(v.pollId(), v.platform(), v.user());
         Vote before = votes.get(key);
@@ -199,6 +212,42 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
                 out.merge(vote.option(), 1, Integer::sum);
             }
         });
+        choices.forEach((key, vote) -> {
+            if (key.pollId() == pollId && !vote.retracted()) {
+                out.merge(key.option(), 1, Integer::sum);
+            }
+        });
         return out;
+    }
+
+    /** The same toggle rules as the stores' choice statements. */
+    private VoteReceipt pressChoice(Poll poll, VoteRequest v) {
+        ChoiceKey key = new ChoiceKey(v.pollId(), v.platform(), v.user(), v.option());
+        Vote before = choices.get(key);
+        Instant windowStart = v.at().minus(doubleClick);
+        VoteOutcome outcome;
+        if (before != null && before.at().isAfter(windowStart)) {
+            outcome = before.retracted() ? VoteOutcome.STILL_WITHDRAWN : VoteOutcome.UNCHANGED;
+        } else if (before != null && !before.retracted()) {
+            outcome = VoteOutcome.RETRACTED;
+            choices.put(key, new Vote(v.option(), true, v.at()));
+        } else if (mine(key.voter()).size() >= poll.maxChoices()) {
+            outcome = VoteOutcome.FULL;
+        } else {
+            outcome = VoteOutcome.CAST;
+            choices.put(key, new Vote(v.option(), false, v.at()));
+        }
+        return new VoteReceipt(outcome, counts(v.pollId()), java.util.OptionalInt.of(voterCount(v.pollId())),
+                mine(key.voter()));
+    }
+
+    private List<Integer> mine(VoterKey voter) {
+        return choices.entrySet().stream().filter(e -> e.getKey().voter().equals(voter) && !e.getValue().retracted())
+                .map(e -> e.getKey().option()).sorted().toList();
+    }
+
+    private int voterCount(long pollId) {
+        return (int) choices.entrySet().stream().filter(e -> e.getKey().pollId() == pollId && !e.getValue().retracted())
+                .map(e -> e.getKey().voter()).distinct().count();
     }
 }
