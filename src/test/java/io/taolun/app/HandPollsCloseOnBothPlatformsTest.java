@@ -321,7 +321,8 @@ final class HandPollsCloseOnBothPlatformsTest {
                 String again = FakeDiscord.button("carol", "en-US", "vote " + discordPoll + " 1", discordMessage);
 
                 // THEN Chips is withdrawn, and the message is edited to 1 voter and 1 choice
-                assertThat(send(discord, again).toString()).contains("withdrawn", "Your choices now: Models (up to 2)");
+                assertThat(send(discord, again).toString()).contains("Your choice on #" + discordPoll + " (Chips) is withdrawn",
+                        "Your choices now: Models (up to 2)");
                 await("the Discord message counts voters and choices", () -> discord.calls("PATCH",
                         "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
                         .anyMatch(e -> e.json().toString().contains("1 voter, 1 choice")));

@@ -38,7 +38,7 @@ final class MultipleChoiceTest {
             assertThat(h.store.find(1).orElseThrow().maxChoices()).isEqualTo(2);
 
             // WHEN bob chooses 芯片 then 电力
-            assertThat(h.bot.as("bob", "vote 1 1").plainText()).contains("已记录你在 #1 的投票：芯片",
+            assertThat(h.bot.as("bob", "vote 1 1").plainText()).contains("已记录你在 #1 的选择：芯片",
                     "你现在选了：芯片（最多 2 项）");
             assertThat(h.bot.as("bob", "vote 1 2").plainText()).contains("你现在选了：芯片、电力（最多 2 项）");
 
@@ -53,12 +53,12 @@ final class MultipleChoiceTest {
             assertThat(h.store.tally(poll)).isEqualTo(new Tally(List.of(1, 1, 0, 0), 1));
 
             // WHEN he presses 芯片 again at once (a double click), then again two seconds later
-            assertThat(h.bot.as("bob", "vote 1 1").plainText()).contains("已经投了");
+            assertThat(h.bot.as("bob", "vote 1 1").plainText()).contains("你在 #1 已经选了：芯片");
             h.bot.later(Duration.ofSeconds(2));
             Reply withdrawn = h.bot.as("bob", "vote 1 1");
 
             // THEN the first changes nothing, the second withdraws 芯片 and leaves 电力
-            assertThat(withdrawn.plainText()).contains("已撤回你在 #1 的投票（芯片）", "你现在选了：电力（最多 2 项）");
+            assertThat(withdrawn.plainText()).contains("已撤回你在 #1 的选择（芯片）", "你现在选了：电力（最多 2 项）");
             // AND now 数据中心 is taken
             assertThat(h.bot.as("bob", "vote 1 3").plainText()).contains("你现在选了：电力、数据中心");
 

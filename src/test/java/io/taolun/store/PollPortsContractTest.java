@@ -119,6 +119,36 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void a_poll_of_several_choices_toggles_each_option_up_to_its_maximum_and_counts_its_voters(Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            // GIVEN a poll of three options, up to two each, stored and read back with its maximum
+            NewPoll several = new NewPoll(ARTICLE, Optional.empty(), "哪些？", List.of(new PollOption(1, "甲", "A"),
+                    new PollOption(2, "乙", "B"), new PollOption(3, "丙", "C")), GENERAL, "alice", false, false, T0,
+                    Optional.empty(), PollRound.SINGLE, 2);
+            Poll poll = p.store.open(several);
+            assertThat(p.store.find(poll.id())).contains(several.withId(poll.id()));
+            // WHEN bob chooses 1 and 2, tries 3, clicks 2 twice (withdrawn once), then chooses 3; carol chooses 2
+            Instant t = T0.plusSeconds(10);
+            assertThat(p.press(poll, "bob", 1, t)).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.press(poll, "bob", 2, t)).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.press(poll, "bob", 3, t)).isEqualTo(VoteOutcome.FULL);
+            assertThat(p.press(poll, "bob", 2, t.plusMillis(300))).isEqualTo(VoteOutcome.UNCHANGED);
+            assertThat(p.press(poll, "bob", 2, t.plusSeconds(5))).isEqualTo(VoteOutcome.RETRACTED);
+            assertThat(p.press(poll, "bob", 2, t.plusSeconds(5).plusMillis(300)))
+                    .isEqualTo(VoteOutcome.STILL_WITHDRAWN);
+            var receipt = p.ledger.cast(new VoteRequest(poll.id(), "slack", "bob", 3, t.plusSeconds(9)));
+            assertThat(p.press(poll, "carol", 2, t.plusSeconds(9))).isEqualTo(VoteOutcome.CAST);
+            // THEN bob's receipt names his choices, and the tally counts 2 voters and 3 choices
+            assertThat(receipt.outcome()).isEqualTo(VoteOutcome.CAST);
+            assertThat(receipt.mine()).containsExactly(1, 3);
+            assertThat(p.store.tally(poll)).isEqualTo(new io.taolun.core.poll.Tally(List.of(1, 1, 1), 2));
+            assertThat(p.store.voters(poll.id())).containsEntry(1, List.of("bob")).containsEntry(2, List.of("carol"))
+                    .containsEntry(3, List.of("bob"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void open_polls_are_those_of_the_channel_and_article_not_closed_nor_past_their_deadline_newest_first(
             Backend backend) {
         try (Ports p = new Ports(backend)) {

@@ -131,6 +131,23 @@ final class WebPagesTest {
     }
 
     @Test
+    void a_poll_of_several_choices_shows_each_options_share_of_the_voters_and_counts_voters_and_choices() {
+        bot.as("alice", "poll --question \"哪些方向值得投入？\" --options \"芯片|电力|模型\" --max 2");
+        bot.as("bob", "vote 1 1");
+        bot.as("bob", "vote 1 2");
+        bot.as("carol", "vote 1 2");
+        String page = html("/polls/1");
+        assertThat(page).contains("data-count=\"2\">2 · 100%</span>", "data-count=\"1\">1 · 50%</span>",
+                "data-format=\"{0} 人投票，共 {1} 个选择 · 每人最多 {2} 项\"",
+                ">2 人投票，共 3 个选择 · 每人最多 2 项</p>", "各项相加可超过 100%");
+        assertThat(html("/polls/1?lang=en")).contains(">Voters: 2 · choices: 3 · up to 2 each</p>",
+                "they can add up to more than 100%");
+        String json = new String(get("/polls/1.json").body(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"total\":3,\"voters\":2,\"maxChoices\":2",
+                "{\"number\":2,\"votes\":2,\"percent\":100}", "{\"number\":1,\"votes\":1,\"percent\":50}");
+    }
+
+    @Test
     void a_tie_is_shown_as_a_tie_one_vote_is_singular_and_the_english_citation_stays_in_english() {
         bot.as("alice", "poll c2");
         bot.as("bob", "vote 1 1");

@@ -73,7 +73,7 @@ final class PollReplies {
                 .visibility(Visibility.IN_CHANNEL);
         question(reply, poll, m);
         reply.text(m.get("reminder.deadline", TIME.format(poll.closesAt().orElseThrow().atZone(zone)), zone.getId()));
-        reply.text(visible ? m.get("reminder.voters", tally.total()) : m.get("reminder.hidden"));
+        reply.text(visible ? m.get("reminder.voters", tally.voters()) : m.get("reminder.hidden"));
         reply.text(m.get("reminder.how", poll.id()));
         links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
         return reply.build();
@@ -152,7 +152,11 @@ final class PollReplies {
             case FULL -> "vote.full";
             case CLOSED -> throw new IllegalStateException("a refused vote has no confirmation");
         };
-        Reply.Builder reply = Reply.builder().title(m.get(key, poll.id(), label, poll.maxChoices()));
+        // in a poll of several choices a press is a choice, not the voter's one vote
+        boolean choice = poll.multipleChoice() && result.outcome() != VoteOutcome.REPEATED
+                && result.outcome() != VoteOutcome.FULL;
+        Reply.Builder reply = Reply.builder().title(m.get(choice ? key + "Choice" : key, poll.id(), label,
+                poll.maxChoices()));
         if (poll.multipleChoice()) {
             List<String> mine = result.mine().stream()
                     .map(n -> poll.option(n).map(o -> o.label(m.lang())).orElse(String.valueOf(n))).toList();
