@@ -27,17 +27,15 @@ final class ChoiceStatements implements AutoCloseable {
     private static final String KEY = " WHERE poll_id = ? AND platform = ? AND user_id = ?";
 
     private final Duration doubleClick;
-    private final PreparedStatement row;
-    private final PreparedStatement standing;
+    private final PreparedStatement rows;
     private final PreparedStatement insert;
     private final PreparedStatement toggle;
     private final PreparedStatement voters;
 
     ChoiceStatements(Connection c, Duration doubleClick) throws SQLException {
         this.doubleClick = doubleClick;
-        row = c.prepareStatement("SELECT retracted, voted_at FROM vote_choice" + KEY + " AND option_no = ?");
-        standing = c.prepareStatement("SELECT option_no FROM vote_choice" + KEY + " AND NOT retracted "
-                + "ORDER BY option_no");
+        rows = c.prepareStatement("SELECT option_no, retracted, voted_at FROM vote_choice" + KEY
+                + " ORDER BY option_no");
         insert = c.prepareStatement("INSERT INTO vote_choice (poll_id, platform, user_id, option_no, voted_at, "
                 + "retracted) VALUES (?, ?, ?, ?, ?, FALSE)");
         toggle = c.prepareStatement("UPDATE vote_choice SET retracted = ?, voted_at = ?" + KEY + " AND option_no = ?");
@@ -45,30 +43,45 @@ final class ChoiceStatements implements AutoCloseable {
                 + "WHERE poll_id = ? AND NOT retracted) standing");
     }
 
-    /** Applies one press; the caller holds the poll's row lock. */
-    VoteOutcome press(VoteRequest v, int max) throws SQLException {
+    /** What a press did, and the options the voter has chosen after it, in order. */
+    record Pressed(VoteOutcome outcome, List<Integer> mine) {
+    }
+
+    /**
+     * Applies one press; the caller holds the poll's row lock. One read of the voter's rows (the option's own, and
+     * which stand) and at most one write.
+     */
+    Pressed press(VoteRequest v, int max) throws SQLException {
         Instant windowStart = v.at().minus(doubleClick);
-        key(row, 1, v);
-        row.setInt(4, v.option());
-        boolean exists;
+        key(rows, 1, v);
+        List<Integer> mine = new ArrayList<>();
+        boolean exists = false;
         boolean retracted = false;
         Instant at = null;
-        try (ResultSet rs = row.executeQuery()) {
-            exists = rs.next();
-            if (exists) {
-                retracted = rs.getBoolean(1);
-                at = Jdbc.instant(rs, "voted_at").orElseThrow();
+        try (ResultSet rs = rows.executeQuery()) {
+            while (rs.next()) {
+                int option = rs.getInt(1);
+                boolean withdrawn = rs.getBoolean(2);
+                if (!withdrawn) {
+                    mine.add(option);
+                }
+                if (option == v.option()) {
+                    exists = true;
+                    retracted = withdrawn;
+                    at = Jdbc.instant(rs, "voted_at").orElseThrow();
+                }
             }
         }
         if (exists && at.isAfter(windowStart)) {
-            return retracted ? VoteOutcome.STILL_WITHDRAWN : VoteOutcome.UNCHANGED;
+            return new Pressed(retracted ? VoteOutcome.STILL_WITHDRAWN : VoteOutcome.UNCHANGED, mine);
         }
         if (exists && !retracted) {
             set(v, true);
-            return VoteOutcome.RETRACTED;
+            mine.remove(Integer.valueOf(v.option()));
+            return new Pressed(VoteOutcome.RETRACTED, mine);
         }
-        if (mine(v).size() >= max) {
-            return VoteOutcome.FULL;
+        if (mine.size() >= max) {
+            return new Pressed(VoteOutcome.FULL, mine);
         }
         if (exists) {
             set(v, false);
@@ -78,16 +91,20 @@ final class ChoiceStatements implements AutoCloseable {
             Jdbc.setInstant(insert, 5, v.at());
             insert.executeUpdate();
         }
-        return VoteOutcome.CAST;
+        mine.add(v.option());
+        mine.sort(null);
+        return new Pressed(VoteOutcome.CAST, mine);
     }
 
-    /** The options the voter has chosen now, in order. */
+    /** The options the voter has chosen now, in order (for a press that the platform delivered again). */
     List<Integer> mine(VoteRequest v) throws SQLException {
-        key(standing, 1, v);
+        key(rows, 1, v);
         List<Integer> out = new ArrayList<>();
-        try (ResultSet rs = standing.executeQuery()) {
+        try (ResultSet rs = rows.executeQuery()) {
             while (rs.next()) {
-                out.add(rs.getInt(1));
+                if (!rs.getBoolean(2)) {
+                    out.add(rs.getInt(1));
+                }
             }
         }
         return out;
@@ -120,7 +137,7 @@ final class ChoiceStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {row, standing, insert, toggle, voters}) {
+        for (PreparedStatement ps : new PreparedStatement[] {rows, insert, toggle, voters}) {
             ps.close();
         }
     }

@@ -82,15 +82,17 @@ final class VoteGroup {
             PollInGroup poll = tallies.get(vote.pollId());
             if (!fresh[k]) {
                 outcomes[i] = VoteOutcome.REPEATED;
-            } else {
-                outcomes[i] = s.choices().press(vote, poll.state.maxChoices());
-                if (outcomes[i] == VoteOutcome.CAST) {
-                    poll.add(vote.option(), 1);
-                } else if (outcomes[i] == VoteOutcome.RETRACTED) {
-                    poll.add(vote.option(), -1);
-                }
+                mine.put(i, s.choices().mine(vote));
+                continue;
             }
-            mine.put(i, s.choices().mine(vote));
+            ChoiceStatements.Pressed pressed = s.choices().press(vote, poll.state.maxChoices());
+            outcomes[i] = pressed.outcome();
+            mine.put(i, pressed.mine());
+            if (outcomes[i] == VoteOutcome.CAST) {
+                poll.add(vote.option(), 1);
+            } else if (outcomes[i] == VoteOutcome.RETRACTED) {
+                poll.add(vote.option(), -1);
+            }
         }
         return mine;
     }

@@ -167,4 +167,26 @@ final class WebBrowserIT {
         browser.get(base + "/articles/" + ID);
         assertThat(browser.findElement(By.id("note-c7")).getText()).contains("#" + id, "共 3 票");
     }
+
+    @Test
+    void a_poll_of_several_choices_counts_voters_and_choices_live_with_shares_of_the_voters() throws Exception {
+        // GIVEN a poll where each voter chooses up to 2 of 3, with one voter's two choices, open in the browser
+        Reply opened = console("host", "poll --question \"哪些方向值得投入？\" --options \"芯片|电力|模型\" --max 2");
+        long id = Long.parseLong(opened.plainText().replaceAll("(?s).*?#(\\d+).*", "$1"));
+        console("alice", "vote " + id + " 1");
+        console("alice", "vote " + id + " 2");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(base + "/polls/" + id);
+        WebElement total = browser.findElement(By.cssSelector("[data-total]"));
+        assertThat(total.getText()).isEqualTo("1 人投票，共 2 个选择 · 每人最多 2 项");
+        // WHEN a second voter chooses 电力 through the console's core
+        console("bob", "vote " + id + " 2");
+        // THEN without a reload the total counts 2 voters and 3 choices, and 电力 is chosen by all of them
+        Await.until("bob's choice on the page", () -> total.getText().equals("2 人投票，共 3 个选择 · 每人最多 2 项"));
+        assertThat(browser.findElement(By.cssSelector("[data-count='2']")).getText()).isEqualTo("2 · 100%");
+        assertThat(browser.findElement(By.cssSelector("[data-count='1']")).getText()).isEqualTo("1 · 50%");
+        assertThat(browser.findElement(By.cssSelector("progress[data-option='2']")).getAttribute("value"))
+                .isEqualTo("100");
+        assertThat(browser.getPageSource()).contains("各项相加可超过 100%").doesNotContain("alice", "bob");
+    }
 }

@@ -3,6 +3,7 @@ package io.taolun.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.Reply;
+import io.taolun.core.poll.Tally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,7 @@ final class VoteBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final StringBuilder TABLE = new StringBuilder();
     private static final StringBuilder SUMMARY = new StringBuilder();
+    private static final StringBuilder CHOICES = new StringBuilder();
 
     private record Run(double perSecond, double p50, double p99) {
     }
@@ -59,6 +61,13 @@ final class VoteBenchmark {
         System.out.printf(Locale.ROOT, "| %-10s | %s | %s | %s |%n", "database", "floor: 1-row INSERT",
                 "votes (group commit)", "ratio votes/floor");
         System.out.println(SUMMARY);
+        if (!CHOICES.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%nSeveral choices (--max 2, each voter presses 2 options) against one "
+                    + "choice, presses per second, median of %d rounds (lowest to highest)%n", ROUNDS);
+            System.out.printf(Locale.ROOT, "| %-10s | %s | %s | %s |%n", "database", "baseline: one choice",
+                    "several choices", "ratio several/one");
+            System.out.println(CHOICES);
+        }
     }
 
     @ParameterizedTest
@@ -114,6 +123,48 @@ final class VoteBenchmark {
             SUMMARY.append(String.format(Locale.ROOT,
                     "| %-10s | %s | %s | %s |%n", name(kind), spread(floors, "%,.0f"), spread(ours, "%,.0f"),
                     spread(ratios, "%.2f")));
+        }
+    }
+
+    /**
+     * Presses on a poll of several choices (each voter toggles two options, under the poll's lock, one keyed path per
+     * press) against presses on a poll of one choice (batched first votes), in the same run: the baseline is our own
+     * single-choice path, so the ratio is what toggling costs.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void presses_on_a_poll_of_several_choices_against_one_choice(TestDatabases.Kind kind) throws Exception {
+        try (PollHarness h = new PollHarness(kind)) {
+            String own = "poll --question \"哪些？\" --options \"甲|乙|丙|丁|戊\"";
+            List<Double> ones = new ArrayList<>();
+            List<Double> several = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                h.bot.as("alice", own);
+                long single = latestPoll(h);
+                h.bot.as("alice", own + " --max 2");
+                long multi = latestPoll(h);
+                String prefix = "r" + round + "v";
+                Run one = measure(VOTES, i -> press(h, prefix + i, single, i % 5 + 1));
+                Run two = measure(VOTES, i -> press(h, prefix + i / 2, multi, (i / 2 + i % 2) % 5 + 1));
+                Tally tally = h.store.tally(h.store.find(multi).orElseThrow());
+                assertThat(tally.total()).isEqualTo(VOTES);
+                assertThat(tally.voters()).isEqualTo(VOTES / 2);
+                ones.add(one.perSecond());
+                several.add(two.perSecond());
+                ratios.add(two.perSecond() / one.perSecond());
+                row(kind, "round " + (round + 1) + " one choice", one);
+                row(kind, "round " + (round + 1) + " several choices", two);
+            }
+            CHOICES.append(String.format(Locale.ROOT, "| %-10s | %s | %s | %s |%n", name(kind),
+                    spread(ones, "%,.0f"), spread(several, "%,.0f"), spread(ratios, "%.2f")));
+        }
+    }
+
+    private static void press(PollHarness h, String user, long poll, int option) {
+        Reply r = h.bot.as(user, "vote " + poll + " " + option);
+        if (r.error()) {
+            throw new IllegalStateException(r.plainText());
         }
     }
 
