@@ -53,7 +53,7 @@ final class ChoiceStatements implements AutoCloseable {
      */
     Pressed press(VoteRequest v, int max) throws SQLException {
         Instant windowStart = v.at().minus(doubleClick);
-        key(rows, 1, v);
+        VoteStatements.key(rows, 1, v);
         List<Integer> mine = new ArrayList<>();
         boolean exists = false;
         boolean retracted = false;
@@ -86,7 +86,7 @@ final class ChoiceStatements implements AutoCloseable {
         if (exists) {
             set(v, false);
         } else {
-            key(insert, 1, v);
+            VoteStatements.key(insert, 1, v);
             insert.setInt(4, v.option());
             Jdbc.setInstant(insert, 5, v.at());
             insert.executeUpdate();
@@ -98,7 +98,7 @@ final class ChoiceStatements implements AutoCloseable {
 
     /** The options the voter has chosen now, in order (for a press that the platform delivered again). */
     List<Integer> mine(VoteRequest v) throws SQLException {
-        key(rows, 1, v);
+        VoteStatements.key(rows, 1, v);
         List<Integer> out = new ArrayList<>();
         try (ResultSet rs = rows.executeQuery()) {
             while (rs.next()) {
@@ -122,17 +122,11 @@ final class ChoiceStatements implements AutoCloseable {
     private void set(VoteRequest v, boolean retracted) throws SQLException {
         toggle.setBoolean(1, retracted);
         Jdbc.setInstant(toggle, 2, v.at());
-        key(toggle, 3, v);
+        VoteStatements.key(toggle, 3, v);
         toggle.setInt(6, v.option());
         if (toggle.executeUpdate() != 1) {
             throw new SQLException("a choice row vanished under the poll's lock");
         }
-    }
-
-    private static void key(PreparedStatement ps, int from, VoteRequest v) throws SQLException {
-        ps.setLong(from, v.pollId());
-        ps.setString(from + 1, v.platform());
-        ps.setString(from + 2, v.user());
     }
 
     @Override

@@ -281,7 +281,8 @@ final class VoteStatements implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static void key(PreparedStatement ps, int from, VoteRequest v) throws SQLException {
+    /** Binds a press's poll, platform and user from parameter {@code from}; the choice statements share it. */
+    static void key(PreparedStatement ps, int from, VoteRequest v) throws SQLException {
         ps.setLong(from, v.pollId());
         ps.setString(from + 1, v.platform());
         ps.setString(from + 2, v.user());

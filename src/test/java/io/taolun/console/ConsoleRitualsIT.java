@@ -41,16 +41,9 @@ final class ConsoleRitualsIT {
     void a_quote_and_a_weekly_poll_are_posted_once_at_nine_and_the_poll_closes_with_a_chart() throws Exception {
         // GIVEN the console at 08:00 Shanghai time on Monday 2026-11-30 (the clock holds until the console is up),
         // its clock running 200x
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console",
-                "--data", data.toString(), "--user", "admin",
-                "--clock-start", "2026-11-30T08:00:00+08:00", "--clock-speed", "200"));
-        pb.environment().remove("SLACK_BOT_TOKEN");
-        pb.environment().remove("DISCORD_TOKEN");
-        pb.environment().remove("TAOLUN_CONFIG");
         Path out = data.resolve("out.txt");
         Path err = data.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
+        Process p = console("admin", "2026-11-30T08:00:00+08:00", "200", out, err);
         try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             // WHEN an admin schedules a quote of the day and a weekly poll for 09:00, and asks for today's quote
             in.write("/article schedule qotd 09:00 Asia/Shanghai\n"
@@ -101,16 +94,9 @@ final class ConsoleRitualsIT {
     void a_poll_opened_at_the_prompt_gets_one_reminder_in_its_thread_a_day_before_it_closes_then_its_results()
             throws Exception {
         // GIVEN the console at 09:00 Shanghai time, its clock running 20000x (72 hours in 13 real seconds)
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console",
-                "--data", data.toString(), "--user", "alice",
-                "--clock-start", "2026-11-30T09:00:00+08:00", "--clock-speed", "20000"));
-        pb.environment().remove("SLACK_BOT_TOKEN");
-        pb.environment().remove("DISCORD_TOKEN");
-        pb.environment().remove("TAOLUN_CONFIG");
         Path out = data.resolve("out.txt");
         Path err = data.resolve("err.txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
+        Process p = console("alice", "2026-11-30T09:00:00+08:00", "20000", out, err);
         try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
             // WHEN alice opens a poll of 72 hours and votes, and stays until its results are out
             in.write("/article poll c3 --hours 72\n/article vote 1 2\n");
@@ -138,6 +124,17 @@ final class ConsoleRitualsIT {
         assertThat(text.substring(reminder)).contains("已有 1 人投票。");
         // AND the results once
         assertThat(count(text, "投票 #1 的结果")).isEqualTo(1);
+    }
+
+    /** The console as a child JVM on this test's data, with no platform tokens, its clock started and sped up. */
+    private Process console(String user, String clockStart, String speed, Path out, Path err) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Djava.awt.headless=true"), "console",
+                "--data", data.toString(), "--user", user, "--clock-start", clockStart, "--clock-speed", speed));
+        pb.environment().remove("SLACK_BOT_TOKEN");
+        pb.environment().remove("DISCORD_TOKEN");
+        pb.environment().remove("TAOLUN_CONFIG");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        return pb.start();
     }
 
     /** The time stamps of post headers containing the marker. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taolun.core.Reply;
 import io.taolun.core.TestBot;
+import io.taolun.testing.TouchesTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code --max N} on the in-memory ports: what may have several choices, and what each voter is told. */
+@TouchesTime
 final class SeveralChoicesRulesTest {
     private final InMemoryPolls polls = new InMemoryPolls(Duration.ofSeconds(1));
     private final TestBot bot = TestBot.withPolls(polls, polls, TestBot.everyoneMayOpen());
