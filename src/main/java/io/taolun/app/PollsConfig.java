@@ -53,14 +53,16 @@ record PollsConfig(String openers, Map<String, List<String>> admins, Integer def
         if (doubleClickMillis < 0 || doubleClickMillis > 10_000) {
             throw new ConfigException("polls.doubleClickMillis: " + doubleClickMillis + " is not between 0 and 10000");
         }
-        if (reminderHours < 0 || reminderHours > maxHours) {
+        // bounded by a year, not by maxHours: a reminder longer than every poll is never posted, and a config
+        // written before reminders (maxHours under 24) still starts
+        if (reminderHours < 0 || reminderHours > 24 * 366) {
             throw new ConfigException("polls.reminderHours: " + reminderHours + " is not between 0 (no reminders) and "
-                    + "maxHours (" + maxHours + ")");
+                    + 24 * 366 + " (a year)");
         }
         if (reminderIfOpenHours < reminderHours || reminderIfOpenHours > 24 * 366) {
             throw new ConfigException("polls.reminderIfOpenHours: " + reminderIfOpenHours + " is not between "
                     + "reminderHours (" + reminderHours + ") and " + 24 * 366
-                    + ": a reminder comes after the poll opens");
+                    + " (a year): a reminder comes after the poll opens");
         }
     }
 

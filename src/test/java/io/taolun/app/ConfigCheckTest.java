@@ -177,11 +177,13 @@ final class ConfigCheckTest {
 
         // THEN each is one problem naming its key and the bound
         assertThat(early.problems()).singleElement().asString().contains(
-                "polls.reminderIfOpenHours: 24 is not between reminderHours (48) and 8784");
+                "polls.reminderIfOpenHours: 24 is not between reminderHours (48) and 8784 (a year)");
         assertThat(negative.problems()).singleElement().asString().contains(
-                "polls.reminderHours: -1 is not between 0 (no reminders) and maxHours (2160)");
+                "polls.reminderHours: -1 is not between 0 (no reminders) and 8784 (a year)");
         // AND 0 turns reminders off, which is accepted
         assertThat(ConfigCheck.run(env(write("polls:\n  reminderHours: 0\n"))).problems()).isEmpty();
+        // AND a config written before reminders, whose polls are all shorter than the default reminder, still starts
+        assertThat(ConfigCheck.run(env(write("polls:\n  maxHours: 12\n  defaultHours: 10\n"))).problems()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.taolun.core.ChatRequest;
 import io.taolun.core.Lang;
 import io.taolun.core.TestBot;
 import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.PollOption;
 import io.taolun.core.poll.PollService;
 import io.taolun.core.ritual.OutboxDelivery;
 import io.taolun.core.ritual.ReminderRule;
@@ -29,8 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Reminders before a poll's deadline, on both databases: one in each of a weekly poll's threads and one under a poll
  * opened by hand (in its message's language), a day before a deadline more than two days away, exactly once whoever
- * delivers; none for a short poll, a poll closed early, or one whose deadline is within the hour when a process
- * finally delivers; round 2 of a pair gets its own in round 1's thread.
+ * delivers; none for a short poll, a poll closed early, or one whose deadline is within ten minutes when a process
+ * finally delivers; a reminder an hour before is posted; round 2 of a pair gets its own in round 1's thread.
  */
 @TouchesTime
 final class PollRemindersTest {
@@ -122,10 +123,10 @@ final class PollRemindersTest {
             assertThat(h.outbox.describe()).filteredOn(row -> row.matches("r" + shortPoll.id() + "s\\d+m\\d .*"))
                     .isEmpty();
 
-            // WHEN the second closes early, and no process delivers until 30 minutes before the deadline
+            // WHEN the second closes early, and no process delivers until 5 minutes before the deadline
             h.clock.advance(Duration.ofDays(1));
             h.runner.closeRun(early.id(), SLOT);
-            h.clock.set(MONDAY_0900_BERLIN.plus(Duration.ofDays(6)).minus(Duration.ofMinutes(30)));
+            h.clock.set(MONDAY_0900_BERLIN.plus(Duration.ofDays(6)).minus(Duration.ofMinutes(5)));
             deliveries.deliverDue();
 
             // THEN neither reminder is posted, and both are recorded as skipped
@@ -165,6 +166,29 @@ final class PollRemindersTest {
                         "Should we meet in person?", "It closes at ", "The results are shown when it closes",
                         "/article vote " + poll.id() + " <option number>").doesNotContain("投票", "{0}", "{1}");
             });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_reminder_an_hour_before_is_posted_though_delivered_late_and_says_how_several_choices_work(TestDatabases.Kind kind) {
+        // GIVEN reminders an hour before the deadline for polls open more than an hour, and a poll of three hours
+        try (RitualHarness h = new RitualHarness(TestDatabases.fresh(kind), MONDAY_0900_BERLIN, TestBot.library(),
+                new ReminderRule(Duration.ofHours(1), Duration.ofHours(1)))) {
+            ChatRequest alice = new ChatRequest("slack", "T1", "C1", "alice", "", "");
+            Poll poll = h.pollService.open(alice, new PollService.OpenRequest(Optional.empty(), Optional.of("Q?"),
+                    List.of(new PollOption(1, "甲", "A"), new PollOption(2, "乙", "B"), new PollOption(3, "丙", "C")),
+                    Optional.of(Duration.ofHours(3)), false, true, 1, 2));
+            h.runner.pollPosted(poll.id(), slack("C1"), "100.1", Lang.ZH);
+            RecordingGateway slack = new RecordingGateway("slack");
+            OutboxDelivery deliveries = h.deliveries("w1", slack);
+            // WHEN the delivery comes 50 minutes before the deadline (10 minutes late)
+            h.clock.advance(Duration.ofHours(2).plusMinutes(10));
+            deliveries.deliverDue();
+            // THEN the reminder is posted, rounded to about an hour, saying how this poll of several choices works
+            assertThat(slack.posts()).singleElement().satisfies(r -> assertThat(r.reply().plainText())
+                    .contains("⏰ 投票 #" + poll.id() + " 还有约 1 小时截止", "每人最多 2 项；再点一次已选的选项即撤回")
+                    .doesNotContain("改票"));
         }
     }
 

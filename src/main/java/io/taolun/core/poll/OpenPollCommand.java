@@ -42,7 +42,7 @@ public final class OpenPollCommand implements Command {
         boolean hidden = false;
         boolean anonymous = true;
         int rounds = 1;
-        int max = 1;
+        int max = 0;
         String claimId = null;
         String question = null;
         Set<String> given = new HashSet<>();
@@ -94,12 +94,16 @@ public final class OpenPollCommand implements Command {
         return Integer.parseInt(typed);
     }
 
-    /** A number of choices, checked against the options by the service. */
+    /**
+     * A number of choices, checked against the options by the service; a typed 0 is passed on as -1, since 0 means
+     * that none was asked for, and is refused there like 1.
+     */
     private static int max(String typed) {
         if (!typed.matches("\\d{1,2}")) {
             throw new BadInputException("error.poll.maxValue", SafeText.echo(typed));
         }
-        return Integer.parseInt(typed);
+        int max = Integer.parseInt(typed);
+        return max == 0 ? -1 : max;
     }
 
     static Duration hours(String typed) {

@@ -37,6 +37,11 @@ public final class OptionSets {
     }
 
     /** A scale's name ({@code likert}, {@code agree}, {@code will}, ...), or custom labels separated by {@code |}. */
+    /** Whether the options are one of the named scales (answers that exclude each other). */
+    static boolean isScale(List<PollOption> options) {
+        return java.util.Arrays.stream(Scale.values()).anyMatch(scale -> of(scale.options()).equals(options));
+    }
+
     static List<PollOption> parse(String value) {
         String v = value.strip();
         java.util.Optional<Scale> scale = Scale.named(v);

@@ -74,7 +74,8 @@ final class PollReplies {
         question(reply, poll, m);
         reply.text(m.get("reminder.deadline", TIME.format(poll.closesAt().orElseThrow().atZone(zone)), zone.getId()));
         reply.text(visible ? m.get("reminder.voters", tally.voters()) : m.get("reminder.hidden"));
-        reply.text(m.get("reminder.how", poll.id()));
+        reply.text(poll.multipleChoice() ? m.get("reminder.howSeveral", poll.id(), poll.maxChoices())
+                : m.get("reminder.how", poll.id()));
         links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
         return reply.build();
     }
@@ -175,8 +176,9 @@ final class PollReplies {
         }
         Reply.Builder reply = Reply.builder().title(m.get("polls.title", polls.size()));
         for (Poll poll : polls) {
-            reply.text(m.get("polls.line", poll.id(), poll.claimId().orElse("-"), shorten(statement(poll, m.lang())),
-                    tallies.of(poll).voters(), deadline(poll, m)));
+            reply.text(m.get(poll.multipleChoice() ? "polls.lineSeveral" : "polls.line", poll.id(),
+                    poll.claimId().orElse("-"), shorten(statement(poll, m.lang())), tallies.of(poll).voters(),
+                    deadline(poll, m)));
         }
         return reply.footer(m.get("polls.footer")).build();
     }

@@ -101,7 +101,8 @@ public final class PollService {
     }
 
     /**
-     * A request to open a poll, as parsed from {@code poll [claim-id] [options]}: a claim, a question, or neither
+     * A request to open a poll, as parsed from {@code poll [claim-id] [options]}; {@code maxChoices} is the
+     * {@code --max} asked for, 0 when none was: a claim, a question, or neither
      * (then the claim this workspace has polled least); never both. Empty {@code options} means the claim's own
      * answers, or the agreement scale for a question.
      */
@@ -113,10 +114,10 @@ public final class PollService {
             this(claimId, question, options, duration, hidden, anonymous, 1);
         }
 
-        /** A poll of one choice per voter. */
+        /** A poll of one choice per voter ({@code maxChoices} 0: not asked for). */
         public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
                 Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds) {
-            this(claimId, question, options, duration, hidden, anonymous, rounds, 1);
+            this(claimId, question, options, duration, hidden, anonymous, rounds, 0);
         }
 
         public OpenRequest {
@@ -173,10 +174,10 @@ public final class PollService {
         if (open.rounds() == 2 && !open.anonymous()) {
             throw new BadInputException("error.round.public");
         }
-        if (open.maxChoices() != 1) {
+        if (open.maxChoices() != 0) {
             // several choices are for a question of the opener's own, with options of their own: a claim's scale
-            // (and a report's agreement or divisiveness) reads one answer per voter
-            if (open.question().isEmpty() || open.options().isEmpty()) {
+            // (and a report's agreement or divisiveness) reads one answer per voter, as does a named scale
+            if (open.question().isEmpty() || open.options().isEmpty() || OptionSets.isScale(open.options())) {
                 throw new BadInputException("error.poll.maxCustom");
             }
             if (open.rounds() == 2) {
@@ -190,7 +191,7 @@ public final class PollService {
         PollRound round = open.rounds() == 2 ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, options,
                 request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)),
-                round, open.maxChoices());
+                round, Math.max(1, open.maxChoices()));
         return store.open(poll);
     }
 

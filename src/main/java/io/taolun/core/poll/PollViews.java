@@ -65,14 +65,17 @@ public final class PollViews {
         return replies.poll(poll, store.tally(poll), visible, Messages.of(lang), clock.instant());
     }
 
+    /** A reminder with less than this left would come too late to act on: it is not posted. */
+    public static final Duration REMINDER_TOO_LATE = Duration.ofMinutes(10);
+
     /**
-     * The reminder in a poll's thread that it closes soon; empty once it has closed or has less than an hour left,
-     * when a reminder would come too late to act on.
+     * The reminder in a poll's thread that it closes soon; empty once it has closed or has less than
+     * {@link #REMINDER_TOO_LATE} left.
      */
     public Optional<Reply> reminder(Poll poll, Lang lang) {
         Instant now = clock.instant();
         if (!poll.isOpen(now) || poll.closesAt().isEmpty()
-                || Duration.between(now, poll.closesAt().get()).compareTo(Duration.ofHours(1)) < 0) {
+                || Duration.between(now, poll.closesAt().get()).compareTo(REMINDER_TOO_LATE) < 0) {
             return Optional.empty();
         }
         return Optional.of(replies.reminder(poll, store.tally(poll), poll.resultsVisible(now), Messages.of(lang), now));

@@ -61,7 +61,7 @@ public record OutboxPost(String key, PostKind kind, ChannelRef where, Optional<S
         PROMPT,
         /**
          * In a poll's thread, a while before its deadline: it closes soon, and how to vote (payload: for a poll opened
-         * by hand, its message's language). Skipped once the poll has closed or has less than an hour left.
+         * by hand, its message's language). Skipped once the poll has closed or has less than ten minutes left.
          */
         REMINDER;
 

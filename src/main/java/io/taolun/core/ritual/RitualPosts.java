@@ -57,7 +57,8 @@ public final class RitualPosts {
             case REMINDER -> {
                 Poll poll = poll(post);
                 yield polls.reminder(poll, lang).orElseThrow(
-                        () -> new SkipPost("poll " + poll.id() + " has closed or closes within the hour"));
+                        () -> new SkipPost("poll " + poll.id() + " has closed or closes within "
+                                + PollViews.REMINDER_TOO_LATE.toMinutes() + " minutes"));
             }
             case RESULTS -> {
                 Poll poll = poll(post);

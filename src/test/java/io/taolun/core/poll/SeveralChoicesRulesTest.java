@@ -30,11 +30,15 @@ final class SeveralChoicesRulesTest {
         assertThat(bot.as("alice", own + " --max 2 --max 3").plainText()).contains("--max");
         assertThat(bot.askInEnglish(own + " --max 9").plainText())
                 .contains("--max is how many options each voter may choose: 2 up to the number of options (3).");
+        assertThat(bot.as("alice", own + " --max 1").plainText()).contains("从 2 到选项数（3）");
+        assertThat(bot.as("alice", own + " --max 0").plainText()).contains("从 2 到选项数（3）");
+        // a named scale's answers exclude each other
+        assertThat(bot.as("alice", "poll --question \"哪个？\" --options agree --max 2").plainText())
+                .contains("不用于观点或 likert 等量表");
+        assertThat(bot.as("alice", "poll --question \"哪个？\" --options likert --max 5").plainText())
+                .contains("不用于观点或 likert 等量表");
         // nothing was opened by any of them
         assertThat(polls.find(1)).isEmpty();
-        // AND --max 1 is a poll of one choice, as without it
-        assertThat(bot.as("alice", own + " --max 1").plainText()).contains("点选一项");
-        assertThat(polls.find(1).orElseThrow().maxChoices()).isEqualTo(1);
         assertThat(bot.failures).isEmpty();
     }
 
@@ -54,7 +58,10 @@ final class SeveralChoicesRulesTest {
         assertThat(bot.askInEnglish("vote 1 1").plainText()).contains("Your choice on #1 (A) is withdrawn",
                 "Your choices now: C (up to 2)");
         bot.later(Duration.ofSeconds(2));
-        assertThat(bot.askInEnglish("vote 1 3").plainText()).contains("You have no choice standing now (up to 2)");
+        assertThat(bot.askInEnglish("vote 1 3").plainText()).contains("You have chosen nothing now (up to 2)");
+        // AND the list of open polls counts voters
+        bot.askInEnglish("vote 1 2");
+        assertThat(bot.askInEnglish("polls").plainText()).contains("#1 · - · \"Which?\" · 1 voter · ");
     }
 
     @Test
