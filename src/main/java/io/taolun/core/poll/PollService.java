@@ -101,10 +101,10 @@ public final class PollService {
     }
 
     /**
-     * A request to open a poll, as parsed from {@code poll [claim-id] [options]}; {@code maxChoices} is the
-     * {@code --max} asked for, 0 when none was: a claim, a question, or neither
+     * A request to open a poll, as parsed from {@code poll [claim-id] [options]}: a claim, a question, or neither
      * (then the claim this workspace has polled least); never both. Empty {@code options} means the claim's own
-     * answers, or the agreement scale for a question.
+     * answers, or the agreement scale for a question. {@code maxChoices} is the {@code --max} asked for, 0 when none
+     * was (one choice per voter).
      */
     public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
             Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds, int maxChoices) {
