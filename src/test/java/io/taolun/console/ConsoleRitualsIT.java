@@ -52,16 +52,7 @@ final class ConsoleRitualsIT {
             in.flush();
             // AND stays until the poll's results are out in the channel and in its thread (the scenario itself takes
             // 40 real seconds of clock, after a start-up that faketime makes several times slower)
-            try {
-                Await.until("the poll's results in the channel and the thread", Duration.ofMinutes(3), () -> {
-                    assertThat(p.isAlive()).as("the console is running").isTrue();
-                    return count(Files.readString(out, StandardCharsets.UTF_8), "投票 #1 的结果") >= 2;
-                });
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n--- the console printed:\n"
-                        + Files.readString(out, StandardCharsets.UTF_8) + "\n--- and on stderr:\n"
-                        + Files.readString(err, StandardCharsets.UTF_8), e);
-            }
+            awaitPrinted(p, out, err, "the poll's results in the channel and the thread", "投票 #1 的结果", 2);
             in.write("quit\n");
         }
         assertThat(p.waitFor(Await.CEILING.toSeconds(), TimeUnit.SECONDS)).as("the console exits").isTrue();
@@ -101,20 +92,12 @@ final class ConsoleRitualsIT {
             // WHEN alice opens a poll of 72 hours and votes, and stays until its results are out
             in.write("/article poll c3 --hours 72\n/article vote 1 2\n");
             in.flush();
-            try {
-                Await.until("the poll's results", Duration.ofMinutes(3), () -> {
-                    assertThat(p.isAlive()).as("the console is running").isTrue();
-                    return Files.readString(out, StandardCharsets.UTF_8).contains("投票 #1 的结果");
-                });
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n--- the console printed:\n"
-                        + Files.readString(out, StandardCharsets.UTF_8) + "\n--- and on stderr:\n"
-                        + Files.readString(err, StandardCharsets.UTF_8), e);
-            }
+            awaitPrinted(p, out, err, "the poll's results", "投票 #1 的结果", 1);
             in.write("quit\n");
         }
         assertThat(p.waitFor(Await.CEILING.toSeconds(), TimeUnit.SECONDS)).as("the console exits").isTrue();
         String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text + Files.readString(err, StandardCharsets.UTF_8)).isZero();
 
         // THEN one reminder was printed before the results, in the poll's thread, with the vote counted
         assertThat(count(text, "⏰ 投票 #1 还有约")).as(text).isEqualTo(1);
@@ -135,6 +118,24 @@ final class ConsoleRitualsIT {
         pb.environment().remove("TAOLUN_CONFIG");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         return pb.start();
+    }
+
+    /**
+     * Waits (up to 3 minutes) until the console has printed {@code needle} {@code times} times while it runs; on a
+     * timeout the failure shows all it printed, on stdout and stderr.
+     */
+    private static void awaitPrinted(Process p, Path out, Path err, String what, String needle, int times)
+            throws Exception {
+        try {
+            Await.until(what, Duration.ofMinutes(3), () -> {
+                assertThat(p.isAlive()).as("the console is running").isTrue();
+                return count(Files.readString(out, StandardCharsets.UTF_8), needle) >= times;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- the console printed:\n"
+                    + Files.readString(out, StandardCharsets.UTF_8) + "\n--- and on stderr:\n"
+                    + Files.readString(err, StandardCharsets.UTF_8), e);
+        }
     }
 
     /** The time stamps of post headers containing the marker. */
