@@ -40,6 +40,7 @@ import io.taolun.core.poll.PollsCommand;
 import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.RoundCommand;
 import io.taolun.core.poll.VoteCommand;
+import io.taolun.core.poll.AddOptionCommand;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
@@ -170,6 +171,7 @@ final class Composition implements AutoCloseable {
                     new DiscussCommand(each),
                     new OpenPollCommand(own, zone),
                     new VoteCommand(own, zone, followUps),
+                    new AddOptionCommand(own),
                     new ResultsCommand(own, zone),
                     new ClosePollCommand(own, zone),
                     new RoundCommand(own, zone),

@@ -27,6 +27,8 @@ final class PlainTextRenderer {
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Text text) {
                 out.addAll(TextWrap.wrap((reply.error() && reply.title().isEmpty() ? "! " : "") + text.text(), columns, ""));
+            } else if (block instanceof Block.Credit credit) {
+                out.addAll(TextWrap.wrap(credit.before() + "@" + credit.user() + credit.after(), columns, ""));
             } else if (block instanceof Block.Quote quote) {
                 out.addAll(TextWrap.wrap("「" + quote.text() + "」", columns, "  "));
                 if (!quote.gloss().isEmpty()) {

@@ -26,4 +26,18 @@ public sealed interface Block {
             attribution = attribution == null ? "" : attribution;
         }
     }
+
+    /**
+     * A line naming a user of the platform, e.g. who added an option: {@code before}, the user (a mention that
+     * notifies no one where the platform allows; the id where it has no mentions), then {@code after}.
+     *
+     * @param user the platform's id of the user, as a request carried it
+     */
+    record Credit(String before, String user, String after) implements Block {
+        public Credit {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(after, "after");
+        }
+    }
 }

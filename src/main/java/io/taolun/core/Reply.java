@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param footer     a line of small print, e.g. the section a quote comes from; empty for none
  * @param visibility who sees it
  * @param error      true when this answers bad input (adapters may style it as a warning)
+ * @param form       a form to open for the user instead of showing the reply, where the platform has forms (a modal
+ *                   opened from a button press); the reply itself is what a platform without them shows
  */
 public record Reply(
         String title,
@@ -26,7 +28,14 @@ public record Reply(
         Optional<Attachment> attachment,
         String footer,
         Visibility visibility,
-        boolean error) {
+        boolean error,
+        Optional<Form> form) {
+
+    /** A reply that opens no form. */
+    public Reply(String title, List<Block> blocks, List<Field> fields, List<Button> buttons,
+            Optional<Attachment> attachment, String footer, Visibility visibility, boolean error) {
+        this(title, blocks, fields, buttons, attachment, footer, visibility, error, Optional.empty());
+    }
 
     /** Opens a marked search hit inside a {@link Block.Text}. */
     public static final String MARK_OPEN = "【";
@@ -41,6 +50,7 @@ public record Reply(
         Objects.requireNonNull(attachment, "attachment");
         footer = footer == null ? "" : footer;
         Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(form, "form");
     }
 
     /** Starts a reply that only the asker sees unless changed. */
@@ -66,6 +76,8 @@ public record Reply(
         for (Block block : blocks) {
             if (block instanceof Block.Text t) {
                 sb.append('\n').append(t.text());
+            } else if (block instanceof Block.Credit c) {
+                sb.append('\n').append(c.before()).append('@').append(c.user()).append(c.after());
             } else if (block instanceof Block.Quote q) {
                 sb.append('\n').append(q.text()).append('\n').append(q.gloss()).append('\n').append(q.attribution());
             }
@@ -85,6 +97,7 @@ public record Reply(
         private String footer = "";
         private Visibility visibility = Visibility.EPHEMERAL;
         private boolean error;
+        private Form form;
 
         private Builder() {
         }
@@ -135,8 +148,20 @@ public record Reply(
             return this;
         }
 
+        /** A form to open instead, where the platform can; the rest of the reply is shown where it cannot. */
+        public Builder form(Form value) {
+            this.form = value;
+            return this;
+        }
+
+        public Builder credit(String before, String user, String after) {
+            blocks.add(new Block.Credit(before, user, after));
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(title, blocks, fields, buttons, Optional.ofNullable(attachment), footer, visibility, error);
+            return new Reply(title, blocks, fields, buttons, Optional.ofNullable(attachment), footer, visibility, error,
+                    Optional.ofNullable(form));
         }
     }
 }

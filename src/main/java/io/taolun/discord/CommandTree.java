@@ -80,6 +80,8 @@ final class CommandTree {
                         sub("vote").addOptions(pollId(true),
                                 new OptionData(OptionType.INTEGER, "option", LATER, true)
                                         .setRequiredRange(1, PollLimits.MAX_OPTIONS)),
+                        sub("add-option").addOptions(pollId(true), string("option", true, false)
+                                .setMaxLength(io.taolun.core.poll.PollOption.MAX_LABEL)),
                         sub("results").addOptions(pollId(false)),
                         sub("polls"),
                         sub("history").addOptions(string("claim", true, true)),
@@ -110,7 +112,8 @@ final class CommandTree {
                                 flag("public"),
                                 new OptionData(OptionType.INTEGER, "rounds", LATER, false).setRequiredRange(1, 2),
                                 new OptionData(OptionType.INTEGER, "max", LATER, false)
-                                        .setRequiredRange(2, io.taolun.core.PollLimits.MAX_OPTIONS)),
+                                        .setRequiredRange(2, io.taolun.core.PollLimits.MAX_OPTIONS),
+                                flag("open")),
                         sub("close").addOptions(pollId(true)),
                         sub("round").addOptions(pollId(true),
                                 new OptionData(OptionType.INTEGER, "hours", LATER, false)
@@ -225,6 +228,14 @@ final class CommandTree {
                 flag(words, command, "public", "--public");
                 integerOption(words, command, "rounds");
                 integerOption(words, command, "max");
+                flag(words, command, "open", "--open");
+            }
+            case "add-option" -> {
+                add(words, command, "poll");
+                OptionMapping option = command.getOption("option");
+                if (option != null) {
+                    words.add("\"" + option.getAsString().replace('"', '\'') + "\"");
+                }
             }
             default -> {
                 // no options

@@ -26,6 +26,8 @@ import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import io.taolun.core.AddOptionAction;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
@@ -183,6 +185,12 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (io.taolun.core.Action.parse(event.getComponentId()).orElse(null) instanceof AddOptionAction add) {
+            // answered with a modal (the form) or, when the poll takes no option now, privately with why
+            answers.answer(event, request(event, event.getComponentId(), managesServer(event), false).pressing(add),
+                    true, reply -> { });
+            return;
+        }
         Optional<VoteAction> parsed = VoteAction.parse(event.getComponentId());
         if (parsed.isEmpty()) {
             InteractionAnswers.logged(InteractionAnswers.context(event, String.valueOf(event.getChannelId())),
@@ -198,6 +206,20 @@ public final class DiscordAdapter extends ListenerAdapter implements AutoCloseab
         }
         ChatRequest request = request(event, event.getComponentId(), managesServer(event), false).pressing(vote);
         answers.answer(event, request, true, reply -> { });
+    }
+
+    /** A submitted form: the action it stands for, with what was typed, answered privately. */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<io.taolun.core.Action> action = Modals.submitted(event);
+        if (action.isEmpty()) {
+            InteractionAnswers.logged(InteractionAnswers.context(event, String.valueOf(event.getChannelId())),
+                    () -> LOG.info("unknown discord modal ignored"));
+            event.deferEdit().queue();
+            return;
+        }
+        answers.answer(event, request(event, event.getModalId(), managesServer(event), false).pressing(action.get()),
+                true, reply -> { });
     }
 
     @Override

@@ -70,6 +70,10 @@ final class Embeds {
             }
             if (block instanceof Block.Text t) {
                 description.append(t.text());
+            } else if (block instanceof Block.Credit c) {
+                // a mention in an embed shows the member's name and pings no one
+                description.append(c.before()).append(c.user().matches("\\d{1,20}") ? "<@" + c.user() + ">"
+                        : c.user()).append(c.after());
             } else if (block instanceof Block.Quote q) {
                 description.append("> ").append(q.text().replace("\n", "\n> "));
                 if (!q.gloss().isEmpty()) {

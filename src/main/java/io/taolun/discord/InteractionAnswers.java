@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,8 @@ final class InteractionAnswers {
      */
     void answer(IReplyCallback event, ChatRequest request, boolean ephemeralGuess, Consumer<Reply> after) {
         long received = System.nanoTime();
-        String kind = event instanceof ButtonInteractionEvent ? "button" : "command";
+        String kind = event instanceof ButtonInteractionEvent ? "button"
+                : event instanceof ModalInteractionEvent ? "form" : "command";
         Map<String, String> context = context(event, request.channel());
         AtomicInteger state = new AtomicInteger(PENDING);
         AtomicBoolean acknowledged = new AtomicBoolean();
@@ -151,6 +154,12 @@ final class InteractionAnswers {
     /** Replies, or edits the deferred original; {@code after} runs once Discord took it. */
     private static void send(IReplyCallback event, AtomicInteger state, Reply reply, Consumer<Reply> after,
             Map<String, String> context) {
+        if (reply.form().isPresent() && event instanceof IModalCallback opens && state.compareAndSet(PENDING, ANSWERED)) {
+            // a modal must be the first answer: only when the core answered before the deferral
+            opens.replyModal(Modals.of(reply.form().get())).queue(ok -> after.accept(reply),
+                    f -> logged(context, () -> LOG.warn("modal failed: {}", f.getMessage())));
+            return;
+        }
         if (state.compareAndSet(PENDING, ANSWERED)) {
             event.reply(Embeds.create(reply)).setEphemeral(reply.visibility() == Visibility.EPHEMERAL)
                     .queue(ok -> after.accept(reply),

@@ -47,6 +47,8 @@ final class BlockKit {
         for (Block block : reply.blocks()) {
             if (block instanceof Block.Text t) {
                 blocks.add(section(escape(t.text())));
+            } else if (block instanceof Block.Credit c) {
+                blocks.add(context(escape(c.before()) + mention(c.user()) + escape(c.after())));
             } else if (block instanceof Block.Quote q) {
                 StringBuilder text = new StringBuilder("> ").append(escape(q.text()).replace("\n", "\n> "));
                 if (!q.gloss().isEmpty()) {
@@ -91,6 +93,14 @@ final class BlockKit {
     /** Slack's three control characters in message text; with them escaped no mention or link can be formed. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * A user mention, which Slack shows as the user's name; anything that is not a Slack user id is shown escaped.
+     * The core names users only in messages it edits (an option's author), and an edit notifies no one.
+     */
+    static String mention(String user) {
+        return user.matches("[A-Z0-9]{1,30}") ? "<@" + user + ">" : escape(user);
     }
 
     private static ButtonElement button(String actionId, String label, String value) {

@@ -5,6 +5,8 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -13,6 +15,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.json.GsonFactory;
+import io.taolun.core.AddOptionAction;
 import io.taolun.core.Answerer;
 import io.taolun.core.ChatRequest;
 import io.taolun.core.DeliveryLog;
@@ -104,6 +107,9 @@ public final class SlackAdapter implements AutoCloseable {
                 () -> onCommand(request, ctx)));
         // presses over Socket Mode come through Bolt; over HTTP they are read by handle() itself (ButtonPresses)
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> onPress(request.getPayload()));
+        app.viewSubmission(SlackForms.CALLBACK, (request, ctx) -> acknowledged("form",
+                SlackForms.channelOf(request.getPayload().getView().getPrivateMetadata()),
+                () -> onSubmit(request.getPayload(), ctx)));
         try {
             // auth.test now, so a bad token or an unreachable API stops start-up instead of the first request
             app.start();
@@ -290,6 +296,9 @@ public final class SlackAdapter implements AutoCloseable {
                             p.getResponseUrl()), () -> LOG.info("re-delivered share ignored")), calls);
             return Response.ok();
         }
+        if (io.taolun.core.Action.parse(value).orElse(null) instanceof AddOptionAction add) {
+            return onFormPress(p, from.pressing(add));
+        }
         Optional<VoteAction> parsed = VoteAction.parse(value);
         if (parsed.isEmpty()) {
             LOG.info("slack button with a value that is not a vote ignored");
@@ -316,6 +325,51 @@ public final class SlackAdapter implements AutoCloseable {
                     .body("{\"error\":\"vote not stored yet\"}").build();
         }
         return Response.ok();
+    }
+
+    /**
+     * A button that opens a form: acknowledged at once, then the core says which form (or why not, answered
+     * privately) and the modal is opened with the press's trigger, which Slack honours for 3 seconds.
+     */
+    private Response onFormPress(BlockActionPayload p, ChatRequest chat) {
+        CompletableFuture.supplyAsync(() -> router.handle(chat), work).thenAcceptAsync(reply -> {
+            if (reply.form().isPresent() && p.getTriggerId() != null) {
+                String view = SlackForms.view(reply.form().get(), chat.channel());
+                if (web.call("views.open", false, m -> m.viewsOpen(r -> r.triggerId(p.getTriggerId())
+                        .viewAsString(view))).ok()) {
+                    return;
+                }
+            }
+            // no form (a closed or full poll), or Slack would not open it: the reply says why, or what to type
+            web.respond(p.getResponseUrl(), gson.toJson(messages.message(reply, chat, true)));
+        }, calls);
+        return Response.ok();
+    }
+
+    /**
+     * A form's submission: answered within the ack budget when the core is done by then. A refusal is shown under
+     * the field, so the user can correct it; success closes the modal and is confirmed privately in the channel.
+     * Past the budget the modal closes and the outcome follows as a private message.
+     */
+    private Response onSubmit(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        Optional<SlackForms.Submitted> submitted = SlackForms.read(p.getView().getPrivateMetadata(),
+                p.getView().getState());
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+        if (submitted.isEmpty() || p.getUser() == null || team == null) {
+            LOG.info("slack view submission that is not a form of ours ignored");
+            return ctx.ack();
+        }
+        ChatRequest chat = new ChatRequest("slack", nonBlank(team), submitted.get().channel(),
+                nonBlank(p.getUser().getId()), "", "").pressing(submitted.get().action());
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
+        Optional<Reply> ready = get(answer, ACK_BUDGET_MILLIS);
+        if (ready.isPresent() && ready.get().error()) {
+            return ctx.ackWithErrors(SlackForms.errors(String.join(" ", ready.get().blocks().stream()
+                    .filter(io.taolun.core.Block.Text.class::isInstance)
+                    .map(b -> ((io.taolun.core.Block.Text) b).text()).toList())));
+        }
+        answer.thenAcceptAsync(reply -> followUps.ephemeral(reply, chat), calls);
+        return ctx.ack();
     }
 
     /** The answer if it is ready within the ack budget. */

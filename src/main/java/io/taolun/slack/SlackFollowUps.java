@@ -1,6 +1,7 @@
 package io.taolun.slack;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import io.taolun.core.Attachment;
 import io.taolun.core.Block;
 import io.taolun.core.ChannelRef;
@@ -73,6 +74,18 @@ final class SlackFollowUps {
         if (responseUrl != null) {
             web.respond(responseUrl, gson.toJson(messages.message(reply, chat, false)));
         }
+    }
+
+    /**
+     * A private answer with no response_url to send it by (a modal's submission): {@code chat.postEphemeral} to the
+     * user in the channel. Not retried after an uncertain failure: at worst the user misses a confirmation, never
+     * sees two.
+     */
+    void ephemeral(Reply reply, ChatRequest chat) {
+        JsonObject message = messages.message(reply, chat, false);
+        web.call("chat.postEphemeral", false, m -> m.chatPostEphemeral(r -> r.channel(chat.channel())
+                .user(chat.user()).text(message.get("text").getAsString())
+                .blocksAsString(message.get("blocks").toString())));
     }
 
     /**

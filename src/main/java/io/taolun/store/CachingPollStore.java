@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.poll.NewPoll;
+import io.taolun.core.poll.OptionAdded;
 import io.taolun.core.poll.Poll;
 import io.taolun.core.poll.PollStore;
 import io.taolun.core.poll.Tally;
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Keeps recently read polls in memory so a burst of votes on one poll does not read the poll for every vote. A poll
- * changes only when it is closed: this process forgets it at once, and another replica's close is seen within
- * {@code ttl}.
+ * changes only when it is closed or a voter adds an option: this process forgets it at once, and another replica's
+ * change is seen within {@code ttl} (a vote for an option this copy lacks reads the poll again).
  */
 public final class CachingPollStore implements PollStore {
     private final PollStore store;
@@ -71,6 +72,21 @@ public final class CachingPollStore implements PollStore {
             // closing round 2 forgot the salt its round 1 holds too
             first.ifPresent(polls::invalidate);
         }
+    }
+
+    @Override
+    public OptionAdded addOption(long pollId, String label, String by, Instant at) {
+        try {
+            return store.addOption(pollId, label, by, at);
+        } finally {
+            polls.invalidate(pollId);
+        }
+    }
+
+    @Override
+    public Optional<Poll> reread(long id) {
+        polls.invalidate(id);
+        return find(id);
     }
 
     @Override

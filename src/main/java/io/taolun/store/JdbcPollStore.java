@@ -3,6 +3,7 @@ package io.taolun.store;
 import io.taolun.core.ChannelRef;
 import io.taolun.core.poll.NewPoll;
 import io.taolun.core.poll.Poll;
+import io.taolun.core.poll.OptionAdded;
 import io.taolun.core.poll.PollOption;
 import io.taolun.core.poll.PollRound;
 import io.taolun.core.poll.PollStore;
@@ -24,7 +25,8 @@ import javax.sql.DataSource;
 /** {@link PollStore} on JDBC: the same SQL on H2 and PostgreSQL. */
 public final class JdbcPollStore implements PollStore {
     private static final String POLL_COLUMNS = "id, article_id, claim_id, question, platform, workspace, channel, "
-            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt, max_choices";
+            + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt, max_choices, "
+            + "open_options";
 
     private final DataSource db;
 
@@ -53,7 +55,7 @@ public final class JdbcPollStore implements PollStore {
     static long insert(Connection c, NewPoll p) throws SQLException {
         String sql = "INSERT INTO poll (article_id, claim_id, question, platform, workspace, channel, opener, "
                 + "anonymous, hidden_results, opened_at, closes_at, round_no, rounds, first_round, voter_salt, "
-                + "max_choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "max_choices, open_options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         long id;
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             ps.setString(1, p.articleId());
@@ -72,6 +74,7 @@ public final class JdbcPollStore implements PollStore {
             ps.setObject(14, p.round().firstRound().orElse(null), java.sql.Types.BIGINT);
             ps.setString(15, p.round().salt().map(VoterSalt::hex).orElse(null));
             ps.setInt(16, p.maxChoices());
+            ps.setBoolean(17, p.openOptions());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -176,6 +179,51 @@ public final class JdbcPollStore implements PollStore {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("closing poll " + id, e);
+        }
+    }
+
+    @Override
+    public OptionAdded addOption(long pollId, String label, String by, Instant at) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // the row lock orders two voters adding at once (and a close): the cap and the labels hold
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM poll WHERE id = ? FOR UPDATE")) {
+                    ps.setLong(1, pollId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalArgumentException("poll " + pollId + " is gone");
+                        }
+                    }
+                }
+                Poll poll = find(c, pollId).orElseThrow();
+                OptionAdded.Status refused = !poll.openOptions() || !poll.isOpen(at) ? OptionAdded.Status.CLOSED
+                        : poll.options().size() >= Poll.MAX_OPTIONS ? OptionAdded.Status.FULL
+                        : poll.options().stream().anyMatch(o -> OptionAdded.comparable(o.zh())
+                                .equals(OptionAdded.comparable(label))) ? OptionAdded.Status.DUPLICATE : null;
+                if (refused != null) {
+                    c.rollback();
+                    return new OptionAdded(refused, poll);
+                }
+                PollOption added = new PollOption(poll.options().size() + 1, label, label, Optional.of(by));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO poll_option (poll_id, option_no, label_zh, "
+                        + "label_en, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, pollId);
+                    ps.setInt(2, added.number());
+                    ps.setString(3, label);
+                    ps.setString(4, label);
+                    ps.setString(5, by);
+                    Jdbc.setInstant(ps, 6, at);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return new OptionAdded(OptionAdded.Status.ADDED, poll.withOption(added));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("adding an option to poll " + pollId, e);
         }
     }
 
@@ -342,7 +390,7 @@ public final class JdbcPollStore implements PollStore {
                 new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
                 rs.getString("opener"), rs.getBoolean("anonymous"), rs.getBoolean("hidden_results"),
                 Jdbc.instant(rs, "opened_at").orElseThrow(), Jdbc.instant(rs, "closes_at"),
-                Jdbc.instant(rs, "closed_at"), round(rs), rs.getInt("max_choices"));
+                Jdbc.instant(rs, "closed_at"), round(rs), rs.getInt("max_choices"), rs.getBoolean("open_options"));
     }
 
     private static PollRound round(ResultSet rs) throws SQLException {
@@ -355,11 +403,12 @@ public final class JdbcPollStore implements PollStore {
     private static List<PollOption> options(Connection c, long pollId) throws SQLException {
         List<PollOption> options = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT option_no, label_zh, label_en FROM poll_option WHERE poll_id = ? ORDER BY option_no")) {
+                "SELECT option_no, label_zh, label_en, added_by FROM poll_option WHERE poll_id = ? ORDER BY option_no")) {
             ps.setLong(1, pollId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    options.add(new PollOption(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    options.add(new PollOption(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            Optional.ofNullable(rs.getString(4))));
                 }
             }
         }

@@ -91,6 +91,7 @@ public final class TestBot {
             commands.addAll(List.of(
                     new OpenPollCommand(polls, ZONE),
                     new VoteCommand(polls, ZONE),
+                    new io.taolun.core.poll.AddOptionCommand(polls),
                     new ResultsCommand(polls, ZONE),
                     new ClosePollCommand(polls, ZONE),
                     new RoundCommand(polls, ZONE),

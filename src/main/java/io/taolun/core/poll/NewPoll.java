@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A poll about to be stored; the store gives it its id. */
+/** A poll about to be stored; the store gives it its id. {@code openOptions}: see {@link Poll}. */
 public record NewPoll(
         String articleId,
         Optional<String> claimId,
@@ -19,7 +19,16 @@ public record NewPoll(
         Instant openedAt,
         Optional<Instant> closesAt,
         PollRound round,
-        int maxChoices) {
+        int maxChoices,
+        boolean openOptions) {
+
+    /** A poll whose options only its opener sets. */
+    public NewPoll(String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, PollRound round, int maxChoices) {
+        this(articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                round, maxChoices, false);
+    }
 
     /** A poll of one choice per voter. */
     public NewPoll(String articleId, Optional<String> claimId, String question, List<PollOption> options,
@@ -52,6 +61,6 @@ public record NewPoll(
     /** The stored poll with its id. */
     public Poll withId(long id) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.empty(), round, maxChoices);
+                closesAt, Optional.empty(), round, maxChoices, openOptions);
     }
 }

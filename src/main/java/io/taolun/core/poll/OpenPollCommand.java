@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * {@code poll [claim-id | --question "..."] [--options <scale>|"A|B|C"] [--hours N] [--hidden] [--public]
- * [--rounds 2] [--max N]}: opens a poll on a claim of the article (by default the one this workspace has polled least), asking
+ * [--rounds 2] [--max N] [--open]}: opens a poll on a claim of the article (by default the one this workspace has polled least), asking
  * the claim's own question, or on a question of the opener's own. With two rounds, it is round 1 of a before/after
  * pair, whose round 2 {@code round <id>} opens after the discussion. With {@code --max N} (a question and options of
- * the opener's own) each voter picks up to N options.
+ * the opener's own) each voter picks up to N options; with {@code --open} voters may add options of their own.
  */
 public final class OpenPollCommand implements Command {
     private final PollService service;
@@ -43,6 +43,7 @@ public final class OpenPollCommand implements Command {
         boolean anonymous = true;
         int rounds = 1;
         int max = 0;
+        boolean open = false;
         String claimId = null;
         String question = null;
         Set<String> given = new HashSet<>();
@@ -59,6 +60,7 @@ public final class OpenPollCommand implements Command {
                 case "--public" -> anonymous = false;
                 case "--rounds" -> rounds = rounds(value(args, ++i, arg));
                 case "--max" -> max = max(value(args, ++i, arg));
+                case "--open" -> open = true;
                 case "--question" -> question = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
@@ -75,7 +77,7 @@ public final class OpenPollCommand implements Command {
             throw new BadInputException("error.poll.claimOrQuestion");
         }
         Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
-                Optional.ofNullable(question), options, duration, hidden, anonymous, rounds, max));
+                Optional.ofNullable(question), options, duration, hidden, anonymous, rounds, max, open));
         return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }

@@ -58,16 +58,22 @@ public final class OptionSets {
         List<PollOption> options = new ArrayList<>();
         var seen = new HashSet<String>();
         for (String label : labels) {
-            String clean = SafeText.neutralize(SafeText.stripControls(label)).strip();
-            if (!SafeText.hasVisible(clean) || clean.length() > PollOption.MAX_LABEL) {
-                throw new BadInputException("error.poll.optionLabel", PollOption.MAX_LABEL);
-            }
+            String clean = label(label);
             if (!seen.add(clean.toLowerCase(Locale.ROOT))) {
                 throw new BadInputException("error.poll.optionDuplicate", SafeText.echo(clean));
             }
             options.add(new PollOption(options.size() + 1, clean, clean));
         }
         return options;
+    }
+
+    /** An option's label as typed, made safe to show; refused when empty or longer than a button takes. */
+    static String label(String typed) {
+        String clean = SafeText.neutralize(SafeText.stripControls(typed)).strip().replaceAll("\\s+", " ");
+        if (!SafeText.hasVisible(clean) || clean.length() > PollOption.MAX_LABEL) {
+            throw new BadInputException("error.poll.optionLabel", PollOption.MAX_LABEL);
+        }
+        return clean;
     }
 
     /** The options a "share agreeing" summary adds up: the agreeing end of a known scale, else none. */

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param closedAt      when it was closed by hand, if it was
  * @param round         its place in a before/after pair, or {@link PollRound#SINGLE}
  * @param maxChoices    how many options each voter may pick: 1, or up to all of them (never in a pair)
+ * @param openOptions   voters may add options of their own, up to {@link #MAX_OPTIONS} in all
  */
 public record Poll(
         long id,
@@ -35,7 +36,19 @@ public record Poll(
         Optional<Instant> closesAt,
         Optional<Instant> closedAt,
         PollRound round,
-        int maxChoices) {
+        int maxChoices,
+        boolean openOptions) {
+
+    /** The most options a poll open to voters' options grows to. */
+    public static final int MAX_OPTIONS = io.taolun.core.PollLimits.MAX_OPTIONS;
+
+    /** A poll whose options only its opener set. */
+    public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, Optional<Instant> closedAt, PollRound round, int maxChoices) {
+        this(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                closedAt, round, maxChoices, false);
+    }
 
     /** A poll of one choice per voter. */
     public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
@@ -76,6 +89,9 @@ public record Poll(
         if (maxChoices > 1 && round.paired()) {
             throw new IllegalArgumentException("a poll of two rounds takes one choice per voter");
         }
+        if (openOptions && (round.paired() || claimId.isPresent())) {
+            throw new IllegalArgumentException("only a question of the opener's own, in one round, takes voters' options");
+        }
     }
 
     /** Whether each voter may pick more than one option. */
@@ -105,15 +121,28 @@ public record Poll(
         return number >= 1 && number <= options.size() ? Optional.of(options.get(number - 1)) : Optional.empty();
     }
 
+    /** Whether a voter may add an option now: the poll takes voters' options, is open, and has room for one. */
+    public boolean takesOptions(Instant now) {
+        return openOptions && isOpen(now) && options.size() < MAX_OPTIONS;
+    }
+
     /** The same poll, closed by hand at {@code at}. */
     public Poll closed(Instant at) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.of(at), round, maxChoices);
+                closesAt, Optional.of(at), round, maxChoices, openOptions);
+    }
+
+    /** The same poll with one more option at the end, as a voter added it. */
+    public Poll withOption(PollOption added) {
+        List<PollOption> more = new java.util.ArrayList<>(options);
+        more.add(added);
+        return new Poll(id, articleId, claimId, question, more, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, closedAt, round, maxChoices, openOptions);
     }
 
     /** The same poll once its pair's salt is forgotten. */
     public Poll withoutSalt() {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, closedAt, round.withoutSalt(), maxChoices);
+                closesAt, closedAt, round.withoutSalt(), maxChoices, openOptions);
     }
 }

@@ -53,10 +53,16 @@ final class PollReplies {
             for (PollOption option : poll.options()) {
                 reply.button(voteAction(poll.id(), option.number()), option.label(m.lang()));
             }
+            if (poll.takesOptions(now)) {
+                reply.text(m.get("poll.openNote", Poll.MAX_OPTIONS, poll.id()));
+                reply.button(new io.taolun.core.AddOptionAction(poll.id(), Optional.empty()).value(),
+                        m.get("poll.addOption"));
+            }
         }
         if (visible && tally.total() > 0) {
             bars(reply, poll, tally, m);
         }
+        credits(reply, poll, m);
         links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
         return reply.footer(status(poll, tally, m, now)).build();
     }
@@ -285,6 +291,17 @@ final class PollReplies {
         String source = claim.map(c -> m.get("poll.source", c.id(), c.section().number(),
                 c.section().title().in(m.lang()), c.line())).orElse("");
         reply.quote(statement(poll, m.lang()), "", source);
+    }
+
+    /** Who added each voter's option, in a public poll only: an anonymous poll names no one. */
+    private static void credits(Reply.Builder reply, Poll poll, Messages m) {
+        if (poll.anonymous()) {
+            return;
+        }
+        for (PollOption option : poll.options()) {
+            option.addedBy().ifPresent(user -> reply.credit(m.get("poll.addedByBefore", option.number(),
+                    option.label(m.lang())), user, m.get("poll.addedByAfter")));
+        }
     }
 
     private static void bars(Reply.Builder reply, Poll poll, Tally tally, Messages m) {

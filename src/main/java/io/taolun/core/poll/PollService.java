@@ -104,10 +104,17 @@ public final class PollService {
      * A request to open a poll, as parsed from {@code poll [claim-id] [options]}: a claim, a question, or neither
      * (then the claim this workspace has polled least); never both. Empty {@code options} means the claim's own
      * answers, or the agreement scale for a question. {@code maxChoices} is the {@code --max} asked for, 0 when none
-     * was (one choice per voter).
+     * was (one choice per voter); {@code openOptions}, {@code --open}: voters may add options.
      */
     public record OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
-            Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds, int maxChoices) {
+            Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds, int maxChoices,
+            boolean openOptions) {
+        /** A poll whose options only its opener sets. */
+        public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
+                Optional<Duration> duration, boolean hidden, boolean anonymous, int rounds, int maxChoices) {
+            this(claimId, question, options, duration, hidden, anonymous, rounds, maxChoices, false);
+        }
+
         /** A poll of one round. */
         public OpenRequest(Optional<String> claimId, Optional<String> question, List<PollOption> options,
                 Optional<Duration> duration, boolean hidden, boolean anonymous) {
@@ -187,12 +194,64 @@ public final class PollService {
                 throw new BadInputException("error.poll.max", options.size());
             }
         }
+        if (open.openOptions()) {
+            // voters' options are for a question of the opener's own: a claim's answers and a named scale are the
+            // article's, and a pair compares the same options before and after
+            if (open.question().isEmpty() || open.options().isEmpty() || OptionSets.isScale(options)) {
+                throw new BadInputException("error.poll.openCustom");
+            }
+            if (open.rounds() == 2) {
+                throw new BadInputException("error.poll.openRounds");
+            }
+            if (options.size() >= Poll.MAX_OPTIONS) {
+                throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS);
+            }
+        }
         Instant now = clock.instant();
         PollRound round = open.rounds() == 2 ? PollRound.firstOfTwo(VoterSalt.random(salts)) : PollRound.SINGLE;
         NewPoll poll = new NewPoll(article.id(), claim.map(Claim::id), question, options,
                 request.where(), request.user(), open.anonymous(), open.hidden(), now, Optional.of(now.plus(duration)),
-                round, Math.max(1, open.maxChoices()));
+                round, Math.max(1, open.maxChoices()), open.openOptions());
         return store.open(poll);
+    }
+
+    /**
+     * A voter's option added to a poll open to voters' options: its label made safe, then added under the poll's lock
+     * unless the poll closed, is full, or has that option already. Every posted message of the poll gets its button.
+     */
+    public OptionAdded addOption(ChatRequest request, long pollId, String typed) {
+        Poll poll = find(request, pollId);
+        if (!poll.openOptions()) {
+            throw new BadInputException("error.option.notOpen", poll.id());
+        }
+        Instant now = clock.instant();
+        if (!poll.isOpen(now)) {
+            throw new BadInputException("error.vote.closed", poll.id());
+        }
+        String label = OptionSets.label(typed);
+        OptionAdded added = store.addOption(poll.id(), label, request.user(), now);
+        switch (added.status()) {
+            case CLOSED -> throw new BadInputException("error.vote.closed", poll.id());
+            case FULL -> throw new BadInputException("error.option.full", poll.id(), Poll.MAX_OPTIONS);
+            case DUPLICATE -> throw new BadInputException("error.option.duplicate", poll.id(), SafeText.echo(label));
+            case ADDED -> changed.accept(poll.id());
+        }
+        return added;
+    }
+
+    /** The poll a voter is about to add an option to, while it takes one; else why not. */
+    public Poll takingOptions(ChatRequest request, long pollId) {
+        Poll poll = find(request, pollId);
+        if (!poll.openOptions()) {
+            throw new BadInputException("error.option.notOpen", poll.id());
+        }
+        if (!poll.isOpen(clock.instant())) {
+            throw new BadInputException("error.vote.closed", poll.id());
+        }
+        if (poll.options().size() >= Poll.MAX_OPTIONS) {
+            throw new BadInputException("error.option.full", poll.id(), Poll.MAX_OPTIONS);
+        }
+        return poll;
     }
 
     /**
@@ -248,11 +307,14 @@ public final class PollService {
         if (!poll.isOpen(now)) {
             throw new BadInputException("error.vote.closed", poll.id());
         }
-        PollOption option = poll.option(optionNumber).orElseThrow(
-                () -> new BadInputException("error.vote.option", poll.id(), poll.options().size()));
+        // an option a voter added on another replica may be newer than this process's copy of the poll
+        Poll current = poll.option(optionNumber).isEmpty() && poll.openOptions()
+                ? store.reread(poll.id()).orElse(poll) : poll;
+        PollOption option = current.option(optionNumber).orElseThrow(
+                () -> new BadInputException("error.vote.option", poll.id(), current.options().size()));
         VoteReceipt receipt;
         try {
-            receipt = ledger.cast(new VoteRequest(poll.id(), request.platform(), voter(poll, request), option.number(),
+            receipt = ledger.cast(new VoteRequest(current.id(), request.platform(), voter(current, request), option.number(),
                     now, request.delivery()));
         } catch (VoteRejectedException e) {
             throw new BadInputException("error.vote.failed");
@@ -264,7 +326,7 @@ public final class PollService {
                 && receipt.outcome() != VoteOutcome.REPEATED && receipt.outcome() != VoteOutcome.FULL) {
             changed.accept(poll.id());
         }
-        return new VoteResult(poll, option, receipt.outcome(), receipt.tally(poll), receipt.mine());
+        return new VoteResult(current, option, receipt.outcome(), receipt.tally(current), receipt.mine());
     }
 
     /**

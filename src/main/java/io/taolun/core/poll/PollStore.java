@@ -18,6 +18,17 @@ public interface PollStore extends PollQueries {
     boolean close(long id, String by, Instant at);
 
     /**
+     * Adds a voter's option at the end of a poll that takes them, if it is open at {@code at}, has fewer than
+     * {@link Poll#MAX_OPTIONS} options and none with the same label: decided under the poll's lock.
+     */
+    OptionAdded addOption(long pollId, String label, String by, Instant at);
+
+    /** The poll as stored now, past any copy kept in memory (an option another replica added). */
+    default Optional<Poll> reread(long id) {
+        return find(id);
+    }
+
+    /**
      * Opens round 2 of a pair and, in the same transaction, closes its round 1 (named by the round), unless it is
      * closed already. Empty when the pair has its round 2 already.
      */

@@ -101,6 +101,26 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
         return true;
     }
 
+    @Override
+    public synchronized OptionAdded addOption(long pollId, String label, String by, Instant at) {
+        Poll poll = polls.get(pollId);
+        if (poll == null) {
+            throw new IllegalArgumentException("poll " + pollId + " is gone");
+        }
+        if (!poll.openOptions() || !poll.isOpen(at)) {
+            return new OptionAdded(OptionAdded.Status.CLOSED, poll);
+        }
+        if (poll.options().size() >= Poll.MAX_OPTIONS) {
+            return new OptionAdded(OptionAdded.Status.FULL, poll);
+        }
+        if (poll.options().stream().anyMatch(o -> OptionAdded.comparable(o.zh()).equals(OptionAdded.comparable(label)))) {
+            return new OptionAdded(OptionAdded.Status.DUPLICATE, poll);
+        }
+        Poll added = poll.withOption(new PollOption(poll.options().size() + 1, label, label, Optional.of(by)));
+        polls.put(pollId, added);
+        return new OptionAdded(OptionAdded.Status.ADDED, added);
+    }
+
     private void forgetSalt(Poll poll) {
         polls.put(poll.id(), poll.withoutSalt());
     }

@@ -1,0 +1,32 @@
+package io.taolun.core.poll;
+
+import java.util.Objects;
+
+/**
+ * What became of a voter's option: added, or why not, decided under the poll's lock so that two voters adding at
+ * once cannot pass the cap or add the same option twice.
+ *
+ * @param status what happened
+ * @param poll   the poll as it is after (with the option when it was added)
+ */
+public record OptionAdded(Status status, Poll poll) {
+    public enum Status {
+        ADDED,
+        /** the poll has {@link Poll#MAX_OPTIONS} options already */
+        FULL,
+        /** an option with the same label (ignoring case and spaces) is there already */
+        DUPLICATE,
+        /** the poll closed, or takes no voters' options */
+        CLOSED
+    }
+
+    public OptionAdded {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(poll, "poll");
+    }
+
+    /** The label as two options are compared: case, width and runs of spaces ignored. */
+    public static String comparable(String label) {
+        return io.taolun.core.SafeText.halfWidth(label).strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+}
