@@ -330,6 +330,94 @@ final class HandPollsCloseOnBothPlatformsTest {
         }
     }
 
+    @Test
+    void voters_add_their_own_options_through_a_modal_on_both_platforms_and_every_posted_message_gets_the_button()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a public poll that takes voters' options, on Slack and on Discord
+                p.slash(slack, clock, "UALICE", "poll --question \"下次读什么？\" --options \"书|论文\" --open --public",
+                        "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                List<String> values = posted.json().path("blocks").findValuesAsText("value");
+                long slackPoll = Long.parseLong(values.get(0).split(" ")[1]);
+                assertThat(values).containsExactly("vote " + slackPoll + " 1", "vote " + slackPoll + " 2",
+                        "add-option " + slackPoll);
+                String slackTs = tsOf(slack, posted);
+                p.recorded(slackPoll);
+
+                // WHEN bob presses ➕ on Slack
+                String press = SlackRequests.blockAction(TEAM, SLACK_CHANNEL, "UBOB", "taolun-button-2",
+                        "add-option " + slackPoll, slackTs, slack.responseUrl("UBOB"), "trigger-add");
+                assertThat(SlackRequests.post(p.events, SECRET, clock.instant().getEpochSecond(), press, Map.of())
+                        .statusCode()).isEqualTo(200);
+
+                // THEN a modal is opened with the press's trigger
+                FakeSlack.Call opened = slack.awaitCall("views.open", 1, WAIT);
+                assertThat(opened.json().path("trigger_id").asText()).isEqualTo("trigger-add");
+                JsonNode view = opened.json().path("view");
+                assertThat(view.path("title").path("text").asText()).isEqualTo("添加选项");
+                assertThat(view.toString()).contains("你给投票 #" + slackPoll + " 加的选项");
+
+                // WHEN he submits "博客": the modal closes, he is told privately, and the message gets the option
+                HttpResponse<String> submitted = SlackRequests.post(p.events, SECRET, clock.instant().getEpochSecond(),
+                        SlackRequests.viewSubmission(TEAM, "UBOB", view, "博客", "trigger-submit"), Map.of());
+                assertThat(submitted.statusCode()).isEqualTo(200);
+                assertThat(submitted.body()).doesNotContain("errors");
+                FakeSlack.Call confirmed = slack.awaitCall("chat.postEphemeral", 1, WAIT);
+                assertThat(confirmed.json().path("user").asText()).isEqualTo("UBOB");
+                assertThat(confirmed.json().path("channel").asText()).isEqualTo(SLACK_CHANNEL);
+                assertThat(confirmed.json().toString()).contains("已把「博客」加到投票 #" + slackPoll + "，是第 3 个选项");
+                await("the Slack message has the new option and names who added it", () -> slack.calls("chat.update")
+                        .stream().anyMatch(u -> u.json().path("ts").asText().equals(slackTs)
+                                && u.json().path("blocks").findValuesAsText("value").contains("vote " + slackPoll + " 3")
+                                && u.json().toString().contains("选项 3「博客」由 <@UBOB> 添加")));
+
+                // AND the same option again is refused under the field, and nothing is added
+                HttpResponse<String> again = SlackRequests.post(p.events, SECRET, clock.instant().getEpochSecond(),
+                        SlackRequests.viewSubmission(TEAM, "UCAROL", view, " 博客 ", "trigger-again"), Map.of());
+                JsonNode errors = JSON.readTree(again.body());
+                assertThat(errors.path("response_action").asText()).isEqualTo("errors");
+                assertThat(errors.path("errors").path("taolun-form-input").asText())
+                        .contains("已经有「博客」这个选项了");
+
+                // GIVEN the same on Discord, in English
+                JsonNode discordOpened = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("question", "What next?", "options", "Books|Papers", "open", true, "public", true))));
+                List<String> ids = discordOpened.path("data").path("components").findValuesAsText("custom_id");
+                long discordPoll = Long.parseLong(ids.get(0).split(" ")[1]);
+                assertThat(ids).containsExactly("vote " + discordPoll + " 1", "vote " + discordPoll + " 2",
+                        "add-option " + discordPoll);
+                String discordMessage = p.recorded(discordPoll);
+
+                // WHEN carol presses ➕: the answer is a modal
+                JsonNode modal = send(discord, FakeDiscord.button("carol", "en-US", "add-option " + discordPoll,
+                        discordMessage));
+                assertThat(modal.path("type").asInt()).isEqualTo(9);
+                assertThat(modal.path("data").path("custom_id").asText()).isEqualTo("add-option " + discordPoll);
+                assertThat(modal.path("data").path("title").asText()).isEqualTo("Add an option");
+                assertThat(modal.toString()).contains("Your option for poll #" + discordPoll);
+
+                // AND she submits "Blogs": answered privately, and the poll's message is edited with the option
+                JsonNode answer = send(discord, FakeDiscord.modalSubmit("carol", "en-US", "add-option " + discordPoll,
+                        "value", "Blogs"));
+                assertThat(answer.toString()).contains("Added \\\"Blogs\\\" to poll #" + discordPoll + " as option 3");
+                assertThat(answer.path("data").path("flags").asInt() & 64).isEqualTo(64);
+                await("the Discord message has the new option", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
+                        .anyMatch(e -> e.json().path("components").findValuesAsText("custom_id")
+                                .contains("vote " + discordPoll + " 3")
+                                && e.json().toString().contains("Option 3 (Blogs) was added by")));
+
+                // AND a vote for it through its new button counts
+                String vote = FakeDiscord.button("dave", "en-US", "vote " + discordPoll + " 3", discordMessage);
+                assertThat(send(discord, vote).toString()).contains("Blogs");
+            }
+        }
+    }
+
     private static boolean answered(FakeSlack slack, String user, String text) {
         return slack.calls("response_url").stream().anyMatch(c -> c.path().endsWith("/" + user)
                 && c.body().contains(text));

@@ -457,6 +457,18 @@ public final class FakeDiscord implements AutoCloseable {
         return interaction.toString();
     }
 
+    /**
+     * A modal's submission (type 5), as Discord sends it for a modal of labelled text inputs: the modal's custom id
+     * and each field's custom id with what the user typed.
+     */
+    public static String modalSubmit(String user, String locale, String modalId, String inputId, String typed) {
+        ObjectNode interaction = base(5, user, locale);
+        ObjectNode data = interaction.putObject("data").put("custom_id", modalId);
+        data.putArray("components").addObject().put("type", 18).put("id", 1).putObject("component")
+                .put("type", 4).put("id", 2).put("custom_id", inputId).put("value", typed);
+        return interaction.toString();
+    }
+
     /** Autocomplete for {@code /article <subcommand>} with the string option {@code option} focused and typed. */
     public static String autocomplete(String user, String locale, String subcommand, String option, String typed) {
         return autocomplete(user, locale, "article", subcommand, option, 3, typed);
@@ -665,6 +677,17 @@ public final class FakeDiscord implements AutoCloseable {
             return Answer.json(bot);
         }
         if (m.equals("POST") && p.length == 4 && p[0].equals("interactions") && p[3].equals("callback")) {
+            JsonNode body = call.json();
+            // a modal (type 9), as Discord checks it: an id of 1-100, a title of 1-45, 1-5 components
+            if (body.path("type").asInt() == 9) {
+                JsonNode data = body.path("data");
+                int id = data.path("custom_id").asText().length();
+                int title = data.path("title").asText().length();
+                int components = data.path("components").size();
+                if (id < 1 || id > 100 || title < 1 || title > 45 || components < 1 || components > 5) {
+                    return Answer.error(400, 50035, "Invalid Form Body");
+                }
+            }
             return Answer.empty();
         }
         if (p.length == 3 && p[0].equals("applications") && p[2].equals("commands") && m.equals("PUT")) {

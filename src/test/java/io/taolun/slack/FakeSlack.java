@@ -419,6 +419,7 @@ public final class FakeSlack implements AutoCloseable {
             case "chat.update" -> object(o -> o.put("ok", true).put("channel", field(call, "channel"))
                     .put("ts", field(call, "ts")));
             case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
+            case "views.open" -> viewsOpen(call);
             case "files.getUploadURLExternal" -> uploadUrl();
             case "files.completeUploadExternal" -> completeUpload(call, sharesOnComplete ? nextTs() : null);
             case "apps.connections.open" -> socketModeUrl == null ? Answer.json(NO_SOCKET)
@@ -504,6 +505,30 @@ public final class FakeSlack implements AutoCloseable {
 
     private String nextTs() {
         return String.format("1700000000.%06d", timestamps.incrementAndGet());
+    }
+
+    /**
+     * Opens a modal as Slack does: refused without a trigger, or with a view that is not a modal whose title and
+     * submit label are plain text of at most 24 characters and whose blocks are at most 100.
+     */
+    private static Answer viewsOpen(Call call) {
+        String trigger = field(call, "trigger_id");
+        JsonNode view = call.json().path("view");
+        if (trigger == null || trigger.isBlank()) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_trigger_id\"}");
+        }
+        boolean valid = view.path("type").asText().equals("modal")
+                && view.path("title").path("type").asText().equals("plain_text")
+                && !view.path("title").path("text").asText().isEmpty()
+                && view.path("title").path("text").asText().length() <= 24
+                && view.path("submit").path("text").asText().length() <= 24
+                && view.path("blocks").isArray() && view.path("blocks").size() <= 100
+                && view.path("private_metadata").asText().length() <= 3000;
+        if (!valid) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+        }
+        return object(o -> o.put("ok", true).putObject("view").put("id", "V" + Math.abs(trigger.hashCode()))
+                .put("type", "modal"));
     }
 
     private static Answer object(Consumer<ObjectNode> filler) {

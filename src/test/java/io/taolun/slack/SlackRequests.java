@@ -1,5 +1,6 @@
 package io.taolun.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -85,6 +86,32 @@ public final class SlackRequests {
                 .put("type", "button").put("value", value).put("action_ts", "1700000001.000001");
         action.putObject("text").put("type", "plain_text").put("text", "x");
         return root.toString();
+    }
+
+    /**
+     * A form body of a {@code view_submission}: the modal {@code view} as views.open sent it (its callback id and
+     * private metadata), submitted by the user with {@code typed} in its one text field.
+     */
+    public static String viewSubmission(String team, String user, JsonNode view, String typed, String triggerId) {
+        ObjectNode root = JSON.createObjectNode().put("type", "view_submission");
+        root.putObject("team").put("id", team).put("domain", "fake");
+        root.putObject("user").put("id", user).put("username", user.toLowerCase(Locale.ROOT)).put("team_id", team);
+        root.put("api_app_id", "A1").put("token", "x").put("trigger_id", triggerId);
+        ObjectNode submitted = root.putObject("view");
+        submitted.put("id", "V1").put("team_id", team).put("type", "modal")
+                .put("callback_id", view.path("callback_id").asText())
+                .put("private_metadata", view.path("private_metadata").asText()).put("hash", "1.abc");
+        submitted.set("title", view.path("title"));
+        submitted.set("blocks", view.path("blocks"));
+        ObjectNode values = submitted.putObject("state").putObject("values");
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("type").asText().equals("input")) {
+                values.putObject(block.path("block_id").asText())
+                        .putObject(block.path("element").path("action_id").asText())
+                        .put("type", "plain_text_input").put("value", typed);
+            }
+        }
+        return "payload=" + encode(root.toString());
     }
 
     /** A form body {@code payload=<url-encoded block_actions JSON>}, as Slack posts interactions. */

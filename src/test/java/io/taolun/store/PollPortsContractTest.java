@@ -119,6 +119,66 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void voters_options_are_added_at_the_end_with_their_author_up_to_ten_never_twice_and_never_after_the_close(
+            Backend backend) throws Exception {
+        try (Ports p = new Ports(backend)) {
+            // GIVEN a public poll of two options that takes voters' options, closing in an hour
+            NewPoll open = new NewPoll(ARTICLE, Optional.empty(), "读什么？", List.of(new PollOption(1, "书", "书"),
+                    new PollOption(2, "论文", "论文")), GENERAL, "alice", false, false, T0,
+                    Optional.of(T0.plus(Duration.ofHours(1))), PollRound.SINGLE, 1, true);
+            Poll poll = p.store.open(open);
+            assertThat(p.store.find(poll.id())).contains(open.withId(poll.id()));
+            Instant t = T0.plusSeconds(10);
+
+            // WHEN bob adds "博客", then carol adds " 博客" again and a poll without --open is asked for one
+            var added = p.store.addOption(poll.id(), "博客", "bob", t);
+            assertThat(added.status()).isEqualTo(io.taolun.core.poll.OptionAdded.Status.ADDED);
+            assertThat(added.poll().options()).last().isEqualTo(new PollOption(3, "博客", "博客", Optional.of("bob")));
+            assertThat(p.store.find(poll.id()).orElseThrow()).isEqualTo(added.poll());
+            assertThat(p.store.addOption(poll.id(), " 博客", "carol", t).status())
+                    .isEqualTo(io.taolun.core.poll.OptionAdded.Status.DUPLICATE);
+            Poll closed = p.store.open(poll(GENERAL, "c1"));
+            assertThat(p.store.addOption(closed.id(), "别的", "bob", t).status())
+                    .isEqualTo(io.taolun.core.poll.OptionAdded.Status.CLOSED);
+
+            // AND a vote for the added option counts
+            assertThat(p.press(poll, "dave", 3, t)).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.store.tally(p.store.find(poll.id()).orElseThrow()).counts()).containsExactly(0, 0, 1);
+
+            // WHEN 12 voters each add a different option at once
+            ExecutorService many = Executors.newFixedThreadPool(12);
+            try {
+                List<java.util.concurrent.Future<io.taolun.core.poll.OptionAdded>> all = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String label = "选项" + i;
+                    String voter = "v" + i;
+                    all.add(many.submit(() -> p.store.addOption(poll.id(), label, voter, t)));
+                }
+                int addedNow = 0;
+                int full = 0;
+                for (var f : all) {
+                    var status = f.get().status();
+                    addedNow += status == io.taolun.core.poll.OptionAdded.Status.ADDED ? 1 : 0;
+                    full += status == io.taolun.core.poll.OptionAdded.Status.FULL ? 1 : 0;
+                }
+                // THEN exactly seven fit (ten in all), numbered 4 to 10, and five are refused as full
+                assertThat(addedNow).isEqualTo(7);
+                assertThat(full).isEqualTo(5);
+            } finally {
+                many.shutdownNow();
+            }
+            Poll now = p.store.find(poll.id()).orElseThrow();
+            assertThat(now.options()).extracting(PollOption::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(now.options()).extracting(PollOption::zh).doesNotHaveDuplicates();
+
+            // AND after the deadline no option is taken
+            var late = p.store.addOption(poll.id(), "迟到", "erin", T0.plus(Duration.ofHours(2)));
+            assertThat(late.status()).isEqualTo(io.taolun.core.poll.OptionAdded.Status.CLOSED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void a_poll_of_several_choices_toggles_each_option_up_to_its_maximum_and_counts_its_voters(Backend backend) {
         try (Ports p = new Ports(backend)) {
             // GIVEN a poll of three options, up to two each, stored and read back with its maximum
