@@ -34,6 +34,9 @@ final class SlackManifestTest {
     private static final Map<String, List<String>> SCOPE_OF = Map.of(
             "chatPostMessage", List.of("chat:write"),
             "chatUpdate", List.of("chat:write"),
+            "chatPostEphemeral", List.of("chat:write"),
+            // a modal opened with a user's trigger needs no scope
+            "viewsOpen", List.of(),
             "filesGetUploadURLExternal", List.of("files:write"),
             "filesCompleteUploadExternal", List.of("files:write"),
             "conversationsReplies", List.of("channels:history", "groups:history"));
