@@ -41,6 +41,8 @@ import io.taolun.core.poll.ResultsCommand;
 import io.taolun.core.poll.RoundCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.AddOptionCommand;
+import io.taolun.core.poll.DeletePollCommand;
+import io.taolun.core.poll.EditPollCommand;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
 import io.taolun.core.ritual.ScheduleCommand;
@@ -174,6 +176,8 @@ final class Composition implements AutoCloseable {
                     new AddOptionCommand(own),
                     new ResultsCommand(own, zone),
                     new ClosePollCommand(own, zone),
+                    new EditPollCommand(own, zone),
+                    new DeletePollCommand(own),
                     new RoundCommand(own, zone),
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),

@@ -123,8 +123,8 @@ final class Rituals implements AutoCloseable {
             }
 
             @Override
-            public void closePoll(long pollId) {
-                runner.closePoll(pollId);
+            public java.util.Optional<java.time.Instant> closePoll(long pollId) {
+                return runner.closePoll(pollId);
             }
 
             @Override

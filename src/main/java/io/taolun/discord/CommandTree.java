@@ -115,6 +115,17 @@ final class CommandTree {
                                         .setRequiredRange(2, io.taolun.core.PollLimits.MAX_OPTIONS),
                                 flag("open")),
                         sub("close").addOptions(pollId(true)),
+                        sub("edit").addOptions(pollId(true),
+                                string("question", false, false).setMaxLength(PollLimits.MAX_QUESTION),
+                                string("options", false, false),
+                                new OptionData(OptionType.INTEGER, "hours", LATER, false)
+                                        .setRequiredRange(1, limits.pollHours()),
+                                string("add", false, false)
+                                        .setMaxLength(io.taolun.core.poll.PollOption.MAX_LABEL),
+                                new OptionData(OptionType.INTEGER, "remove", LATER, false)
+                                        .setRequiredRange(1, PollLimits.MAX_OPTIONS),
+                                flag("confirm")),
+                        sub("delete").addOptions(pollId(true), flag("confirm")),
                         sub("round").addOptions(pollId(true),
                                 new OptionData(OptionType.INTEGER, "hours", LATER, false)
                                         .setRequiredRange(1, limits.pollHours())),
@@ -229,6 +240,19 @@ final class CommandTree {
                 integerOption(words, command, "rounds");
                 integerOption(words, command, "max");
                 flag(words, command, "open", "--open");
+            }
+            case "edit" -> {
+                add(words, command, "poll");
+                quoted(words, command, "question");
+                quoted(words, command, "options");
+                integerOption(words, command, "hours");
+                quoted(words, command, "add");
+                integerOption(words, command, "remove");
+                flag(words, command, "confirm", "--confirm");
+            }
+            case "delete" -> {
+                add(words, command, "poll");
+                flag(words, command, "confirm", "--confirm");
             }
             case "add-option" -> {
                 add(words, command, "poll");

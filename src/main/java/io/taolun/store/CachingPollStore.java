@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Keeps recently read polls in memory so a burst of votes on one poll does not read the poll for every vote. A poll
- * changes only when it is closed or a voter adds an option: this process forgets it at once, and another replica's
+ * changes when it is closed, edited or deleted, or a voter adds an option: this process forgets it at once, and another replica's
  * change is seen within {@code ttl} (a vote for an option this copy lacks reads the poll again).
  */
 public final class CachingPollStore implements PollStore {
@@ -75,9 +75,46 @@ public final class CachingPollStore implements PollStore {
     }
 
     @Override
-    public OptionAdded addOption(long pollId, String label, String by, Instant at) {
+    public OptionAdded addOption(long pollId, String label, String by, Instant at, boolean voter) {
         try {
-            return store.addOption(pollId, label, by, at);
+            return store.addOption(pollId, label, by, at, voter);
+        } finally {
+            polls.invalidate(pollId);
+        }
+    }
+
+    @Override
+    public boolean rewrite(long pollId, String question, List<io.taolun.core.poll.PollOption> options, String by,
+            Instant at) {
+        try {
+            return store.rewrite(pollId, question, options, by, at);
+        } finally {
+            polls.invalidate(pollId);
+        }
+    }
+
+    @Override
+    public boolean reschedule(long pollId, Instant closesAt, String by, Instant at) {
+        try {
+            return store.reschedule(pollId, closesAt, by, at);
+        } finally {
+            polls.invalidate(pollId);
+        }
+    }
+
+    @Override
+    public boolean removeOption(long pollId, int number, String by, Instant at) {
+        try {
+            return store.removeOption(pollId, number, by, at);
+        } finally {
+            polls.invalidate(pollId);
+        }
+    }
+
+    @Override
+    public boolean delete(long pollId, String by, Instant at) {
+        try {
+            return store.delete(pollId, by, at);
         } finally {
             polls.invalidate(pollId);
         }

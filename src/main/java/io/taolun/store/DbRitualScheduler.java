@@ -51,9 +51,12 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
             throw new UnsupportedOperationException("these handlers open no second rounds");
         }
 
-        /** Closes a poll opened by hand and posts its results. */
-        default void closePoll(long pollId) {
-            throw new UnsupportedOperationException("these handlers close no polls opened by hand");
+        /**
+         * Closes a poll opened by hand and posts its results; returns when to try again instead, when its deadline
+         * was moved later.
+         */
+        default Optional<Instant> closePoll(long pollId) {
+            throw new UnsupportedOperationException("these handlers close no polls");
         }
     }
 
@@ -233,7 +236,11 @@ public final class DbRitualScheduler implements RitualScheduler, AutoCloseable {
     }
 
     private CompletionHandler<Long> closePoll(TaskInstance<Long> instance) {
-        handlers.closePoll(instance.getData());
+        Optional<Instant> later = handlers.closePoll(instance.getData());
+        if (later.isPresent()) {
+            // the poll's deadline was moved: the same task runs again then
+            return (complete, operations) -> operations.reschedule(complete, later.get());
+        }
         return new CompletionHandler.OnCompleteRemove<>();
     }
 

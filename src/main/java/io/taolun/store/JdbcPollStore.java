@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public final class JdbcPollStore implements PollStore {
     private static final String POLL_COLUMNS = "id, article_id, claim_id, question, platform, workspace, channel, "
             + "opener, anonymous, hidden_results, opened_at, closes_at, closed_at, round_no, rounds, first_round, voter_salt, max_choices, "
-            + "open_options";
+            + "open_options, deleted_at";
 
     private final DataSource db;
 
@@ -114,7 +114,7 @@ public final class JdbcPollStore implements PollStore {
     @Override
     public List<Poll> openIn(ChannelRef where, String articleId, Instant now) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
-                + "AND article_id = ? AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?) "
+                + "AND article_id = ? AND closed_at IS NULL AND deleted_at IS NULL AND (closes_at IS NULL OR closes_at > ?) "
                 + "ORDER BY id DESC", ps -> {
                     bindPlace(ps, where);
                     ps.setString(4, articleId);
@@ -125,7 +125,7 @@ public final class JdbcPollStore implements PollStore {
     @Override
     public Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
-                + "AND article_id = ? ORDER BY id DESC LIMIT 1", ps -> {
+                + "AND article_id = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1", ps -> {
                     bindPlace(ps, where);
                     ps.setString(4, articleId);
                 }).stream().findFirst();
@@ -134,7 +134,7 @@ public final class JdbcPollStore implements PollStore {
     @Override
     public List<Poll> onClaim(String platform, String workspace, String articleId, String claimId) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND article_id = ? "
-                + "AND claim_id = ? ORDER BY id", ps -> {
+                + "AND claim_id = ? AND deleted_at IS NULL ORDER BY id", ps -> {
                     ps.setString(1, platform);
                     ps.setString(2, workspace);
                     ps.setString(3, articleId);
@@ -144,7 +144,8 @@ public final class JdbcPollStore implements PollStore {
 
     @Override
     public Optional<Poll> latestOnClaim(String articleId, String claimId) {
-        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE article_id = ? AND claim_id = ? ORDER BY id DESC "
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE article_id = ? AND claim_id = ? AND deleted_at IS NULL "
+                + "ORDER BY id DESC "
                 + "LIMIT 1", ps -> {
                     ps.setString(1, articleId);
                     ps.setString(2, claimId);
@@ -183,11 +184,173 @@ public final class JdbcPollStore implements PollStore {
     }
 
     @Override
-    public OptionAdded addOption(long pollId, String label, String by, Instant at) {
+    public OptionAdded addOption(long pollId, String label, String by, Instant at, boolean voter) {
+        return locked(pollId, "adding an option to poll " + pollId, c -> {
+            Poll poll = find(c, pollId).orElseThrow();
+            OptionAdded.Status refused = OptionAdded.refusal(poll, label, at, voter);
+            if (refused != null) {
+                return new OptionAdded(refused, poll);
+            }
+            PollOption added = new PollOption(poll.slots() + 1, label, label, voter ? Optional.of(by)
+                    : Optional.empty());
+            insertOption(c, pollId, added, by, at);
+            if (!voter) {
+                record(c, pollId, by, at, "added option " + added.number());
+            }
+            return new OptionAdded(OptionAdded.Status.ADDED, poll.withOption(added));
+        });
+    }
+
+    private static void insertOption(Connection c, long pollId, PollOption option, String by, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO poll_option (poll_id, option_no, label_zh, "
+                + "label_en, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, pollId);
+            ps.setInt(2, option.number());
+            ps.setString(3, option.zh());
+            ps.setString(4, option.en());
+            ps.setString(5, option.addedBy().orElse(null));
+            Jdbc.setInstant(ps, 6, at);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean rewrite(long pollId, String question, List<PollOption> options, String by, Instant at) {
+        return locked(pollId, "editing poll " + pollId, c -> {
+            Poll poll = find(c, pollId).orElseThrow();
+            if (!poll.isOpen(at) || anyVote(c, pollId)) {
+                return false;
+            }
+            update(c, "DELETE FROM poll_option WHERE poll_id = ?", pollId);
+            for (PollOption option : options) {
+                insertOption(c, pollId, option, by, at);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE poll SET question = ?, max_choices = LEAST(max_choices, ?) WHERE id = ?")) {
+                ps.setString(1, question);
+                ps.setInt(2, options.size());
+                ps.setLong(3, pollId);
+                ps.executeUpdate();
+            }
+            record(c, pollId, by, at, "question and options replaced");
+            return true;
+        });
+    }
+
+    @Override
+    public boolean reschedule(long pollId, Instant closesAt, String by, Instant at) {
+        return locked(pollId, "moving the deadline of poll " + pollId, c -> {
+            if (!find(c, pollId).orElseThrow().isOpen(at)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE poll SET closes_at = ? WHERE id = ?")) {
+                Jdbc.setInstant(ps, 1, closesAt);
+                ps.setLong(2, pollId);
+                ps.executeUpdate();
+            }
+            record(c, pollId, by, at, "deadline moved to " + closesAt);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean removeOption(long pollId, int number, String by, Instant at) {
+        return locked(pollId, "removing an option of poll " + pollId, c -> {
+            Poll poll = find(c, pollId).orElseThrow();
+            if (!poll.isOpen(at) || poll.option(number).isEmpty() || poll.options().size() <= 2) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE poll_option SET removed_at = ?, removed_by = ? "
+                    + "WHERE poll_id = ? AND option_no = ?")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, by);
+                ps.setLong(3, pollId);
+                ps.setInt(4, number);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE poll SET max_choices = LEAST(max_choices, ?) WHERE id = ?")) {
+                ps.setInt(1, poll.options().size() - 1);
+                ps.setLong(2, pollId);
+                ps.executeUpdate();
+            }
+            record(c, pollId, by, at, "removed option " + number + " with " + tallyOf(c, pollId, number) + " votes");
+            return true;
+        });
+    }
+
+    @Override
+    public boolean delete(long pollId, String by, Instant at) {
+        return locked(pollId, "deleting poll " + pollId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE poll SET deleted_at = ?, deleted_by = ?, "
+                    + "closed_at = COALESCE(closed_at, ?), closed_by = COALESCE(closed_by, ?), voter_salt = NULL "
+                    + "WHERE id = ? AND deleted_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, by);
+                Jdbc.setInstant(ps, 3, at);
+                ps.setString(4, by);
+                ps.setLong(5, pollId);
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            record(c, pollId, by, at, "deleted");
+            return true;
+        });
+    }
+
+    /** Whether anyone has voted on the poll, even if they withdrew since. */
+    private static boolean anyVote(Connection c, long pollId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM vote WHERE poll_id = ? UNION ALL "
+                + "SELECT 1 FROM vote_choice WHERE poll_id = ?")) {
+            ps.setLong(1, pollId);
+            ps.setLong(2, pollId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int tallyOf(Connection c, long pollId, int option) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT votes FROM vote_tally WHERE poll_id = ? AND option_no = ?")) {
+            ps.setLong(1, pollId);
+            ps.setInt(2, option);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static void record(Connection c, long pollId, String by, Instant at, String change) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO poll_edit (poll_id, edited_at, edited_by, change) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, pollId);
+            Jdbc.setInstant(ps, 2, at);
+            ps.setString(3, by);
+            ps.setString(4, change);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String sql, long pollId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, pollId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Work on one poll under its row lock, in one transaction: the lock orders it with votes and other edits. */
+    private interface LockedWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private <T> T locked(long pollId, String what, LockedWork<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // the row lock orders two voters adding at once (and a close): the cap and the labels hold
                 try (PreparedStatement ps = c.prepareStatement("SELECT id FROM poll WHERE id = ? FOR UPDATE")) {
                     ps.setLong(1, pollId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -196,34 +359,15 @@ public final class JdbcPollStore implements PollStore {
                         }
                     }
                 }
-                Poll poll = find(c, pollId).orElseThrow();
-                OptionAdded.Status refused = !poll.openOptions() || !poll.isOpen(at) ? OptionAdded.Status.CLOSED
-                        : poll.options().size() >= Poll.MAX_OPTIONS ? OptionAdded.Status.FULL
-                        : poll.options().stream().anyMatch(o -> OptionAdded.comparable(o.zh())
-                                .equals(OptionAdded.comparable(label))) ? OptionAdded.Status.DUPLICATE : null;
-                if (refused != null) {
-                    c.rollback();
-                    return new OptionAdded(refused, poll);
-                }
-                PollOption added = new PollOption(poll.options().size() + 1, label, label, Optional.of(by));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO poll_option (poll_id, option_no, label_zh, "
-                        + "label_en, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    ps.setLong(1, pollId);
-                    ps.setInt(2, added.number());
-                    ps.setString(3, label);
-                    ps.setString(4, label);
-                    ps.setString(5, by);
-                    Jdbc.setInstant(ps, 6, at);
-                    ps.executeUpdate();
-                }
+                T result = work.apply(c);
                 c.commit();
-                return new OptionAdded(OptionAdded.Status.ADDED, poll.withOption(added));
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw Jdbc.failure("adding an option to poll " + pollId, e);
+            throw Jdbc.failure(what, e);
         }
     }
 
@@ -302,7 +446,7 @@ public final class JdbcPollStore implements PollStore {
 
     @Override
     public Tally tally(Poll poll) {
-        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
+        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.slots(), 0));
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         // the running counts the vote ledger keeps with every commit: a few rows, whatever the poll's size
@@ -311,7 +455,8 @@ public final class JdbcPollStore implements PollStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int option = rs.getInt(1);
-                    if (option >= 1 && option <= counts.size()) {
+                    // a removed option's votes stay stored and count 0
+                    if (option >= 1 && option <= counts.size() && poll.option(option).isPresent()) {
                         counts.set(option - 1, rs.getInt(2));
                     }
                 }
@@ -385,12 +530,16 @@ public final class JdbcPollStore implements PollStore {
 
     private static Poll poll(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
+        List<PollOption> all = new ArrayList<>();
+        List<PollOption> removed = new ArrayList<>();
+        options(c, id, all, removed);
         return new Poll(id, rs.getString("article_id"), Optional.ofNullable(rs.getString("claim_id")),
-                rs.getString("question"), options(c, id),
+                rs.getString("question"), all,
                 new ChannelRef(rs.getString("platform"), rs.getString("workspace"), rs.getString("channel")),
                 rs.getString("opener"), rs.getBoolean("anonymous"), rs.getBoolean("hidden_results"),
                 Jdbc.instant(rs, "opened_at").orElseThrow(), Jdbc.instant(rs, "closes_at"),
-                Jdbc.instant(rs, "closed_at"), round(rs), rs.getInt("max_choices"), rs.getBoolean("open_options"));
+                Jdbc.instant(rs, "closed_at"), round(rs), rs.getInt("max_choices"), rs.getBoolean("open_options"),
+                removed, Jdbc.instant(rs, "deleted_at"));
     }
 
     private static PollRound round(ResultSet rs) throws SQLException {
@@ -400,18 +549,19 @@ public final class JdbcPollStore implements PollStore {
                 Optional.ofNullable(rs.getString("voter_salt")).map(VoterSalt::new));
     }
 
-    private static List<PollOption> options(Connection c, long pollId) throws SQLException {
-        List<PollOption> options = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT option_no, label_zh, label_en, added_by FROM poll_option WHERE poll_id = ? ORDER BY option_no")) {
+    /** The poll's options in order into {@code live}, and those removed into {@code removed}. */
+    private static void options(Connection c, long pollId, List<PollOption> live, List<PollOption> removed)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT option_no, label_zh, label_en, added_by, removed_at "
+                + "FROM poll_option WHERE poll_id = ? ORDER BY option_no")) {
             ps.setLong(1, pollId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    options.add(new PollOption(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            Optional.ofNullable(rs.getString(4))));
+                    PollOption option = new PollOption(rs.getInt(1), rs.getString(2), rs.getString(3),
+                            Optional.ofNullable(rs.getString(4)));
+                    (rs.getObject(5) == null ? live : removed).add(option);
                 }
             }
         }
-        return options;
     }
 }

@@ -125,7 +125,7 @@ final class PollPage {
             round.put("label", label + " · #" + poll.id());
         }
         boolean visible = poll.resultsVisible(now);
-        Tally tally = visible ? polls.tally(poll) : Tally.empty(poll.options().size());
+        Tally tally = visible ? polls.tally(poll) : Tally.empty(poll.slots());
         List<Integer> percent = tally.percentages();
         List<Map<String, Object>> options = new ArrayList<>();
         for (PollOption o : poll.options()) {

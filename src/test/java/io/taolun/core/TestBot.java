@@ -94,6 +94,8 @@ public final class TestBot {
                     new io.taolun.core.poll.AddOptionCommand(polls),
                     new ResultsCommand(polls, ZONE),
                     new ClosePollCommand(polls, ZONE),
+                    new io.taolun.core.poll.EditPollCommand(polls, ZONE),
+                    new io.taolun.core.poll.DeletePollCommand(polls),
                     new RoundCommand(polls, ZONE),
                     new PollsCommand(polls, ZONE),
                     new HistoryCommand(polls, ZONE),

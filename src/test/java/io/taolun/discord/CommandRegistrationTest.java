@@ -77,15 +77,15 @@ final class CommandRegistrationTest {
         List<Node> described = new ArrayList<>();
         walk(commands, "", described, new ArrayList<>());
 
-        // THEN both commands, all 24 subcommands and their options were walked
+        // THEN both commands, all 26 subcommands and their options were walked
         assertThat(described.stream().filter(n -> !n.path().contains(".")).map(Node::path))
                 .containsExactlyInAnyOrder("article", "article-admin");
         assertThat(described.stream().filter(n -> n.path().contains(".") && n.json().path("type").asInt() == 1))
-                .hasSize(24);
-        // 2 commands, 24 subcommands, 24 options under /article (10 of them share, 1 is section's zh, 1 is report's
-        // period, 2 are add-option's poll and option), 20 under /article-admin (poll's rounds, max and open, round's
-        // poll and hours among them)
-        assertThat(described).hasSize(74);
+                .hasSize(26);
+        // 2 commands, 26 subcommands, 24 options under /article (10 of them share, 1 is section's zh, 1 is report's
+        // period, 2 are add-option's poll and option), 29 under /article-admin (poll's rounds, max and open, round's
+        // poll and hours, edit's 7 and delete's 2 among them)
+        assertThat(described).hasSize(85);
         for (Node node : described) {
             JsonNode json = node.json();
             String description = json.path("description").asText();
@@ -158,7 +158,8 @@ final class CommandRegistrationTest {
         assertThat(integers).extracting(Node::path).containsExactlyInAnyOrder(
                 "article.section.section", "article.summary.section", "article.claims.section",
                 "article.vote.poll", "article.vote.option", "article.results.poll", "article.export.poll",
-                "article.add-option.poll", "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.poll.max", "article-admin.close.poll",
+                "article.add-option.poll", "article-admin.edit.poll", "article-admin.edit.hours",
+                "article-admin.edit.remove", "article-admin.delete.poll", "article-admin.poll.hours", "article-admin.poll.rounds", "article-admin.poll.max", "article-admin.close.poll",
                 "article-admin.round.poll", "article-admin.round.hours", "article-admin.schedule-weekly-poll.rounds",
                 "article-admin.schedule-off.id");
         for (Node node : integers) {
@@ -169,7 +170,7 @@ final class CommandRegistrationTest {
                 case "section" -> sections;
                 case "rounds" -> 2;
                 case "max" -> OptionSets.MAX_CUSTOM;
-                case "option" -> OptionSets.MAX_CUSTOM;
+                case "option", "remove" -> OptionSets.MAX_CUSTOM;
                 case "hours" -> LONGEST_POLL.toHours();
                 default -> (1L << 53) - 1;
             };
@@ -186,7 +187,8 @@ final class CommandRegistrationTest {
                 .containsExactlyInAnyOrder("article.section.section", "article.summary.section",
                         "article.claims.section", "article.quote.which", "article.history.claim",
                         "article.vote.poll", "article.results.poll", "article.export.poll",
-                        "article.add-option.poll", "article-admin.poll.claim", "article-admin.close.poll", "article-admin.round.poll",
+                        "article.add-option.poll", "article-admin.edit.poll", "article-admin.delete.poll",
+                        "article-admin.poll.claim", "article-admin.close.poll", "article-admin.round.poll",
                         "article-admin.schedule-weekly-poll.zone", "article-admin.schedule-qotd.zone",
                         "article-admin.use.article");
     }

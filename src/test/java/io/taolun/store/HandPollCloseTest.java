@@ -81,8 +81,8 @@ final class HandPollCloseTest {
                 }
 
                 @Override
-                public void closePoll(long pollId) {
-                    runner.closePoll(pollId);
+                public java.util.Optional<java.time.Instant> closePoll(long pollId) {
+                    return runner.closePoll(pollId);
                 }
             });
         }

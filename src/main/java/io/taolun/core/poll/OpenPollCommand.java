@@ -78,7 +78,7 @@ public final class OpenPollCommand implements Command {
         }
         Poll poll = service.open(inv.request(), new PollService.OpenRequest(Optional.ofNullable(claimId),
                 Optional.ofNullable(question), options, duration, hidden, anonymous, rounds, max, open));
-        return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
+        return replies.poll(poll, Tally.empty(poll.slots()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }
 

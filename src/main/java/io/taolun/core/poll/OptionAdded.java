@@ -25,6 +25,22 @@ public record OptionAdded(Status status, Poll poll) {
         Objects.requireNonNull(poll, "poll");
     }
 
+    /**
+     * Why the option cannot be added now, or null when it can: a voter's only to a poll that takes voters' options;
+     * anyone's only while it is open, has room, and has no option of the same label.
+     */
+    public static Status refusal(Poll poll, String label, java.time.Instant at, boolean voter) {
+        if (voter && !poll.openOptions() || !poll.isOpen(at)) {
+            return Status.CLOSED;
+        }
+        if (poll.options().size() >= Poll.MAX_OPTIONS) {
+            return Status.FULL;
+        }
+        boolean taken = poll.options().stream().anyMatch(o -> comparable(o.zh()).equals(comparable(label))
+                || comparable(o.en()).equals(comparable(label)));
+        return taken ? Status.DUPLICATE : null;
+    }
+
     /** The label as two options are compared: case, width and runs of spaces ignored. */
     public static String comparable(String label) {
         return io.taolun.core.SafeText.halfWidth(label).strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);

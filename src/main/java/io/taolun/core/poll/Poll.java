@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param round         its place in a before/after pair, or {@link PollRound#SINGLE}
  * @param maxChoices    how many options each voter may pick: 1, or up to all of them (never in a pair)
  * @param openOptions   voters may add options of their own, up to {@link #MAX_OPTIONS} in all
+ * @param removed       options its opener or an admin removed, with their numbers: no longer shown or counted, their
+ *                      votes kept; an option's number is never reused
+ * @param deletedAt     when its opener or an admin deleted it: it is closed, and shown to no one
  */
 public record Poll(
         long id,
@@ -37,7 +40,18 @@ public record Poll(
         Optional<Instant> closedAt,
         PollRound round,
         int maxChoices,
-        boolean openOptions) {
+        boolean openOptions,
+        List<PollOption> removed,
+        Optional<Instant> deletedAt) {
+
+    /** A poll with all its options, not deleted. */
+    public Poll(long id, String articleId, Optional<String> claimId, String question, List<PollOption> options,
+            ChannelRef where, String opener, boolean anonymous, boolean hiddenResults, Instant openedAt,
+            Optional<Instant> closesAt, Optional<Instant> closedAt, PollRound round, int maxChoices,
+            boolean openOptions) {
+        this(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt, closesAt,
+                closedAt, round, maxChoices, openOptions, List.of(), Optional.empty());
+    }
 
     /** The most options a poll open to voters' options grows to. */
     public static final int MAX_OPTIONS = io.taolun.core.PollLimits.MAX_OPTIONS;
@@ -71,6 +85,8 @@ public record Poll(
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(question, "question");
         options = List.copyOf(options);
+        removed = List.copyOf(removed);
+        Objects.requireNonNull(deletedAt, "deletedAt");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(openedAt, "openedAt");
@@ -99,9 +115,15 @@ public record Poll(
         return maxChoices > 1;
     }
 
-    /** Open until closed by hand or until its deadline passes. */
+    /** Open until closed by hand (or deleted) or until its deadline passes. */
     public boolean isOpen(Instant now) {
-        return closedAt.isEmpty() && closesAt.map(now::isBefore).orElse(true);
+        return closedAt.isEmpty() && deletedAt.isEmpty() && closesAt.map(now::isBefore).orElse(true);
+    }
+
+    /** The highest option number it has had: the size of its tally, whose removed options count 0. */
+    public int slots() {
+        return java.util.stream.Stream.concat(options.stream(), removed.stream()).mapToInt(PollOption::number).max()
+                .orElse(0);
     }
 
     /** Whether its counts may be shown now: always, unless they are hidden until it closes and it is still open. */
@@ -117,8 +139,9 @@ public record Poll(
         return closesAt.filter(deadline -> !now.isBefore(deadline));
     }
 
+    /** The option of this number, unless there is none or it was removed. */
     public Optional<PollOption> option(int number) {
-        return number >= 1 && number <= options.size() ? Optional.of(options.get(number - 1)) : Optional.empty();
+        return options.stream().filter(o -> o.number() == number).findFirst();
     }
 
     /** Whether a voter may add an option now: the poll takes voters' options, is open, and has room for one. */
@@ -129,7 +152,7 @@ public record Poll(
     /** The same poll, closed by hand at {@code at}. */
     public Poll closed(Instant at) {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, Optional.of(at), round, maxChoices, openOptions);
+                closesAt, Optional.of(at), round, maxChoices, openOptions, removed, deletedAt);
     }
 
     /** The same poll with one more option at the end, as a voter added it. */
@@ -137,12 +160,42 @@ public record Poll(
         List<PollOption> more = new java.util.ArrayList<>(options);
         more.add(added);
         return new Poll(id, articleId, claimId, question, more, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, closedAt, round, maxChoices, openOptions);
+                closesAt, closedAt, round, maxChoices, openOptions, removed, deletedAt);
+    }
+
+    /** The same poll without option {@code number}, kept among the removed. */
+    public Poll withoutOption(int number) {
+        PollOption gone = option(number).orElseThrow(() -> new IllegalArgumentException("no option " + number));
+        List<PollOption> left = options.stream().filter(o -> o.number() != number).toList();
+        List<PollOption> out = new java.util.ArrayList<>(removed);
+        out.add(gone);
+        return new Poll(id, articleId, claimId, question, left, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, closedAt, round, Math.min(maxChoices, left.size()), openOptions, out, deletedAt);
+    }
+
+    /** The same poll with another question and options, as edited before anyone voted; numbers from 1 again. */
+    public Poll rewritten(String newQuestion, List<PollOption> newOptions) {
+        return new Poll(id, articleId, claimId, newQuestion, newOptions, where, opener, anonymous, hiddenResults,
+                openedAt, closesAt, closedAt, round, Math.min(maxChoices, newOptions.size()), openOptions, List.of(),
+                deletedAt);
+    }
+
+    /** The same poll with another deadline. */
+    public Poll closingAt(Instant deadline) {
+        return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
+                Optional.of(deadline), closedAt, round, maxChoices, openOptions, removed, deletedAt);
+    }
+
+    /** The same poll deleted at {@code at} (and so closed, if it was open). */
+    public Poll deleted(Instant at) {
+        return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
+                closesAt, closedAt.or(() -> Optional.of(at)), round, maxChoices, openOptions, removed,
+                Optional.of(at));
     }
 
     /** The same poll once its pair's salt is forgotten. */
     public Poll withoutSalt() {
         return new Poll(id, articleId, claimId, question, options, where, opener, anonymous, hiddenResults, openedAt,
-                closesAt, closedAt, round.withoutSalt(), maxChoices, openOptions);
+                closesAt, closedAt, round.withoutSalt(), maxChoices, openOptions, removed, deletedAt);
     }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public record PollPolicy(Openers openers, Map<String, Set<String>> admins, Duration defaultDuration,
         Duration maxDuration) {
+    /** The opener of the polls the bot opens on a schedule (a weekly poll): edited by no one, closed by its run. */
+    public static final String SCHEDULER = "taolun";
+
 
     /** Who may open polls. */
     public enum Openers {

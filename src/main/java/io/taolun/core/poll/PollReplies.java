@@ -37,6 +37,11 @@ final class PollReplies {
      * poll's message says so in its title and has no buttons left, only the final tally.
      */
     Reply poll(Poll poll, Tally tally, boolean visible, Messages m, Instant now) {
+        if (poll.deletedAt().isPresent()) {
+            // no question, no counts, no buttons: only that it is gone
+            return Reply.builder().title(m.get("poll.titleDeleted", poll.id())).text(m.get("poll.deletedNote"))
+                    .visibility(Visibility.IN_CHANNEL).build();
+        }
         boolean open = poll.isOpen(now);
         Reply.Builder reply = Reply.builder().title(m.get(open ? "poll.title" : "poll.titleClosed", poll.id()))
                 .visibility(Visibility.IN_CHANNEL);
@@ -63,6 +68,10 @@ final class PollReplies {
             bars(reply, poll, tally, m);
         }
         credits(reply, poll, m);
+        if (!poll.removed().isEmpty()) {
+            reply.text(m.get("poll.removedNote", String.join(m.get("vote.listSeparator"),
+                    poll.removed().stream().map(o -> o.label(m.lang())).toList())));
+        }
         links.poll(poll.id()).ifPresent(url -> reply.text(m.get("web.readPoll", url)));
         return reply.footer(status(poll, tally, m, now)).build();
     }
@@ -344,9 +353,9 @@ final class PollReplies {
         if (tally.total() == 0) {
             return m.get("history.noVotes");
         }
-        int best = 1;
-        for (int i = 2; i <= poll.options().size(); i++) {
-            best = tally.count(i) > tally.count(best) ? i : best;
+        int best = poll.options().get(0).number();
+        for (PollOption option : poll.options()) {
+            best = tally.count(option.number()) > tally.count(best) ? option.number() : best;
         }
         return m.get("history.top", poll.option(best).orElseThrow().label(m.lang()), tally.percentages().get(best - 1));
     }

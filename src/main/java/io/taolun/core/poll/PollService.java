@@ -239,6 +239,137 @@ public final class PollService {
         return added;
     }
 
+    /** What an edit did, for its answer: the poll after it, and each change made, as message keys with arguments. */
+    public record Edited(Poll poll, List<Change> changes) {
+        public Edited {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** One change an edit made, or (when {@code confirm} is needed) the one it asks to be confirmed. */
+    public record Change(String key, List<Object> args) {
+        public Change {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * Edits a poll opened by hand: its opener or an admin, while it is open. The question and options only before
+     * anyone voted (checked again under the poll's lock); after that, options added and the deadline moved later. An
+     * option with votes is removed only when confirmed; its votes stay stored and stop counting. Every change is
+     * checked before any is made, recorded, and every posted message of the poll follows.
+     */
+    public Edited edit(ChatRequest request, long pollId, PollEdit edit) {
+        Poll poll = find(request, pollId);
+        if (!policy.mayClose(request, poll)) {
+            throw new BadInputException("error.edit.notAllowed", poll.id());
+        }
+        Instant now = clock.instant();
+        if (!poll.isOpen(now)) {
+            throw new BadInputException("error.edit.closed", poll.id());
+        }
+        if (edit.isEmpty()) {
+            throw new BadInputException("error.edit.nothing");
+        }
+        boolean ownQuestion = poll.claimId().isEmpty() && !poll.round().paired();
+        if (!ownQuestion && (edit.question().isPresent() || !edit.options().isEmpty() || edit.add().isPresent()
+                || edit.remove().isPresent())) {
+            throw new BadInputException("error.edit.claim", poll.id());
+        }
+        if (poll.opener().equals(PollPolicy.SCHEDULER)) {
+            throw new BadInputException("error.edit.weekly", poll.id());
+        }
+        Tally tally = store.tally(poll);
+        boolean voted = tally.total() > 0 || tally.voters() > 0;
+        boolean rewrite = edit.question().isPresent() || !edit.options().isEmpty();
+        if (rewrite && voted) {
+            throw new BadInputException("error.edit.voted", poll.id());
+        }
+        String question = edit.question().map(PollService::customQuestion).orElse(poll.question());
+        List<PollOption> options = edit.options().isEmpty() ? poll.options() : edit.options();
+        if (rewrite && poll.openOptions() && options.size() >= Poll.MAX_OPTIONS) {
+            throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS);
+        }
+        Optional<Instant> deadline = edit.hours().map(now::plus);
+        if (edit.hours().isPresent()) {
+            if (edit.hours().get().compareTo(policy.maxDuration()) > 0) {
+                throw new BadInputException("error.poll.hours", policy.maxDuration().toHours());
+            }
+            if (voted && poll.closesAt().filter(at -> !deadline.get().isAfter(at)).isPresent()) {
+                throw new BadInputException("error.edit.shorten", poll.id());
+            }
+        }
+        Optional<String> added = edit.add().map(OptionSets::label);
+        if (edit.remove().isPresent()) {
+            int n = edit.remove().get();
+            PollOption gone = (rewrite ? Optional.<PollOption>empty() : poll.option(n)).orElseThrow(
+                    () -> new BadInputException("error.edit.noOption", poll.id(), n));
+            if (poll.options().size() + (added.isPresent() ? 1 : 0) <= 2) {
+                throw new BadInputException("error.edit.twoLeft", poll.id());
+            }
+            int votes = tally.count(n);
+            if (votes > 0 && !edit.confirmed()) {
+                return new Edited(poll, List.of(new Change("edit.confirmRemove",
+                        List.of(poll.id(), n, gone.label(io.taolun.core.Lang.ZH), votes))));
+            }
+        }
+        List<Change> changes = new java.util.ArrayList<>();
+        if (rewrite) {
+            if (!store.rewrite(poll.id(), question, options, request.user(), now)) {
+                throw new BadInputException("error.edit.voted", poll.id());
+            }
+            changes.add(new Change("edit.rewritten", List.of(poll.id(), options.size())));
+        }
+        if (edit.remove().isPresent()) {
+            int n = edit.remove().get();
+            int votes = tally.count(n);
+            if (!store.removeOption(poll.id(), n, request.user(), now)) {
+                throw new BadInputException("error.edit.noOption", poll.id(), n);
+            }
+            changes.add(new Change("edit.removed", List.of(poll.id(), n, poll.option(n).orElseThrow()
+                    .label(io.taolun.core.Lang.ZH), votes)));
+        }
+        if (added.isPresent()) {
+            OptionAdded result = store.addOption(poll.id(), added.get(), request.user(), now, false);
+            switch (result.status()) {
+                case CLOSED -> throw new BadInputException("error.edit.closed", poll.id());
+                case FULL -> throw new BadInputException("error.option.full", poll.id(), Poll.MAX_OPTIONS);
+                case DUPLICATE -> throw new BadInputException("error.option.duplicate", poll.id(),
+                        SafeText.echo(added.get()));
+                case ADDED -> changes.add(new Change("edit.added", List.of(poll.id(), added.get(),
+                        result.poll().slots())));
+            }
+        }
+        if (deadline.isPresent()) {
+            if (!store.reschedule(poll.id(), deadline.get(), request.user(), now)) {
+                throw new BadInputException("error.edit.closed", poll.id());
+            }
+            changes.add(new Change("edit.deadline", List.of(poll.id(), deadline.get())));
+        }
+        changed.accept(poll.id());
+        return new Edited(store.reread(poll.id()).orElseThrow(), changes);
+    }
+
+    /**
+     * Deletes a poll: its opener or an admin. One with votes only when confirmed. It is closed, shown to no one, its
+     * posted messages say it was deleted, and no results or reminders are posted for it.
+     */
+    public Optional<Tally> delete(ChatRequest request, long pollId, boolean confirmed) {
+        Poll poll = find(request, pollId);
+        if (!policy.mayClose(request, poll)) {
+            throw new BadInputException("error.delete.notAllowed", poll.id());
+        }
+        Tally tally = store.tally(poll);
+        if ((tally.total() > 0 || tally.voters() > 0) && !confirmed) {
+            return Optional.of(tally);
+        }
+        if (!store.delete(poll.id(), request.user(), clock.instant())) {
+            throw new BadInputException("error.poll.unknown", poll.id());
+        }
+        changed.accept(poll.id());
+        return Optional.empty();
+    }
+
     /** The poll a voter is about to add an option to, while it takes one; else why not. */
     public Poll takingOptions(ChatRequest request, long pollId) {
         Poll poll = find(request, pollId);
@@ -439,6 +570,7 @@ public final class PollService {
 
     private Poll find(ChatRequest request, long id) {
         return store.find(id)
+                .filter(p -> p.deletedAt().isEmpty())
                 .filter(p -> (p.where().platform().equals(request.platform())
                         && p.where().workspace().equals(request.workspace()))
                         || reach.reaches(p.id(), request.platform(), request.workspace()))

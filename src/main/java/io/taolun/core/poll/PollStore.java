@@ -18,10 +18,34 @@ public interface PollStore extends PollQueries {
     boolean close(long id, String by, Instant at);
 
     /**
-     * Adds a voter's option at the end of a poll that takes them, if it is open at {@code at}, has fewer than
-     * {@link Poll#MAX_OPTIONS} options and none with the same label: decided under the poll's lock.
+     * Adds an option at the end of a poll, if it is open at {@code at}, has fewer than {@link Poll#MAX_OPTIONS} options
+     * and none with the same label: decided under the poll's lock. A voter's ({@code voter}) only to a poll that takes
+     * voters' options, and named as its author; the opener's (or an admin's) to any, recorded as an edit.
      */
-    OptionAdded addOption(long pollId, String label, String by, Instant at);
+    OptionAdded addOption(long pollId, String label, String by, Instant at, boolean voter);
+
+    /** A voter's option: see {@link #addOption(long, String, String, Instant, boolean)}. */
+    default OptionAdded addOption(long pollId, String label, String by, Instant at) {
+        return addOption(pollId, label, by, at, true);
+    }
+
+    /**
+     * Replaces the question and options of an open poll no one has voted on, checked under its lock (a withdrawn vote
+     * counts as a vote): false once anyone has. Recorded as an edit.
+     */
+    boolean rewrite(long pollId, String question, java.util.List<PollOption> options, String by, Instant at);
+
+    /** Moves the deadline of a poll still open at {@code at}; false when it has closed. Recorded as an edit. */
+    boolean reschedule(long pollId, Instant closesAt, String by, Instant at);
+
+    /**
+     * Removes an option of an open poll with more than two: kept with its votes, which no longer count, and recorded.
+     * False when it is not there, or the poll closed or has two options left.
+     */
+    boolean removeOption(long pollId, int number, String by, Instant at);
+
+    /** Deletes a poll (closing it if open): shown to no one from then on. False when it was deleted already. */
+    boolean delete(long pollId, String by, Instant at);
 
     /** The poll as stored now, past any copy kept in memory (an option another replica added). */
     default Optional<Poll> reread(long id) {

@@ -55,7 +55,7 @@ public final class RoundCommand implements Command {
             throw new BadInputException("error.round.args");
         }
         Poll poll = service.openSecondRound(inv.request(), pollId, duration);
-        return replies.poll(poll, Tally.empty(poll.options().size()), service.resultsVisible(poll), inv.messages(),
+        return replies.poll(poll, Tally.empty(poll.slots()), service.resultsVisible(poll), inv.messages(),
                 service.now());
     }
 }

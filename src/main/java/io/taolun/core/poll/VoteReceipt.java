@@ -25,7 +25,9 @@ public record VoteReceipt(VoteOutcome outcome, Map<Integer, Integer> counts, Opt
 
     /** The counts as a tally over the poll's options. */
     public Tally tally(Poll poll) {
-        List<Integer> each = poll.options().stream().map(o -> counts.getOrDefault(o.number(), 0)).toList();
+        // by option number; a removed option's votes stay stored and count 0
+        List<Integer> each = java.util.stream.IntStream.rangeClosed(1, poll.slots())
+                .mapToObj(n -> poll.option(n).isPresent() ? counts.getOrDefault(n, 0) : 0).toList();
         return voters.isPresent() ? new Tally(each, voters.getAsInt()) : new Tally(each);
     }
 }

@@ -181,6 +181,11 @@ public final class RitualPosts {
 
     private Poll poll(OutboxPost post) {
         long id = post.pollId().orElseThrow(() -> new IllegalStateException("a poll post without a poll"));
-        return polls.find(id).orElseThrow(() -> new IllegalStateException("poll " + id + " is gone"));
+        Poll poll = polls.find(id).orElseThrow(() -> new IllegalStateException("poll " + id + " is gone"));
+        if (poll.deletedAt().isPresent()) {
+            // nothing more is posted for a deleted poll: no results, reminder, thread or prompt
+            throw new SkipPost("poll " + id + " was deleted");
+        }
+        return poll;
     }
 }

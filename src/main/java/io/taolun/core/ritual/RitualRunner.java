@@ -37,7 +37,7 @@ import java.util.stream.IntStream;
  */
 public final class RitualRunner {
     /** Who is named as the opener and closer of ritual polls. */
-    public static final String BOT = "taolun";
+    public static final String BOT = io.taolun.core.poll.PollPolicy.SCHEDULER;
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Library library;
@@ -247,14 +247,21 @@ public final class RitualRunner {
      * Closes a poll opened by hand (its deadline passed, or it was closed by hand) and posts its results, with the
      * chart, in the channel of each of its posted messages, in that message's language: once, however often it
      * runs (the outbox keys are fixed per poll and message). Its messages are then re-rendered, closed.
+     *
+     * @return when to close it instead, should its deadline have been moved later; empty once it is closed (or was
+     *         deleted: nothing is posted for it)
      */
-    public void closePoll(long pollId) {
+    public Optional<Instant> closePoll(long pollId) {
         Optional<Poll> found = polls.find(pollId);
-        if (found.isEmpty()) {
-            return;
+        if (found.isEmpty() || found.get().deletedAt().isPresent()) {
+            return Optional.empty();
         }
         Poll poll = found.get();
         Instant now = clock.instant();
+        if (poll.isOpen(now) && poll.closesAt().isPresent()) {
+            // its deadline was moved later after this close was scheduled: close it then instead
+            return poll.closesAt();
+        }
         if (poll.closedAt().isEmpty()) {
             polls.close(pollId, BOT, poll.closesAt().filter(now::isAfter).orElse(now));
         }
@@ -270,6 +277,7 @@ public final class RitualRunner {
                     message.lang().map(OutboxPost::langPayload).orElse("")), now);
         }
         pollChanged.accept(pollId);
+        return Optional.empty();
     }
 
     private static String handKey(long pollId) {

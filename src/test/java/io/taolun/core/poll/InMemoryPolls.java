@@ -68,7 +68,8 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     @Override
     public synchronized Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return polls.descendingMap().values().stream()
-                .filter(p -> p.where().equals(where) && p.articleId().equals(articleId)).findFirst();
+                .filter(p -> p.where().equals(where) && p.articleId().equals(articleId))
+                .filter(p -> p.deletedAt().isEmpty()).findFirst();
     }
 
     @Override
@@ -76,13 +77,14 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
         return polls.values().stream()
                 .filter(p -> p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
                 .filter(p -> p.articleId().equals(articleId) && p.claimId().equals(Optional.of(claimId)))
-                .toList();
+                .filter(p -> p.deletedAt().isEmpty()).toList();
     }
 
     @Override
     public synchronized Optional<Poll> latestOnClaim(String articleId, String claimId) {
         return polls.descendingMap().values().stream()
-                .filter(p -> p.articleId().equals(articleId) && p.claimId().equals(Optional.of(claimId))).findFirst();
+                .filter(p -> p.articleId().equals(articleId) && p.claimId().equals(Optional.of(claimId)))
+                .filter(p -> p.deletedAt().isEmpty()).findFirst();
     }
 
     @Override
@@ -102,23 +104,67 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     }
 
     @Override
-    public synchronized OptionAdded addOption(long pollId, String label, String by, Instant at) {
+    public synchronized OptionAdded addOption(long pollId, String label, String by, Instant at, boolean voter) {
+        Poll poll = existing(pollId);
+        OptionAdded.Status refused = OptionAdded.refusal(poll, label, at, voter);
+        if (refused != null) {
+            return new OptionAdded(refused, poll);
+        }
+        Poll added = poll.withOption(new PollOption(poll.slots() + 1, label, label,
+                voter ? Optional.of(by) : Optional.empty()));
+        polls.put(pollId, added);
+        return new OptionAdded(OptionAdded.Status.ADDED, added);
+    }
+
+    @Override
+    public synchronized boolean rewrite(long pollId, String question, List<PollOption> options, String by,
+            Instant at) {
+        Poll poll = existing(pollId);
+        boolean anyVote = votes.keySet().stream().anyMatch(k -> k.pollId() == pollId)
+                || choices.keySet().stream().anyMatch(k -> k.pollId() == pollId);
+        if (!poll.isOpen(at) || anyVote) {
+            return false;
+        }
+        polls.put(pollId, poll.rewritten(question, options));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean reschedule(long pollId, Instant closesAt, String by, Instant at) {
+        Poll poll = existing(pollId);
+        if (!poll.isOpen(at)) {
+            return false;
+        }
+        polls.put(pollId, poll.closingAt(closesAt));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean removeOption(long pollId, int number, String by, Instant at) {
+        Poll poll = existing(pollId);
+        if (!poll.isOpen(at) || poll.option(number).isEmpty() || poll.options().size() <= 2) {
+            return false;
+        }
+        polls.put(pollId, poll.withoutOption(number));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(long pollId, String by, Instant at) {
+        Poll poll = existing(pollId);
+        if (poll.deletedAt().isPresent()) {
+            return false;
+        }
+        polls.put(pollId, poll.deleted(at).withoutSalt());
+        return true;
+    }
+
+    private Poll existing(long pollId) {
         Poll poll = polls.get(pollId);
         if (poll == null) {
             throw new IllegalArgumentException("poll " + pollId + " is gone");
         }
-        if (!poll.openOptions() || !poll.isOpen(at)) {
-            return new OptionAdded(OptionAdded.Status.CLOSED, poll);
-        }
-        if (poll.options().size() >= Poll.MAX_OPTIONS) {
-            return new OptionAdded(OptionAdded.Status.FULL, poll);
-        }
-        if (poll.options().stream().anyMatch(o -> OptionAdded.comparable(o.zh()).equals(OptionAdded.comparable(label)))) {
-            return new OptionAdded(OptionAdded.Status.DUPLICATE, poll);
-        }
-        Poll added = poll.withOption(new PollOption(poll.options().size() + 1, label, label, Optional.of(by)));
-        polls.put(pollId, added);
-        return new OptionAdded(OptionAdded.Status.ADDED, added);
+        return poll;
     }
 
     private void forgetSalt(Poll poll) {
@@ -162,9 +208,9 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
 
     @Override
     public synchronized Tally tally(Poll poll) {
-        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.options().size(), 0));
+        List<Integer> counts = new ArrayList<>(Collections.nCopies(poll.slots(), 0));
         counts(poll.id()).forEach((option, count) -> {
-            if (option >= 1 && option <= counts.size()) {
+            if (option >= 1 && option <= counts.size() && poll.option(option).isPresent()) {
                 counts.set(option - 1, count);
             }
         });
