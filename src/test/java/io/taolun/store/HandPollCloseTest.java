@@ -223,6 +223,56 @@ final class HandPollCloseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_hand_poll_whose_deadline_moved_later_closes_then_and_a_deleted_one_posts_nothing_and_shows_it(
+            TestDatabases.Kind kind) throws Exception {
+        TestDatabases.Url url = TestDatabases.fresh(kind);
+        SettableClock clock = SettableClock.ticking(Instant.parse("2026-11-30T01:00:00Z"));
+        RecordingGateway slack = new RecordingGateway("slack");
+        try (Replica a = new Replica("replica-a", url, clock, slack)) {
+            // GIVEN two posted polls of an hour opened by hand, each with a vote
+            ChatRequest opener = new ChatRequest("slack", "T1", "C1", "U1", "", "");
+            long extended = openOn(a, SLACK, "U1").id();
+            long deleted = openOn(a, SLACK, "U1").id();
+            a.runner.pollPosted(extended, SLACK, "ts-1", Lang.ZH);
+            a.runner.pollPosted(deleted, SLACK, "ts-2", Lang.ZH);
+            a.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), extended, 2);
+            a.polls.vote(new ChatRequest("slack", "T1", "C1", "U2", "", ""), deleted, 2);
+            // WHEN the opener moves the first's deadline to 3 hours from now and deletes the second (confirmed)
+            a.polls.edit(opener, extended, new io.taolun.core.poll.PollEdit(Optional.empty(), List.of(),
+                    Optional.of(Duration.ofHours(3)), Optional.empty(), Optional.empty(), false));
+            assertThat(a.polls.delete(opener, deleted, true)).isEmpty();
+            waitFor(() -> slack.edits().stream().anyMatch(e -> e.messageId().equals("ts-2")
+                    && e.reply().title().equals("投票 #" + deleted + " 已删除") && e.reply().buttons().isEmpty()));
+
+            // AND the old deadline passes
+            clock.set(Instant.parse("2026-11-30T02:00:01Z"));
+            waitFor(() -> ScheduledTasks.settled(a.database.dataSource(), clock.instant()));
+            a.deliveries.deliverDue();
+            // THEN nothing is posted: the first is still open, the second is deleted
+            assertThat(slack.posts()).isEmpty();
+            assertThat(a.polls.queries().find(extended).orElseThrow().isOpen(clock.instant())).isTrue();
+
+            // WHEN the new deadline passes
+            clock.set(Instant.parse("2026-11-30T04:00:01Z"));
+            waitFor(() -> {
+                a.deliveries.deliverDue();
+                return !slack.posts().isEmpty() && closedEdit(slack, "ts-1");
+            });
+            waitFor(() -> ScheduledTasks.settled(a.database.dataSource(), clock.instant()));
+            a.deliveries.deliverDue();
+            // THEN the first's results are posted once, and the deleted poll's never
+            assertThat(slack.posts()).singleElement().satisfies(p ->
+                    assertThat(p.reply().title()).isEqualTo("投票 #" + extended + " 的结果"));
+            // AND the deleted poll's message stays in its deleted form: no later edit brought its buttons back
+            List<RecordingGateway.Edit> second = slack.edits().stream().filter(e -> e.messageId().equals("ts-2"))
+                    .toList();
+            assertThat(second.get(second.size() - 1).reply().title()).isEqualTo("投票 #" + deleted + " 已删除");
+            assertThat(second.get(second.size() - 1).reply().buttons()).isEmpty();
+        }
+    }
+
     private static boolean closedEdit(RecordingGateway gateway, String messageId) {
         return gateway.edits().stream().anyMatch(e -> e.messageId().equals(messageId)
                 && e.reply().buttons().isEmpty() && (e.reply().title().contains("已截止")

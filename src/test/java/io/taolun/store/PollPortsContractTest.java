@@ -179,6 +179,65 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void a_poll_is_rewritten_only_before_any_vote_its_removed_options_keep_their_votes_uncounted_and_a_deleted_one_is_unlisted(
+            Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            NewPoll own = new NewPoll(ARTICLE, Optional.empty(), "读什么？", List.of(new PollOption(1, "书", "书"),
+                    new PollOption(2, "论文", "论文")), GENERAL, "alice", false, false, T0,
+                    Optional.of(T0.plus(Duration.ofHours(1))));
+            Poll poll = p.store.open(own);
+            Instant t = T0.plusSeconds(10);
+            // WHEN it is rewritten before anyone voted
+            List<PollOption> three = List.of(new PollOption(1, "甲", "甲"), new PollOption(2, "乙", "乙"),
+                    new PollOption(3, "丙", "丙"));
+            assertThat(p.store.rewrite(poll.id(), "下次读什么？", three, "alice", t)).isTrue();
+            Poll rewritten = p.store.find(poll.id()).orElseThrow();
+            assertThat(rewritten.question()).isEqualTo("下次读什么？");
+            assertThat(rewritten.options()).isEqualTo(three);
+            // AND after a vote, even one withdrawn, it is not rewritten again
+            assertThat(p.press(rewritten, "bob", 3, t)).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.press(rewritten, "bob", 3, t.plusSeconds(5))).isEqualTo(VoteOutcome.RETRACTED);
+            assertThat(p.store.rewrite(poll.id(), "别的？", three, "alice", t)).isFalse();
+            assertThat(p.press(rewritten, "bob", 3, t.plusSeconds(10))).isEqualTo(VoteOutcome.CAST);
+            assertThat(p.press(rewritten, "carol", 1, t.plusSeconds(10))).isEqualTo(VoteOutcome.CAST);
+
+            // WHEN option 3, with bob's vote, is removed, and another is added
+            assertThat(p.store.removeOption(poll.id(), 3, "alice", t.plusSeconds(20))).isTrue();
+            assertThat(p.store.removeOption(poll.id(), 3, "alice", t.plusSeconds(20))).isFalse();
+            var added = p.store.addOption(poll.id(), "丁", "alice", t.plusSeconds(21), false);
+            // THEN the options keep their numbers and the new one takes the next (3 is never reused), without an
+            // author; the removed option counts 0 while its vote stays stored; two options stay at least
+            Poll now = p.store.find(poll.id()).orElseThrow();
+            assertThat(added.poll()).isEqualTo(now);
+            assertThat(now.options()).extracting(PollOption::number).containsExactly(1, 2, 4);
+            assertThat(now.options().get(2).addedBy()).isEmpty();
+            assertThat(now.removed()).extracting(PollOption::zh).containsExactly("丙");
+            assertThat(p.store.tally(now).counts()).containsExactly(1, 0, 0, 0);
+            assertThat(p.store.voters(poll.id())).containsEntry(3, List.of("bob"));
+            assertThat(p.store.removeOption(poll.id(), 4, "alice", t.plusSeconds(22))).isTrue();
+            assertThat(p.store.removeOption(poll.id(), 2, "alice", t.plusSeconds(22))).isFalse();
+
+            // WHEN its deadline moves later, then it is deleted
+            Instant later = T0.plus(Duration.ofHours(5));
+            assertThat(p.store.reschedule(poll.id(), later, "alice", t.plusSeconds(30))).isTrue();
+            assertThat(p.store.find(poll.id()).orElseThrow().closesAt()).contains(later);
+            assertThat(p.store.openIn(GENERAL, ARTICLE, T0.plus(Duration.ofHours(2)))).extracting(Poll::id)
+                    .containsExactly(poll.id());
+            assertThat(p.store.delete(poll.id(), "alice", t.plusSeconds(40))).isTrue();
+            assertThat(p.store.delete(poll.id(), "alice", t.plusSeconds(41))).isFalse();
+            // THEN it is found by id, deleted and closed, but listed nowhere, and takes no vote or change
+            Poll gone = p.store.find(poll.id()).orElseThrow();
+            assertThat(gone.deletedAt()).contains(t.plusSeconds(40));
+            assertThat(gone.isOpen(t.plusSeconds(50))).isFalse();
+            assertThat(p.store.openIn(GENERAL, ARTICLE, t.plusSeconds(50))).isEmpty();
+            assertThat(p.store.latestIn(GENERAL, ARTICLE)).isEmpty();
+            assertThat(p.press(gone, "dave", 1, t.plusSeconds(50))).isEqualTo(VoteOutcome.CLOSED);
+            assertThat(p.store.reschedule(poll.id(), later, "alice", t.plusSeconds(50))).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void a_poll_of_several_choices_toggles_each_option_up_to_its_maximum_and_counts_its_voters(Backend backend) {
         try (Ports p = new Ports(backend)) {
             // GIVEN a poll of three options, up to two each, stored and read back with its maximum
