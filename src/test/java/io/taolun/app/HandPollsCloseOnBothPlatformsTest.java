@@ -418,6 +418,66 @@ final class HandPollsCloseOnBothPlatformsTest {
         }
     }
 
+    @Test
+    void an_opener_edits_and_deletes_a_poll_on_both_platforms_and_every_posted_message_follows() throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            try (Process p = new Process(slack, discord, clock)) {
+                // GIVEN a poll of two options on Slack, with a vote, and one on Discord
+                p.slash(slack, clock, "UALICE", "poll --question \"下次读什么？\" --options \"书|论文\"", "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                String slackTs = tsOf(slack, posted);
+                long slackPoll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                p.recorded(slackPoll);
+                press(p, slack, clock, slackPoll, slackTs, "UBOB", "2", "trigger-bob");
+                JsonNode opened = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "poll",
+                        Map.of("question", "What next?", "options", "Books|Papers"))));
+                long discordPoll = pollOf(opened.path("data").path("components").findValuesAsText("custom_id"));
+                String discordMessage = p.recorded(discordPoll);
+
+                // WHEN the Slack opener adds an option and moves the deadline later
+                String edited = p.slash(slack, clock, "UALICE", "edit " + slackPoll + " --add \"博客\" --hours 200",
+                        "trigger-edit");
+                assertThat(edited).contains("已把「博客」加到投票 #" + slackPoll + "，是第 3 个选项", "现在截止于");
+                // THEN the posted message gets the option's button
+                await("the Slack message has the added option", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(slackTs) && u.json().path("blocks")
+                                .findValuesAsText("value").contains("vote " + slackPoll + " 3")));
+                // AND a rewrite after bob's vote is refused
+                assertThat(p.slash(slack, clock, "UALICE", "edit " + slackPoll + " --options \"甲|乙\"", "trigger-no"))
+                        .contains("已经有人投票");
+
+                // WHEN the Discord admin rewrites the question and options (no one voted), then deletes the poll
+                JsonNode rewritten = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "edit",
+                        Map.of("poll", discordPoll, "question", "Read what next?", "options", "Books|Papers|Blogs"))));
+                assertThat(rewritten.toString()).contains("Poll #" + discordPoll + " now asks the new question, with 3 options.");
+                await("the Discord message asks the new question", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
+                        .anyMatch(e -> e.json().toString().contains("Read what next?")
+                                && e.json().path("components").findValuesAsText("custom_id")
+                                        .contains("vote " + discordPoll + " 3")));
+                JsonNode deleted = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "delete",
+                        Map.of("poll", discordPoll))));
+                assertThat(deleted.toString()).contains("Deleted poll #" + discordPoll);
+                // THEN its message says it was deleted, with no buttons
+                await("the Discord message shows the poll deleted", () -> discord.calls("PATCH",
+                        "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
+                        .anyMatch(e -> e.json().toString().contains("Poll #" + discordPoll + " was deleted")
+                                && e.json().path("components").findValuesAsText("custom_id").isEmpty()));
+
+                // AND on Slack, deleting a poll with a vote asks first, then deletes
+                assertThat(p.slash(slack, clock, "UALICE", "delete " + slackPoll, "trigger-del"))
+                        .contains("已有 1 票", "/article delete " + slackPoll + " --confirm");
+                p.slash(slack, clock, "UALICE", "delete " + slackPoll + " --confirm", "trigger-del2");
+                await("the Slack message shows the poll deleted", () -> slack.calls("chat.update").stream()
+                        .anyMatch(u -> u.json().path("ts").asText().equals(slackTs)
+                                && u.json().toString().contains("投票 #" + slackPoll + " 已删除")
+                                && u.json().path("blocks").findValuesAsText("value").isEmpty()));
+            }
+        }
+    }
+
     private static boolean answered(FakeSlack slack, String user, String text) {
         return slack.calls("response_url").stream().anyMatch(c -> c.path().endsWith("/" + user)
                 && c.body().contains(text));
