@@ -112,6 +112,11 @@ public final class CachingPollStore implements PollStore {
     }
 
     @Override
+    public boolean anyVote(long pollId) {
+        return store.anyVote(pollId);
+    }
+
+    @Override
     public boolean delete(long pollId, String by, Instant at) {
         try {
             return store.delete(pollId, by, at);

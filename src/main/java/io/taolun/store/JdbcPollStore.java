@@ -300,6 +300,15 @@ public final class JdbcPollStore implements PollStore {
         });
     }
 
+    @Override
+    public boolean anyVote(long pollId) {
+        try (Connection c = db.getConnection()) {
+            return anyVote(c, pollId);
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the votes of poll " + pollId, e);
+        }
+    }
+
     /** Whether anyone has voted on the poll, even if they withdrew since. */
     private static boolean anyVote(Connection c, long pollId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM vote WHERE poll_id = ? UNION ALL "

@@ -71,7 +71,11 @@ public final class EditPollCommand implements Command {
         Messages m = inv.messages();
         Reply.Builder reply = Reply.builder();
         for (PollService.Change change : edited.changes()) {
-            reply.text(m.get(change.key(), change.args().stream().map(this::shown).toArray()));
+            List<Object> shown = new java.util.ArrayList<>(change.args().stream().map(this::shown).toList());
+            if (change.args().stream().anyMatch(java.time.Instant.class::isInstance)) {
+                shown.add(zone.getId());
+            }
+            reply.text(m.get(change.key(), shown.toArray()));
         }
         return reply.build();
     }
@@ -79,7 +83,7 @@ public final class EditPollCommand implements Command {
     /** An argument as a message shows it: a time in the bot's zone, an int as an int. */
     private Object shown(Object arg) {
         if (arg instanceof java.time.Instant at) {
-            return TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+            return TIME.format(at.atZone(zone));
         }
         return arg instanceof Long l ? String.valueOf(l) : arg;
     }

@@ -280,7 +280,8 @@ public final class PollService {
             throw new BadInputException("error.edit.weekly", poll.id());
         }
         Tally tally = store.tally(poll);
-        boolean voted = tally.total() > 0 || tally.voters() > 0;
+        // a vote withdrawn since, or on an option removed since, was a vote all the same
+        boolean voted = tally.total() > 0 || tally.voters() > 0 || store.anyVote(poll.id());
         boolean rewrite = edit.question().isPresent() || !edit.options().isEmpty();
         if (rewrite && voted) {
             throw new BadInputException("error.edit.voted", poll.id());

@@ -44,6 +44,9 @@ public interface PollStore extends PollQueries {
      */
     boolean removeOption(long pollId, int number, String by, Instant at);
 
+    /** Whether anyone has ever voted on the poll, even if they withdrew since or their option was removed. */
+    boolean anyVote(long pollId);
+
     /** Deletes a poll (closing it if open): shown to no one from then on. False when it was deleted already. */
     boolean delete(long pollId, String by, Instant at);
 

@@ -94,10 +94,16 @@ final class EditAndDeleteRulesTest {
         bot.askInEnglish("poll --question \"Which?\" --options \"A|B|C\"");
         bot.as("bob", "vote 2 3");
         assertThat(bot.askInEnglish("edit 2 --remove 3").plainText()).contains("Option 3 (C) of poll #2 has 1 vote. "
-                + "Once it is removed they no longer count (they stay on record). To remove it, type /article edit 2 "
+                + "Removed, it stops counting it, and it stays on record. To remove it, type /article edit 2 "
                 + "--remove 3 --confirm").doesNotContain("{");
         assertThat(bot.askInEnglish("edit 2 --remove 3 --confirm").plainText())
-                .contains("Removed option 3 (C) from poll #2; its 1 vote no longer count and stay on record.");
+                .contains("Removed option 3 (C) from poll #2: its 1 vote no longer counts and stays on record.");
+        assertThat(bot.askInEnglish("edit 2 --remove 2").plainText()).contains("Poll #2 must keep at least two options.");
+        // bob's vote no longer counts, but there was one: the deadline still only moves later, the options stay fixed
+        assertThat(bot.askInEnglish("edit 2 --hours 1").plainText()).contains("Poll #2 has votes, so its deadline can only move later.");
+        assertThat(bot.askInEnglish("edit 2 --options \"P|Q\"").plainText()).contains("Poll #2 has votes");
+        bot.askInEnglish("poll --question \"Else?\" --options \"X|Y|Z\"");
+        assertThat(bot.askInEnglish("edit 3 --remove 2").plainText()).contains("Removed option 2 (Y) from poll #3.");
         assertThat(bot.failures).isEmpty();
     }
 

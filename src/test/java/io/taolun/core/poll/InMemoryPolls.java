@@ -117,6 +117,12 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     }
 
     @Override
+    public synchronized boolean anyVote(long pollId) {
+        return votes.keySet().stream().anyMatch(k -> k.pollId() == pollId)
+                || choices.keySet().stream().anyMatch(k -> k.pollId() == pollId);
+    }
+
+    @Override
     public synchronized boolean rewrite(long pollId, String question, List<PollOption> options, String by,
             Instant at) {
         Poll poll = existing(pollId);
