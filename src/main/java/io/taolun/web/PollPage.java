@@ -35,8 +35,9 @@ final class PollPage {
         this.clock = clock;
     }
 
+    /** The poll of a page; a deleted poll has none, as if it had never been. */
     Optional<Poll> find(long id) {
-        return polls.find(id);
+        return polls.find(id).filter(p -> p.deletedAt().isEmpty());
     }
 
     Map<String, Object> model(Poll poll, boolean english) {

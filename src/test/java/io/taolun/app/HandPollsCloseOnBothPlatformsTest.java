@@ -451,7 +451,7 @@ final class HandPollsCloseOnBothPlatformsTest {
                 // WHEN the Discord admin rewrites the question and options (no one voted), then deletes the poll
                 JsonNode rewritten = send(discord, admin(FakeDiscord.slashCommand(OWNER, "en-US", "edit",
                         Map.of("poll", discordPoll, "question", "Read what next?", "options", "Books|Papers|Blogs"))));
-                assertThat(rewritten.toString()).contains("Poll #" + discordPoll + " now asks the new question, with 3 options.");
+                assertThat(rewritten.toString()).contains("Poll #" + discordPoll + " now has the new question and options (3 options).");
                 await("the Discord message asks the new question", () -> discord.calls("PATCH",
                         "channels/" + DISCORD_CHANNEL + "/messages/" + discordMessage).stream()
                         .anyMatch(e -> e.json().toString().contains("Read what next?")

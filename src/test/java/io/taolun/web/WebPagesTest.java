@@ -148,6 +148,22 @@ final class WebPagesTest {
     }
 
     @Test
+    void a_poll_page_leaves_out_a_removed_option_and_a_deleted_poll_has_no_page() {
+        bot.as("alice", "poll --question \"读什么？\" --options \"书|论文|博客\"");
+        bot.as("bob", "vote 1 3");
+        bot.as("carol", "vote 1 1");
+        bot.as("alice", "edit 1 --remove 3 --confirm");
+        String page = html("/polls/1");
+        assertThat(page).contains("书", "论文").doesNotContain("博客");
+        String json = new String(get("/polls/1.json").body(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"total\":1", "{\"number\":1,\"votes\":1,\"percent\":100}")
+                .doesNotContain("\"number\":3");
+        bot.as("alice", "delete 1 --confirm");
+        assertThat(get("/polls/1").status()).isEqualTo(404);
+        assertThat(get("/polls/1.json").status()).isEqualTo(404);
+    }
+
+    @Test
     void a_tie_is_shown_as_a_tie_one_vote_is_singular_and_the_english_citation_stays_in_english() {
         bot.as("alice", "poll c2");
         bot.as("bob", "vote 1 1");

@@ -27,7 +27,15 @@ public final class DeletePollCommand implements Command {
     public Reply run(Invocation inv) {
         List<String> args = new java.util.ArrayList<>(inv.args());
         boolean confirm = args.remove("--confirm");
-        if (args.size() != 1 || args.get(0).startsWith("--")) {
+        if (args.contains("--confirm")) {
+            throw new BadInputException("error.option.twice", "--confirm");
+        }
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                throw new BadInputException("error.option.unknown", io.taolun.core.SafeText.echo(arg));
+            }
+        }
+        if (args.size() != 1) {
             throw new BadInputException("error.delete.args");
         }
         long id = PollArgs.pollId(args.get(0));

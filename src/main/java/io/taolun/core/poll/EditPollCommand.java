@@ -61,7 +61,7 @@ public final class EditPollCommand implements Command {
                 case "--options" -> options = OptionSets.parse(value(args, ++i, arg));
                 case "--hours" -> hours = Optional.of(OpenPollCommand.hours(value(args, ++i, arg)));
                 case "--add" -> add = Optional.of(value(args, ++i, arg));
-                case "--remove" -> remove = Optional.of(PollArgs.option(value(args, ++i, arg)));
+                case "--remove" -> remove = Optional.of(removed(id, value(args, ++i, arg)));
                 case "--confirm" -> confirm = true;
                 default -> throw new BadInputException("error.option.unknown", SafeText.echo(arg));
             }
@@ -71,7 +71,7 @@ public final class EditPollCommand implements Command {
         Messages m = inv.messages();
         Reply.Builder reply = Reply.builder();
         for (PollService.Change change : edited.changes()) {
-            List<Object> shown = new java.util.ArrayList<>(change.args().stream().map(this::shown).toList());
+            List<Object> shown = new java.util.ArrayList<>(change.args().stream().map(a -> shown(a, m)).toList());
             if (change.args().stream().anyMatch(java.time.Instant.class::isInstance)) {
                 shown.add(zone.getId());
             }
@@ -81,11 +81,23 @@ public final class EditPollCommand implements Command {
     }
 
     /** An argument as a message shows it: a time in the bot's zone, an int as an int. */
-    private Object shown(Object arg) {
+    private Object shown(Object arg, Messages m) {
+        if (arg instanceof PollOption option) {
+            return option.label(m.lang());
+        }
         if (arg instanceof java.time.Instant at) {
             return TIME.format(at.atZone(zone));
         }
         return arg instanceof Long l ? String.valueOf(l) : arg;
+    }
+
+    /** The number of an option to remove, refused in the words of the poll when it is not one. */
+    private static int removed(long pollId, String typed) {
+        int number = PollArgs.option(typed);
+        if (number < 1) {
+            throw new BadInputException("error.edit.noOption", pollId, SafeText.echo(typed));
+        }
+        return number;
     }
 
     private static String value(List<String> args, int at, String option) {

@@ -204,7 +204,7 @@ public final class PollService {
                 throw new BadInputException("error.poll.openRounds");
             }
             if (options.size() >= Poll.MAX_OPTIONS) {
-                throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS);
+                throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS, Poll.MAX_OPTIONS - 1);
             }
         }
         Instant now = clock.instant();
@@ -271,13 +271,13 @@ public final class PollService {
         if (edit.isEmpty()) {
             throw new BadInputException("error.edit.nothing");
         }
+        if (poll.opener().equals(PollPolicy.SCHEDULER)) {
+            throw new BadInputException("error.edit.weekly", poll.id());
+        }
         boolean ownQuestion = poll.claimId().isEmpty() && !poll.round().paired();
         if (!ownQuestion && (edit.question().isPresent() || !edit.options().isEmpty() || edit.add().isPresent()
                 || edit.remove().isPresent())) {
             throw new BadInputException("error.edit.claim", poll.id());
-        }
-        if (poll.opener().equals(PollPolicy.SCHEDULER)) {
-            throw new BadInputException("error.edit.weekly", poll.id());
         }
         Tally tally = store.tally(poll);
         // a vote withdrawn since, or on an option removed since, was a vote all the same
@@ -288,8 +288,12 @@ public final class PollService {
         }
         String question = edit.question().map(PollService::customQuestion).orElse(poll.question());
         List<PollOption> options = edit.options().isEmpty() ? poll.options() : edit.options();
+        if (rewrite && !edit.options().isEmpty() && (poll.openOptions() || poll.multipleChoice())
+                && OptionSets.isScale(options)) {
+            throw new BadInputException(poll.openOptions() ? "error.poll.openCustom" : "error.poll.maxCustom");
+        }
         if (rewrite && poll.openOptions() && options.size() >= Poll.MAX_OPTIONS) {
-            throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS);
+            throw new BadInputException("error.poll.openFull", Poll.MAX_OPTIONS, Poll.MAX_OPTIONS - 1);
         }
         Optional<Instant> deadline = edit.hours().map(now::plus);
         if (edit.hours().isPresent()) {
@@ -309,9 +313,12 @@ public final class PollService {
                 throw new BadInputException("error.edit.twoLeft", poll.id());
             }
             int votes = tally.count(n);
+            if (votes > 0 && poll.multipleChoice()) {
+                // a voter's choices of it would still fill their maximum, and could not be withdrawn
+                throw new BadInputException("error.edit.removeSeveral", poll.id(), n);
+            }
             if (votes > 0 && !edit.confirmed()) {
-                return new Edited(poll, List.of(new Change("edit.confirmRemove",
-                        List.of(poll.id(), n, gone.label(io.taolun.core.Lang.ZH), votes))));
+                return new Edited(poll, List.of(new Change("edit.confirmRemove", List.of(poll.id(), n, gone, votes))));
             }
         }
         List<Change> changes = new java.util.ArrayList<>();
@@ -327,8 +334,7 @@ public final class PollService {
             if (!store.removeOption(poll.id(), n, request.user(), now)) {
                 throw new BadInputException("error.edit.noOption", poll.id(), n);
             }
-            changes.add(new Change("edit.removed", List.of(poll.id(), n, poll.option(n).orElseThrow()
-                    .label(io.taolun.core.Lang.ZH), votes)));
+            changes.add(new Change("edit.removed", List.of(poll.id(), n, poll.option(n).orElseThrow(), votes)));
         }
         if (added.isPresent()) {
             OptionAdded result = store.addOption(poll.id(), added.get(), request.user(), now, false);
@@ -361,7 +367,7 @@ public final class PollService {
             throw new BadInputException("error.delete.notAllowed", poll.id());
         }
         Tally tally = store.tally(poll);
-        if ((tally.total() > 0 || tally.voters() > 0) && !confirmed) {
+        if ((tally.total() > 0 || tally.voters() > 0 || store.anyVote(poll.id())) && !confirmed) {
             return Optional.of(tally);
         }
         if (!store.delete(poll.id(), request.user(), clock.instant())) {
@@ -442,8 +448,10 @@ public final class PollService {
         // an option a voter added on another replica may be newer than this process's copy of the poll
         Poll current = poll.option(optionNumber).isEmpty() && poll.openOptions()
                 ? store.reread(poll.id()).orElse(poll) : poll;
-        PollOption option = current.option(optionNumber).orElseThrow(
-                () -> new BadInputException("error.vote.option", poll.id(), current.options().size()));
+        PollOption option = current.option(optionNumber).orElseThrow(() -> current.removed().isEmpty()
+                ? new BadInputException("error.vote.option", poll.id(), current.options().size())
+                : new BadInputException("error.vote.optionOf", poll.id(), String.join(", ", current.options().stream()
+                        .map(o -> String.valueOf(o.number())).toList())));
         VoteReceipt receipt;
         try {
             receipt = ledger.cast(new VoteRequest(current.id(), request.platform(), voter(current, request), option.number(),

@@ -32,7 +32,7 @@ final class EditAndDeleteRulesTest {
                 .contains("只有投票 #1 的开启者或管理员可以修改它");
         Reply rewritten = bot.as("alice", "edit 1 --question \"下次读什么？\" --options \"书|论文|博客\"");
         assertThat(rewritten.error()).isFalse();
-        assertThat(rewritten.plainText()).contains("投票 #1 已换成新的问题，共 3 个选项。");
+        assertThat(rewritten.plainText()).contains("已更新投票 #1 的问题和选项（共 3 个选项）。");
         assertThat(polls.find(1).orElseThrow().question()).isEqualTo("下次读什么？");
         assertThat(message(1, Lang.ZH).buttons()).extracting(b -> b.label()).containsExactly("书", "论文", "博客");
 
@@ -64,7 +64,7 @@ final class EditAndDeleteRulesTest {
         Reply shown = message(1, Lang.ZH);
         assertThat(shown.buttons()).extracting(b -> b.actionId()).containsExactly("vote 1 1", "vote 1 2", "vote 1 4");
         assertThat(shown.plainText()).contains("已移除：博客（它的票不再计入，但仍有记录）");
-        assertThat(bot.as("carol", "vote 1 3").error()).isTrue();
+        assertThat(bot.as("carol", "vote 1 3").plainText()).contains("投票 #1 现有的选项编号为 1, 2, 4（其余的已被移除）");
         assertThat(bot.as("carol", "vote 1 4").plainText()).contains("播客");
         assertThat(bot.as("bob", "vote 1 1").plainText()).contains("书");
         assertThat(polls.tally(polls.find(1).orElseThrow()).counts()).containsExactly(1, 0, 0, 1);
@@ -83,7 +83,9 @@ final class EditAndDeleteRulesTest {
         bot.askInEnglish("poll c1");
         assertThat(bot.askInEnglish("edit 1 --add \"Maybe\"").plainText())
                 .contains("Poll #1 asks about a claim of the article (or has two rounds): only its deadline can change");
-        assertThat(bot.askInEnglish("edit 1 --hours 2").plainText()).contains("Poll #1 now closes at ");
+        assertThat(bot.askInEnglish("edit 1 --hours 2").plainText()).contains("Poll #1 now closes at ")
+                .contains("(Asia/Shanghai).");
+        assertThat(bot.askInEnglish("edit 1 --remove abc").plainText()).contains("Poll #1 has no option abc.");
         assertThat(bot.askInEnglish("edit 1").plainText()).contains("Say what to change: --question, --options");
         assertThat(bot.askInEnglish("edit").plainText()).contains("Say which poll and what to change");
         assertThat(bot.askInEnglish("edit 1 --hours 2 --hours 3").error()).isTrue();
@@ -94,8 +96,8 @@ final class EditAndDeleteRulesTest {
         bot.askInEnglish("poll --question \"Which?\" --options \"A|B|C\"");
         bot.as("bob", "vote 2 3");
         assertThat(bot.askInEnglish("edit 2 --remove 3").plainText()).contains("Option 3 (C) of poll #2 has 1 vote. "
-                + "Removed, it stops counting it, and it stays on record. To remove it, type /article edit 2 "
-                + "--remove 3 --confirm").doesNotContain("{");
+                + "Once the option is removed, that vote no longer counts (it stays on record). To remove it, type "
+                + "/article edit 2 --remove 3 --confirm").doesNotContain("{");
         assertThat(bot.askInEnglish("edit 2 --remove 3 --confirm").plainText())
                 .contains("Removed option 3 (C) from poll #2: its 1 vote no longer counts and stays on record.");
         assertThat(bot.askInEnglish("edit 2 --remove 2").plainText()).contains("Poll #2 must keep at least two options.");
@@ -104,6 +106,25 @@ final class EditAndDeleteRulesTest {
         assertThat(bot.askInEnglish("edit 2 --options \"P|Q\"").plainText()).contains("Poll #2 has votes");
         bot.askInEnglish("poll --question \"Else?\" --options \"X|Y|Z\"");
         assertThat(bot.askInEnglish("edit 3 --remove 2").plainText()).contains("Removed option 2 (Y) from poll #3.");
+        assertThat(bot.failures).isEmpty();
+    }
+
+    @Test
+    void a_chosen_option_of_a_poll_of_several_choices_stays_scales_are_refused_and_labels_follow_the_reader() {
+        bot.askInEnglish("poll --question \"Which?\" --options \"X|Y|Z\" --max 2");
+        bot.as("bob", "vote 1 1");
+        bot.as("bob", "vote 1 3");
+        assertThat(bot.askInEnglish("edit 1 --remove 3 --confirm").plainText())
+                .contains("Option 3 of poll #1 has choices on it: in a poll of several choices, an option that voters "
+                        + "chose is not removed.");
+        assertThat(polls.find(1).orElseThrow().options()).hasSize(3);
+        assertThat(bot.askInEnglish("edit 1 --remove 2").plainText()).contains("Removed option 2 (Y) from poll #1.");
+        // a named scale does not become the options of a poll of several choices or open to voters' options
+        bot.askInEnglish("poll --question \"What next?\" --options \"A|B\" --open");
+        assertThat(bot.askInEnglish("edit 2 --options likert").plainText()).contains("--open is for a question and options of your own");
+        // a scale's labels are shown in the reader's language
+        bot.askInEnglish("poll --question \"Agree?\" --options likert");
+        assertThat(bot.askInEnglish("edit 3 --remove 1").plainText()).contains("Removed option 1 (Strongly agree) from poll #3.");
         assertThat(bot.failures).isEmpty();
     }
 
@@ -118,7 +139,7 @@ final class EditAndDeleteRulesTest {
                 + "To delete it, type /article delete 1 --confirm");
         assertThat(polls.find(1).orElseThrow().deletedAt()).isEmpty();
         assertThat(bot.askInEnglish("delete 1 --confirm").plainText())
-                .contains("Deleted poll #1: its messages now say so, and no results are posted.");
+                .contains("Deleted poll #1: its messages now say it was deleted.");
 
         // THEN it is gone for everyone: no vote, no results, not listed; its message says it was deleted
         assertThat(bot.as("carol", "vote 1 1").plainText()).contains("#1");
@@ -132,6 +153,8 @@ final class EditAndDeleteRulesTest {
         assertThat(bot.askInEnglish("delete 1 --confirm").error()).isTrue();
         // a poll without votes needs no confirmation
         bot.askInEnglish("poll --question \"Other?\" --options \"X|Y\"");
+        assertThat(bot.askInEnglish("delete 2 --confirm --confirm").plainText()).contains("--confirm");
+        assertThat(bot.askInEnglish("delete 2 --force").plainText()).contains("--force");
         assertThat(bot.askInEnglish("delete 2").plainText()).contains("Deleted poll #2");
         assertThat(bot.failures).isEmpty();
     }

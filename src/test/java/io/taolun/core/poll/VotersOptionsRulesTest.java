@@ -34,7 +34,7 @@ final class VotersOptionsRulesTest {
         assertThat(bot.as("alice", "poll --question \"读什么？\" --options \"书|论文\" --open --rounds 2").plainText())
                 .contains("--open 和 --rounds 2 不能一起用");
         assertThat(bot.askInEnglish("poll --question \"What?\" --options \"1|2|3|4|5|6|7|8|9|10\" --open")
-                .plainText()).contains("A poll with --open has at most 10 options in all: give fewer");
+                .plainText()).contains("A poll with --open has at most 10 options in all, so give at most 9");
         assertThat(polls.find(1)).isEmpty();
 
         // a poll without --open takes none
