@@ -76,39 +76,23 @@ public final class CachingPollStore implements PollStore {
 
     @Override
     public OptionAdded addOption(long pollId, String label, String by, Instant at, boolean voter) {
-        try {
-            return store.addOption(pollId, label, by, at, voter);
-        } finally {
-            polls.invalidate(pollId);
-        }
+        return forgetting(pollId, () -> store.addOption(pollId, label, by, at, voter));
     }
 
     @Override
     public boolean rewrite(long pollId, String question, List<io.taolun.core.poll.PollOption> options, String by,
             Instant at) {
-        try {
-            return store.rewrite(pollId, question, options, by, at);
-        } finally {
-            polls.invalidate(pollId);
-        }
+        return forgetting(pollId, () -> store.rewrite(pollId, question, options, by, at));
     }
 
     @Override
     public boolean reschedule(long pollId, Instant closesAt, String by, Instant at) {
-        try {
-            return store.reschedule(pollId, closesAt, by, at);
-        } finally {
-            polls.invalidate(pollId);
-        }
+        return forgetting(pollId, () -> store.reschedule(pollId, closesAt, by, at));
     }
 
     @Override
     public boolean removeOption(long pollId, int number, String by, Instant at) {
-        try {
-            return store.removeOption(pollId, number, by, at);
-        } finally {
-            polls.invalidate(pollId);
-        }
+        return forgetting(pollId, () -> store.removeOption(pollId, number, by, at));
     }
 
     @Override
@@ -118,8 +102,13 @@ public final class CachingPollStore implements PollStore {
 
     @Override
     public boolean delete(long pollId, String by, Instant at) {
+        return forgetting(pollId, () -> store.delete(pollId, by, at));
+    }
+
+    /** A change to a poll; this process's copy is forgotten whether it succeeded or not. */
+    private <T> T forgetting(long pollId, java.util.function.Supplier<T> change) {
         try {
-            return store.delete(pollId, by, at);
+            return change.get();
         } finally {
             polls.invalidate(pollId);
         }
