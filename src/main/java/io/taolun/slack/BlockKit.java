@@ -97,7 +97,7 @@ final class BlockKit {
 
     /**
      * A user mention, which Slack shows as the user's name; anything that is not a Slack user id is shown escaped.
-     * The core names users only in messages it edits (an option's author), and an edit notifies no one.
+     * The core names users only in messages it edits (an option's author): at most that one user is reached.
      */
     static String mention(String user) {
         return user.matches("[A-Z0-9]{1,30}") ? "<@" + user + ">" : escape(user);
