@@ -42,6 +42,7 @@ import io.taolun.core.poll.RoundCommand;
 import io.taolun.core.poll.VoteCommand;
 import io.taolun.core.poll.AddOptionCommand;
 import io.taolun.core.poll.DeletePollCommand;
+import io.taolun.core.poll.NonVotersCommand;
 import io.taolun.core.poll.EditPollCommand;
 import io.taolun.core.ritual.RitualRunner;
 import io.taolun.core.ritual.RitualService;
@@ -118,6 +119,7 @@ final class Composition implements AutoCloseable {
         library.defaultArticle().orElseThrow(() -> new ConfigException("seeds: no article (*.txt) was found"));
         this.outbound = outbound;
         List<ChatGateway> gateways = outbound.gateways();
+        io.taolun.core.ChannelMembers members = outbound.members();
         // stores
         this.database = new LazyDatabase(() -> openDatabase(db, metrics));
         DataSource data = database.dataSource();
@@ -178,6 +180,7 @@ final class Composition implements AutoCloseable {
                     new ClosePollCommand(own, zone),
                     new EditPollCommand(own, zone),
                     new DeletePollCommand(own),
+                    new NonVotersCommand(own, members),
                     new RoundCommand(own, zone),
                     new PollsCommand(own, zone),
                     new HistoryCommand(own, zone),

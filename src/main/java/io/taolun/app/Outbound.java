@@ -46,6 +46,11 @@ final class Outbound implements AutoCloseable {
         return discord;
     }
 
+    /** Who is in a channel, on the platforms that can say (Slack). */
+    io.taolun.core.ChannelMembers members() {
+        return where -> slack.isPresent() ? slack.get().members().of(where) : Optional.empty();
+    }
+
     /** Every gateway, one per platform. */
     List<ChatGateway> gateways() {
         List<ChatGateway> all = new ArrayList<>(others);

@@ -29,6 +29,9 @@ final class PlainTextRenderer {
                 out.addAll(TextWrap.wrap((reply.error() && reply.title().isEmpty() ? "! " : "") + text.text(), columns, ""));
             } else if (block instanceof Block.Credit credit) {
                 out.addAll(TextWrap.wrap(credit.before() + "@" + credit.user() + credit.after(), columns, ""));
+            } else if (block instanceof Block.People people) {
+                out.addAll(TextWrap.wrap(String.join(" ", people.users().stream().map(u -> "@" + u).toList()),
+                        columns, ""));
             } else if (block instanceof Block.Quote quote) {
                 out.addAll(TextWrap.wrap("「" + quote.text() + "」", columns, "  "));
                 if (!quote.gloss().isEmpty()) {

@@ -40,4 +40,19 @@ public sealed interface Block {
             Objects.requireNonNull(after, "after");
         }
     }
+
+    /**
+     * A line of users of the platform, e.g. who has not voted yet: each a mention that notifies no one where the
+     * platform allows, the id where it has no mentions.
+     *
+     * @param users the platform's ids of the users, at least one
+     */
+    record People(java.util.List<String> users) implements Block {
+        public People {
+            users = java.util.List.copyOf(users);
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("a line of people names at least one");
+            }
+        }
+    }
 }

@@ -78,6 +78,8 @@ public record Reply(
                 sb.append('\n').append(t.text());
             } else if (block instanceof Block.Credit c) {
                 sb.append('\n').append(c.before()).append('@').append(c.user()).append(c.after());
+            } else if (block instanceof Block.People p) {
+                sb.append('\n').append(p.users().stream().map(u -> "@" + u).collect(java.util.stream.Collectors.joining(" ")));
             } else if (block instanceof Block.Quote q) {
                 sb.append('\n').append(q.text()).append('\n').append(q.gloss()).append('\n').append(q.attribution());
             }
@@ -156,6 +158,12 @@ public record Reply(
 
         public Builder credit(String before, String user, String after) {
             blocks.add(new Block.Credit(before, user, after));
+            return this;
+        }
+
+        /** A line of users, e.g. who has not voted yet. */
+        public Builder people(List<String> users) {
+            blocks.add(new Block.People(users));
             return this;
         }
 

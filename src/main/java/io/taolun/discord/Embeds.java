@@ -58,6 +58,10 @@ final class Embeds {
         return message.build();
     }
 
+    private static String mention(String user) {
+        return user.matches("\\d{1,20}") ? "<@" + user + ">" : user;
+    }
+
     static MessageEmbed embed(Reply reply) {
         EmbedBuilder embed = new EmbedBuilder().setColor(reply.error() ? ERROR_COLOR : COLOR);
         if (!reply.title().isEmpty()) {
@@ -72,8 +76,9 @@ final class Embeds {
                 description.append(t.text());
             } else if (block instanceof Block.Credit c) {
                 // a mention in an embed shows the member's name and pings no one
-                description.append(c.before()).append(c.user().matches("\\d{1,20}") ? "<@" + c.user() + ">"
-                        : c.user()).append(c.after());
+                description.append(c.before()).append(mention(c.user())).append(c.after());
+            } else if (block instanceof Block.People p) {
+                description.append(String.join(" ", p.users().stream().map(Embeds::mention).toList()));
             } else if (block instanceof Block.Quote q) {
                 description.append("> ").append(q.text().replace("\n", "\n> "));
                 if (!q.gloss().isEmpty()) {

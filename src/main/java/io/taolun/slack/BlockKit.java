@@ -49,6 +49,8 @@ final class BlockKit {
                 blocks.add(section(escape(t.text())));
             } else if (block instanceof Block.Credit c) {
                 blocks.add(context(escape(c.before()) + mention(c.user()) + escape(c.after())));
+            } else if (block instanceof Block.People p) {
+                blocks.add(section(String.join(" ", p.users().stream().map(BlockKit::mention).toList())));
             } else if (block instanceof Block.Quote q) {
                 StringBuilder text = new StringBuilder("> ").append(escape(q.text()).replace("\n", "\n> "));
                 if (!q.gloss().isEmpty()) {

@@ -17,6 +17,7 @@ public final class SlackConnection implements AutoCloseable {
     private final Slack slack;
     private final SlackWeb web;
     private final SlackGateway gateway;
+    private final SlackMembers members;
 
     /** Connects nothing yet: the first call (the adapter's {@code auth.test}) opens the connection. */
     public SlackConnection(SlackSettings settings) {
@@ -24,6 +25,12 @@ public final class SlackConnection implements AutoCloseable {
         this.slack = BoltApps.client(settings);
         this.web = new SlackWeb(slack, settings.botToken(), d -> Thread.sleep(d.toMillis()));
         this.gateway = new SlackGateway(web);
+        this.members = new SlackMembers(web);
+    }
+
+    /** Who is in a Slack channel, for the list of who has not voted. */
+    public io.taolun.core.ChannelMembers members() {
+        return members;
     }
 
     /** Posts and edits in Slack channels; one attempt per call. */

@@ -478,6 +478,47 @@ final class HandPollsCloseOnBothPlatformsTest {
         }
     }
 
+    @Test
+    void the_opener_of_a_public_slack_poll_sees_who_in_the_channel_has_not_voted_read_from_slack_page_by_page()
+            throws Exception {
+        SettableClock clock = SettableClock.ticking(START);
+        try (FakeSlack slack = FakeSlack.start(); FakeDiscord discord = FakeDiscord.start()) {
+            discord.announceGuild();
+            // GIVEN a channel of five people and the bot, which Slack lists two a page
+            slack.setMembers(SLACK_CHANNEL, List.of("UALICE", "UBOB", "UBOT", "UCAROL", "UDAVE", "UERIN"), 2);
+            try (Process p = new Process(slack, discord, clock)) {
+                p.slash(slack, clock, "UALICE", "poll --question \"下次读什么？\" --options \"书|论文\" --public",
+                        "trigger-open");
+                FakeSlack.Call posted = slack.awaitCall("chat.postMessage", 1, WAIT);
+                String ts = tsOf(slack, posted);
+                long poll = pollOf(posted.json().path("blocks").findValuesAsText("value"));
+                p.recorded(poll);
+                press(p, slack, clock, poll, ts, "UBOB", "1", "trigger-bob");
+                press(p, slack, clock, poll, ts, "UDAVE", "2", "trigger-dave");
+
+                // WHEN its opener asks who has not voted
+                String answer = p.slash(slack, clock, "UALICE", "nonvoters " + poll, "trigger-nonvoters");
+                JsonNode json = JSON.readTree(answer);
+                // THEN only she sees it: alice, carol and erin, as mentions; not the bot, not the voters
+                assertThat(json.path("response_type").asText()).isEqualTo("ephemeral");
+                assertThat(json.toString()).contains("频道 5 名成员中，还有 3 人没投票", "<@UALICE> <@UCAROL> <@UERIN>")
+                        .doesNotContain("UBOT", "<@UBOB>", "<@UDAVE>");
+                assertThat(slack.calls("conversations.members")).hasSize(3);
+
+                // AND anyone else is refused, without Slack being asked
+                assertThat(p.slash(slack, clock, "UBOB", "nonvoters " + poll, "trigger-bob-asks"))
+                        .contains("只有投票 #" + poll + " 的发起人能看谁还没投票");
+                assertThat(slack.calls("conversations.members")).hasSize(3);
+
+                // AND a channel Slack will not list gets a short answer
+                slack.setMembers(SLACK_CHANNEL, List.of("UALICE"), 2);
+                slack.refuseNext("conversations.members", 1, "not_in_channel");
+                assertThat(p.slash(slack, clock, "UALICE", "nonvoters " + poll, "trigger-refused"))
+                        .contains("Slack 暂时没有列出这个投票所在频道的成员");
+            }
+        }
+    }
+
     private static boolean answered(FakeSlack slack, String user, String text) {
         return slack.calls("response_url").stream().anyMatch(c -> c.path().endsWith("/" + user)
                 && c.body().contains(text));

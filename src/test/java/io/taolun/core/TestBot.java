@@ -49,6 +49,8 @@ public final class TestBot {
     private static final Map<Article, ArticleIndex> INDEXES = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public final List<RuntimeException> failures = new ArrayList<>();
+    /** Who is in each channel, as {@code nonvoters} asks: no platform can say, unless a test says otherwise. */
+    public volatile io.taolun.core.ChannelMembers members = io.taolun.core.ChannelMembers.NONE;
     private final CommandRouter router;
     private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The bot's clock as its commands see it: follows {@link #later} and the like. */
@@ -96,6 +98,7 @@ public final class TestBot {
                     new ClosePollCommand(polls, ZONE),
                     new io.taolun.core.poll.EditPollCommand(polls, ZONE),
                     new io.taolun.core.poll.DeletePollCommand(polls),
+                    new io.taolun.core.poll.NonVotersCommand(polls, where -> members.of(where)),
                     new RoundCommand(polls, ZONE),
                     new PollsCommand(polls, ZONE),
                     new HistoryCommand(polls, ZONE),

@@ -110,6 +110,9 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    private final Map<String, List<String>> members = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int memberPage = 100;
+
     private FakeSlack(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
@@ -416,6 +419,7 @@ public final class FakeSlack implements AutoCloseable {
                     + "\"user\":\"taolun\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
             case "chat.postMessage" -> postMessage(call);
             case "conversations.replies" -> replies(field(call, "channel"), field(call, "ts"));
+            case "conversations.members" -> members(call);
             case "chat.update" -> object(o -> o.put("ok", true).put("channel", field(call, "channel"))
                     .put("ts", field(call, "ts")));
             case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
@@ -457,6 +461,33 @@ public final class FakeSlack implements AutoCloseable {
     public void userReplies(String channel, String threadTs, String user, String text) {
         threadOf(channel, threadTs).add(JSON.createObjectNode().put("type", "message").put("ts", nextTs())
                 .put("thread_ts", threadTs).put("user", user).put("text", text));
+    }
+
+    /**
+     * The members of a channel, as {@code conversations.members} lists them (the bot among them), at most
+     * {@code pageSize} a page whatever the caller's {@code limit}: set before use; a channel not set is not found.
+     */
+    public void setMembers(String channel, List<String> users, int pageSize) {
+        members.put(channel, List.copyOf(users));
+        memberPage = pageSize;
+    }
+
+    /** {@code conversations.members}: a page of the channel's members from the cursor (an offset), and the next. */
+    private Answer members(Call call) {
+        List<String> users = members.get(String.valueOf(field(call, "channel")));
+        if (users == null) {
+            return Answer.json("{\"ok\":false,\"error\":\"channel_not_found\"}");
+        }
+        String cursor = field(call, "cursor");
+        int from = cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+        String limit = field(call, "limit");
+        int size = Math.min(memberPage, limit == null ? 100 : Integer.parseInt(limit));
+        int to = Math.min(users.size(), from + size);
+        return object(o -> {
+            ArrayNode page = o.put("ok", true).putArray("members");
+            users.subList(from, to).forEach(page::add);
+            o.putObject("response_metadata").put("next_cursor", to < users.size() ? String.valueOf(to) : "");
+        });
     }
 
     /** {@code conversations.replies}: the parent (the bot's post), then the thread, in one page. */

@@ -29,7 +29,8 @@ final class SlackManifestTest {
     /**
      * The bot scopes each Web API method the adapter calls needs, from Slack's method reference. A method the code
      * starts calling that is missing here fails the test, so the manifest cannot fall behind the code.
-     * {@code conversations.replies} needs the history scope of the channel's type: public and private channels.
+     * {@code conversations.replies} and {@code conversations.members} need the history and the read scope of the
+     * channel's type: public and private channels.
      */
     private static final Map<String, List<String>> SCOPE_OF = Map.of(
             "chatPostMessage", List.of("chat:write"),
@@ -39,9 +40,10 @@ final class SlackManifestTest {
             "viewsOpen", List.of(),
             "filesGetUploadURLExternal", List.of("files:write"),
             "filesCompleteUploadExternal", List.of("files:write"),
-            "conversationsReplies", List.of("channels:history", "groups:history"));
+            "conversationsReplies", List.of("channels:history", "groups:history"),
+            "conversationsMembers", List.of("channels:read", "groups:read"));
     private static final String[] SCOPES = {"commands", "chat:write", "files:write", "channels:history",
-        "groups:history"};
+        "groups:history", "channels:read", "groups:read"};
 
     private static List<String> scopes(JsonNode manifest) {
         List<String> out = new ArrayList<>();
