@@ -91,6 +91,7 @@ final class Composition implements AutoCloseable {
     private final GroupCommitVoteLedger ledger;
     private final PollFanout followUps;
     private final Completions completions;
+    private final io.taolun.core.HomeTab home;
     private final Rituals rituals;
     private final Map<String, ArticleDesk> desks = new LinkedHashMap<>();
     private final Answerer router;
@@ -157,6 +158,8 @@ final class Composition implements AutoCloseable {
         metrics.outboxDepth(rituals::outboxDepth);
         RitualService ritualService = new RitualService(ritualStore, scheduler, config.polls().policy(), clock);
         this.completions = new OptionChoices(shelf, views);
+        this.home = new io.taolun.core.home.HomeView(() -> library.defaultArticle().orElseThrow(), views,
+                ritualService, clock, zone);
         // commands, one router per article, and the library's router in front
         MeteredVoteLedger votes = new MeteredVoteLedger(ledger, metrics);
         for (Article each : library.articles()) {
@@ -217,6 +220,11 @@ final class Composition implements AutoCloseable {
     /** What adapters offer while a user types an option. */
     Completions completions() {
         return completions;
+    }
+
+    /** The app's home for a user (Slack's App Home). */
+    io.taolun.core.HomeTab home() {
+        return home;
     }
 
     Outbound outbound() {

@@ -45,7 +45,8 @@ final class Server implements AutoCloseable {
         }
         try {
             this.slack = outbound.slack().map(s -> new SlackAdapter(s, app.router(), app.followUps(), config.lang(),
-                    pools.work, pools.votes, pools.calls, pools.timers, clock, app.metrics(), deliveryLog));
+                    pools.work, pools.votes, pools.calls, pools.timers, clock, app.metrics(), deliveryLog,
+                    app.completions(), app.home()));
         } catch (IllegalStateException e) {
             close();
             throw new ConfigException("SLACK_BOT_TOKEN: " + e.getMessage());

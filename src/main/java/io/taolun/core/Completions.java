@@ -31,6 +31,12 @@ public interface Completions {
     /** The choices for {@code option}, given what was typed so far, in the user's language. Never throws. */
     List<Choice> choices(ChannelRef where, String option, String typed, Lang lang);
 
+    /**
+     * Every claim of the channel's article, in its order, named in the user's language (a form's claim picker, which
+     * holds more than {@link #MAX_CHOICES}). Never throws.
+     */
+    List<Choice> claims(ChannelRef where, Lang lang);
+
     /** The most sections an article of the library has: the bound of a {@code section} option. */
     int mostSections();
 }

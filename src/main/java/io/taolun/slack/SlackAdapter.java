@@ -76,6 +76,7 @@ public final class SlackAdapter implements AutoCloseable {
     private volatile SocketModeApp socketMode;
     private final Telemetry telemetry;
     private final Clock clock;
+    private final SlackPollForms pollForms;
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
@@ -89,7 +90,8 @@ public final class SlackAdapter implements AutoCloseable {
      */
     public SlackAdapter(SlackConnection connection, Answerer router, PollPosts polls, Lang lang,
             ExecutorService work, ExecutorService votes, ExecutorService calls, ScheduledExecutorService timers,
-            Clock clock, Telemetry telemetry, DeliveryLog deliveries) {
+            Clock clock, Telemetry telemetry, DeliveryLog deliveries, io.taolun.core.Completions completions,
+            io.taolun.core.HomeTab home) {
         this.settings = connection.settings();
         this.deliveries = deliveries;
         this.telemetry = telemetry;
@@ -107,6 +109,17 @@ public final class SlackAdapter implements AutoCloseable {
                 () -> onCommand(request, ctx)));
         // presses over Socket Mode come through Bolt; over HTTP they are read by handle() itself (ButtonPresses)
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> onPress(request.getPayload()));
+        this.pollForms = new SlackPollForms(web, router, completions, deliveries, followUps, messages, gson, lang, work,
+                calls, ACK_BUDGET_MILLIS);
+        app.viewSubmission(SlackPollForm.CALLBACK, (request, ctx) -> acknowledged("poll-form",
+                SlackPollForm.channelOf(request.getPayload().getView().getPrivateMetadata()).orElse("-"),
+                () -> pollForms.onSubmit(request.getPayload(), ctx)));
+        app.messageShortcut(SlackPollForm.SHORTCUT, (request, ctx) -> acknowledged("shortcut",
+                request.getPayload().getChannel() == null ? "-" : request.getPayload().getChannel().getId(),
+                () -> pollForms.onShortcut(request.getPayload())));
+        SlackHome homeTab = new SlackHome(web, home, lang, gson, calls);
+        app.event(com.slack.api.model.event.AppHomeOpenedEvent.class, (request, ctx) -> acknowledged("home", "-",
+                () -> homeTab.opened(request, ctx)));
         app.viewSubmission(SlackForms.CALLBACK, (request, ctx) -> acknowledged("form",
                 SlackForms.channelOf(request.getPayload().getView().getPrivateMetadata()),
                 () -> onSubmit(request.getPayload(), ctx)));
@@ -232,6 +245,9 @@ public final class SlackAdapter implements AutoCloseable {
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
                 nonBlank(p.getUserId()), "", text).delivered(trigger(p.getTriggerId()));
+        if (SlackPollForms.asksForForm(text)) {
+            return pollForms.onCommand(p, chat);
+        }
         // the delivery is marked on the executor, within the ack budget: a stalled database cannot hold the ack
         CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> {
             if (!deliveries.first("slack", p.getTriggerId())) {
@@ -364,9 +380,7 @@ public final class SlackAdapter implements AutoCloseable {
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(chat), work);
         Optional<Reply> ready = get(answer, ACK_BUDGET_MILLIS);
         if (ready.isPresent() && ready.get().error()) {
-            return ctx.ackWithErrors(SlackForms.errors(String.join(" ", ready.get().blocks().stream()
-                    .filter(io.taolun.core.Block.Text.class::isInstance)
-                    .map(b -> ((io.taolun.core.Block.Text) b).text()).toList())));
+            return ctx.ackWithErrors(SlackForms.errors(SlackPayloads.texts(ready.get())));
         }
         answer.thenAcceptAsync(reply -> followUps.ephemeral(reply, chat), calls);
         return ctx.ack();

@@ -54,6 +54,12 @@ final class SlackPayloads {
     }
 
     /** Polls go out as bot messages, so that their tally can be updated in place. */
+    /** The paragraphs of a reply's body as one line (a refusal shown under a modal's field). */
+    static String texts(Reply reply) {
+        return String.join(" ", reply.blocks().stream().filter(io.taolun.core.Block.Text.class::isInstance)
+                .map(b -> ((io.taolun.core.Block.Text) b).text()).toList());
+    }
+
     static boolean postsAsBot(Reply reply) {
         return reply.visibility() == Visibility.IN_CHANNEL && !reply.buttons().isEmpty();
     }

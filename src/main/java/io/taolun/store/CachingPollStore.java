@@ -48,6 +48,11 @@ public final class CachingPollStore implements PollStore {
     }
 
     @Override
+    public List<Poll> openInWorkspace(String platform, String workspace, Instant now, int limit) {
+        return store.openInWorkspace(platform, workspace, now, limit);
+    }
+
+    @Override
     public Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return store.latestIn(where, articleId);
     }

@@ -123,6 +123,18 @@ public final class JdbcPollStore implements PollStore {
     }
 
     @Override
+    public List<Poll> openInWorkspace(String platform, String workspace, Instant now, int limit) {
+        return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? "
+                + "AND closed_at IS NULL AND deleted_at IS NULL AND (closes_at IS NULL OR closes_at > ?) "
+                + "ORDER BY id DESC LIMIT ?", ps -> {
+                    ps.setString(1, platform);
+                    ps.setString(2, workspace);
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setInt(4, Math.max(0, limit));
+                });
+    }
+
+    @Override
     public Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return query("SELECT " + POLL_COLUMNS + " FROM poll WHERE platform = ? AND workspace = ? AND channel = ? "
                 + "AND article_id = ? AND deleted_at IS NULL ORDER BY id DESC LIMIT 1", ps -> {

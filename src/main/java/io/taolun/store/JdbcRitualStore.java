@@ -54,6 +54,15 @@ public final class JdbcRitualStore implements RitualStore {
     }
 
     @Override
+    public List<Ritual> inWorkspace(String platform, String workspace) {
+        return query("SELECT " + COLUMNS + " FROM ritual r WHERE r.active AND EXISTS (SELECT 1 FROM ritual_target t "
+                + "WHERE t.ritual_id = r.id AND t.platform = ? AND t.workspace = ?) ORDER BY r.id", ps -> {
+                    ps.setString(1, platform);
+                    ps.setString(2, workspace);
+                });
+    }
+
+    @Override
     public boolean deactivate(long id) {
         return update("UPDATE ritual SET active = FALSE WHERE id = ? AND active", ps -> ps.setLong(1, id)) == 1;
     }

@@ -42,6 +42,16 @@ final class SlackServerHarness implements AutoCloseable {
     /** @param socketUrl where the fake's apps.connections.open points, set before the bot starts; null for none */
     SlackServerHarness(Path data, TestDatabases.Kind kind, Map<String, String> extraEnv, String socketUrl)
             throws Exception {
+        this(data, kind, extraEnv, socketUrl, TaolunConfig.defaults());
+    }
+
+    /** A server reading {@code config} (e.g. with Slack admins) instead of the defaults. */
+    SlackServerHarness(Path data, TaolunConfig config) throws Exception {
+        this(data, TestDatabases.Kind.H2, Map.of(), null, config);
+    }
+
+    private SlackServerHarness(Path data, TestDatabases.Kind kind, Map<String, String> extraEnv, String socketUrl,
+            TaolunConfig config) throws Exception {
         if (socketUrl != null) {
             slack.setSocketModeUrl(socketUrl);
         }
@@ -54,7 +64,6 @@ final class SlackServerHarness implements AutoCloseable {
                     "TAOLUN_DB_PASSWORD", url.password()));
         }
         env.putAll(extraEnv);
-        TaolunConfig config = TaolunConfig.defaults();
         app = new Composition(config, new SeedLoader().load(Path.of("seeds")), DatabaseSettings.from(env, data),
                 clock, new Random(7), e -> { }, Outbound.of(PlatformSettings.from(env)));
         server = new Server(app, config, PlatformSettings.from(env), clock,

@@ -424,6 +424,7 @@ public final class FakeSlack implements AutoCloseable {
                     .put("ts", field(call, "ts")));
             case "chat.postEphemeral" -> object(o -> o.put("ok", true).put("message_ts", nextTs()));
             case "views.open" -> viewsOpen(call);
+            case "views.publish" -> viewsPublish(call);
             case "files.getUploadURLExternal" -> uploadUrl();
             case "files.completeUploadExternal" -> completeUpload(call, sharesOnComplete ? nextTs() : null);
             case "apps.connections.open" -> socketModeUrl == null ? Answer.json(NO_SOCKET)
@@ -539,6 +540,65 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /**
+     * Publishes a home view as Slack does: refused without a user, or with a view that is not a home of at most 100
+     * blocks whose texts are within Slack's limits (a header 150, a section 3,000, a field 2,000 characters).
+     */
+    private static Answer viewsPublish(Call call) {
+        String user = field(call, "user_id");
+        JsonNode view = call.json().path("view");
+        if (view.isTextual()) {
+            view = Call.parse(view.asText());
+        }
+        boolean valid = user != null && !user.isBlank() && view.path("type").asText().equals("home")
+                && view.path("blocks").isArray() && view.path("blocks").size() <= 100;
+        for (JsonNode block : view.path("blocks")) {
+            String type = block.path("type").asText();
+            valid &= !type.equals("header") || block.path("text").path("text").asText().length() <= 150;
+            valid &= !type.equals("section") || block.path("text").path("text").asText().length() <= 3000;
+            for (JsonNode f : block.path("fields")) {
+                valid &= f.path("text").asText().length() <= 2000;
+            }
+        }
+        if (!valid) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
+        }
+        return object(o -> o.put("ok", true).putObject("view").put("id", "VHOME").put("type", "home"));
+    }
+
+    /**
+     * Slack's checks of a modal's blocks that Taolun's modals could break: block ids unique; an input's label at most
+     * 2,000 characters; a select's or checkbox group's options at most 100 (10), each text at most 75 characters;
+     * placeholders at most 150; an initial value within the input's maximum length.
+     */
+    private static boolean blocksValid(JsonNode blocks) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode block : blocks) {
+            if (block.has("block_id") && !ids.add(block.path("block_id").asText())) {
+                return false;
+            }
+            if (!block.path("type").asText().equals("input")) {
+                continue;
+            }
+            JsonNode element = block.path("element");
+            String label = block.path("label").path("text").asText();
+            int maxOptions = element.path("type").asText().equals("checkboxes") ? 10 : 100;
+            boolean ok = !label.isEmpty() && label.length() <= 2000
+                    && element.path("options").size() <= maxOptions
+                    && element.path("placeholder").path("text").asText().length() <= 150
+                    && (!element.has("max_length") || element.path("initial_value").asText().length()
+                            <= element.path("max_length").asInt());
+            for (JsonNode option : element.path("options")) {
+                String text = option.path("text").path("text").asText();
+                ok &= !text.isEmpty() && text.length() <= 75 && option.path("value").asText().length() <= 150;
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Opens a modal as Slack does: refused without a trigger, or with a view that is not a modal whose title and
      * submit label are plain text of at most 24 characters and whose blocks are at most 100.
      */
@@ -554,7 +614,9 @@ public final class FakeSlack implements AutoCloseable {
                 && view.path("title").path("text").asText().length() <= 24
                 && view.path("submit").path("text").asText().length() <= 24
                 && view.path("blocks").isArray() && view.path("blocks").size() <= 100
-                && view.path("private_metadata").asText().length() <= 3000;
+                && view.path("private_metadata").asText().length() <= 3000
+                && view.path("close").path("text").asText().length() <= 24
+                && blocksValid(view.path("blocks"));
         if (!valid) {
             return Answer.json("{\"ok\":false,\"error\":\"invalid_arguments\"}");
         }

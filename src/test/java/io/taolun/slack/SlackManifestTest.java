@@ -38,6 +38,8 @@ final class SlackManifestTest {
             "chatPostEphemeral", List.of("chat:write"),
             // a modal opened with a user's trigger needs no scope
             "viewsOpen", List.of(),
+            // nor does a user's Home tab
+            "viewsPublish", List.of(),
             "filesGetUploadURLExternal", List.of("files:write"),
             "filesCompleteUploadExternal", List.of("files:write"),
             "conversationsReplies", List.of("channels:history", "groups:history"),
@@ -148,5 +150,29 @@ final class SlackManifestTest {
         assertThat(m.path("features").path("slash_commands").get(0).path("command").asText()).isEqualTo("/article");
         assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
         assertThat(scopes(m)).containsExactlyInAnyOrder(SCOPES);
+    }
+
+    @Test
+    void both_manifests_offer_the_message_shortcut_the_home_tab_and_its_event_as_the_adapter_names_them()
+            throws Exception {
+        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+            JsonNode m = YAML.readTree(Path.of("config", file).toFile());
+            // THEN one message shortcut, with the callback id the adapter listens for, within Slack's limits
+            JsonNode shortcuts = m.path("features").path("shortcuts");
+            assertThat(shortcuts).as(file).hasSize(1);
+            JsonNode shortcut = shortcuts.get(0);
+            assertThat(shortcut.path("type").asText()).as(file).isEqualTo("message");
+            assertThat(shortcut.path("callback_id").asText()).as(file).isEqualTo(SlackPollForm.SHORTCUT);
+            assertThat(shortcut.path("name").asText()).as(file).startsWith("讨论这条消息").hasSizeLessThanOrEqualTo(24);
+            assertThat(shortcut.path("description").asText()).as(file).isNotBlank().hasSizeLessThanOrEqualTo(150);
+            // AND the Home tab, published on the event the adapter handles; interactivity for modals
+            assertThat(m.path("features").path("app_home").path("home_tab_enabled").asBoolean()).as(file).isTrue();
+            assertThat(m.path("settings").path("event_subscriptions").path("bot_events")).as(file)
+                    .extracting(JsonNode::asText).containsExactly("app_home_opened");
+            assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).as(file).isTrue();
+        }
+        JsonNode http = YAML.readTree(Path.of("config", "slack-manifest.yaml").toFile());
+        assertThat(http.path("settings").path("event_subscriptions").path("request_url").asText())
+                .startsWith("https://").endsWith("/slack/events");
     }
 }

@@ -114,6 +114,55 @@ public final class SlackRequests {
         return "payload=" + encode(root.toString());
     }
 
+    /**
+     * A {@code view_submission} of a modal with several inputs, as Slack posts it: {@code state} holds each input's
+     * value by block id, already in Slack's shape (e.g. {@code {"type":"plain_text_input","value":"..."}}).
+     */
+    public static String viewSubmission(String team, String user, JsonNode view, Map<String, ObjectNode> state,
+            String viewId) {
+        ObjectNode root = JSON.createObjectNode().put("type", "view_submission");
+        root.putObject("team").put("id", team).put("domain", "fake");
+        root.putObject("user").put("id", user).put("username", user.toLowerCase(Locale.ROOT)).put("team_id", team);
+        root.put("api_app_id", "A1").put("token", "x").put("trigger_id", "trigger-" + viewId);
+        ObjectNode submitted = root.putObject("view");
+        submitted.put("id", viewId).put("team_id", team).put("type", "modal")
+                .put("callback_id", view.path("callback_id").asText())
+                .put("private_metadata", view.path("private_metadata").asText()).put("hash", "1.abc");
+        submitted.set("title", view.path("title"));
+        submitted.set("blocks", view.path("blocks"));
+        ObjectNode values = submitted.putObject("state").putObject("values");
+        state.forEach((block, value) -> values.putObject(block).set("value", value));
+        return "payload=" + encode(root.toString());
+    }
+
+    /** A {@code message_action} (a message shortcut) on a message of the channel, as Slack posts it. */
+    public static String messageShortcut(String team, String channel, String user, String callbackId,
+            String messageText, String triggerId, String responseUrl) {
+        ObjectNode root = JSON.createObjectNode().put("type", "message_action").put("callback_id", callbackId)
+                .put("trigger_id", triggerId).put("response_url", responseUrl).put("message_ts", "1700000000.000001")
+                .put("action_ts", "1700000001.000001").put("token", "x");
+        root.putObject("team").put("id", team).put("domain", "fake");
+        root.putObject("user").put("id", user).put("name", user.toLowerCase(Locale.ROOT)).put("team_id", team);
+        root.putObject("channel").put("id", channel).put("name", "general");
+        root.putObject("message").put("type", "message").put("user", "UOTHER").put("ts", "1700000000.000001")
+                .put("text", messageText);
+        return "payload=" + encode(root.toString());
+    }
+
+    /**
+     * An {@code app_home_opened} event as the Events API posts it (JSON; send it with
+     * {@code Content-Type: application/json}).
+     */
+    public static String appHomeOpened(String team, String user, String tab, String eventId) {
+        ObjectNode root = JSON.createObjectNode().put("token", "x").put("team_id", team).put("api_app_id", "A1")
+                .put("type", "event_callback").put("event_id", eventId).put("event_time", 1700000000);
+        root.putObject("event").put("type", "app_home_opened").put("user", user).put("channel", "D" + user)
+                .put("tab", tab).put("event_ts", "1700000000.000100");
+        root.putArray("authorizations").addObject().put("team_id", team).put("user_id", "UBOT")
+                .put("is_bot", true);
+        return root.toString();
+    }
+
     /** A form body {@code payload=<url-encoded block_actions JSON>}, as Slack posts interactions. */
     public static String blockAction(String team, String channel, String user, String actionId, String value,
             String messageTs, String responseUrl, String triggerId) {

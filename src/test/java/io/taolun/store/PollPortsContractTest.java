@@ -99,6 +99,32 @@ final class PollPortsContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void a_workspaces_open_polls_are_listed_newest_first_up_to_the_limit_in_any_channel_and_no_other_workspaces(
+            Backend backend) {
+        try (Ports p = new Ports(backend)) {
+            Poll first = p.store.open(poll(GENERAL, "c1"));
+            Poll closing = p.store.open(poll(RANDOM, "c2", Optional.of(T0.plusSeconds(60))));
+            Poll closed = p.store.open(poll(GENERAL, "c3"));
+            Poll deleted = p.store.open(poll(RANDOM, "c4"));
+            p.store.open(poll(new ChannelRef("slack", "T2", "C1"), "c1"));
+            p.store.open(poll(new ChannelRef("discord", "T1", "C1"), "c1"));
+            Poll newest = p.store.open(poll(GENERAL, "c5"));
+            p.store.close(closed.id(), "alice", T0.plusSeconds(1));
+            p.store.delete(deleted.id(), "alice", T0.plusSeconds(1));
+
+            assertThat(p.store.openInWorkspace("slack", "T1", T0.plusSeconds(10), 10)).extracting(Poll::id)
+                    .containsExactly(newest.id(), closing.id(), first.id());
+            assertThat(p.store.openInWorkspace("slack", "T1", T0.plusSeconds(10), 2)).extracting(Poll::id)
+                    .containsExactly(newest.id(), closing.id());
+            // past its deadline a poll is no longer open
+            assertThat(p.store.openInWorkspace("slack", "T1", T0.plusSeconds(60), 10)).extracting(Poll::id)
+                    .containsExactly(newest.id(), first.id());
+            assertThat(p.store.openInWorkspace("slack", "T3", T0, 10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void a_poll_is_stored_with_every_field_and_ids_count_from_one(Backend backend) {
         try (Ports p = new Ports(backend)) {
             // GIVEN a custom poll with its own options, public, results hidden, with a deadline

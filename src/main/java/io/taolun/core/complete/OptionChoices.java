@@ -123,6 +123,12 @@ public final class OptionChoices implements Completions {
         return capped(starts.stream().map(z -> new Choice(z, z, false)).toList());
     }
 
+    @Override
+    public List<Choice> claims(ChannelRef where, Lang lang) {
+        return channelArticle(where).claims().stream()
+                .map(c -> new Choice(cut(c.id() + " · " + c.statement().in(lang)), c.id(), false)).toList();
+    }
+
     /** The claim as a user reads it: its statement, in the user's language. */
     private static Optional<String> claimLabel(Article article, String claimId, Lang lang) {
         return article.claims().stream().filter(c -> c.id().equals(claimId)).findFirst()

@@ -16,6 +16,12 @@ public interface PollQueries {
     /** Polls of the channel on this article that are still open at {@code now}, newest first. */
     List<Poll> openIn(ChannelRef where, String articleId, Instant now);
 
+    /**
+     * The newest polls of a workspace, on any article and in any channel, still open at {@code now}: at most
+     * {@code limit} of them, newest first (the app's home).
+     */
+    List<Poll> openInWorkspace(String platform, String workspace, Instant now, int limit);
+
     /** The newest poll opened in the channel on this article. */
     Optional<Poll> latestIn(ChannelRef where, String articleId);
 

@@ -59,6 +59,16 @@ public final class PollViews {
         return store.openIn(where, articleId, clock.instant());
     }
 
+    /** What a poll asks, in the reader's language: its claim's statement, or its own question. */
+    public String statement(Poll poll, Lang lang) {
+        return replies.statement(poll, lang);
+    }
+
+    /** The polls of a workspace still open now, newest first, at most {@code limit}. */
+    public List<Poll> openInWorkspace(String platform, String workspace, int limit) {
+        return store.openInWorkspace(platform, workspace, clock.instant(), limit);
+    }
+
     /** The poll's message as of now. */
     public Reply message(Poll poll, Lang lang) {
         boolean visible = poll.resultsVisible(clock.instant());

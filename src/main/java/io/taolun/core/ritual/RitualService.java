@@ -47,6 +47,11 @@ public final class RitualService {
         return store.in(where);
     }
 
+    /** The active rituals posting anywhere in a workspace (the app's home). */
+    public List<Ritual> inWorkspace(String platform, String workspace) {
+        return store.inWorkspace(platform, workspace);
+    }
+
     /** Turns off a ritual of this channel's workspace that was made by command. */
     public Ritual off(ChatRequest request, long id) {
         requireAdmin(request);

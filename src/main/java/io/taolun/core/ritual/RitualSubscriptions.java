@@ -15,6 +15,9 @@ interface RitualSubscriptions {
     /** Active rituals that post to this channel, oldest first. */
     List<Ritual> in(ChannelRef where);
 
+    /** Active rituals that post to any channel of this workspace, oldest first. */
+    List<Ritual> inWorkspace(String platform, String workspace);
+
     /** Turns a ritual off; false when it was already off. */
     boolean deactivate(long id);
 

@@ -66,6 +66,15 @@ public final class InMemoryPolls implements PollStore, VoteLedger {
     }
 
     @Override
+    public synchronized List<Poll> openInWorkspace(String platform, String workspace, Instant now, int limit) {
+        return polls.descendingMap().values().stream()
+                .filter(p -> p.where().platform().equals(platform) && p.where().workspace().equals(workspace))
+                .filter(p -> p.deletedAt().isEmpty() && p.closedAt().isEmpty()
+                        && p.closesAt().map(now::isBefore).orElse(true))
+                .limit(limit).toList();
+    }
+
+    @Override
     public synchronized Optional<Poll> latestIn(ChannelRef where, String articleId) {
         return polls.descendingMap().values().stream()
                 .filter(p -> p.where().equals(where) && p.articleId().equals(articleId))

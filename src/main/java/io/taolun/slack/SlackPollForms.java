@@ -1,0 +1,169 @@
+package io.taolun.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
+import io.taolun.core.Answerer;
+import io.taolun.core.ChannelRef;
+import io.taolun.core.ChatRequest;
+import io.taolun.core.Completions;
+import io.taolun.core.DeliveryLog;
+import io.taolun.core.Lang;
+import io.taolun.core.Messages;
+import io.taolun.core.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening a poll through a Slack modal: {@code /article poll} with nothing after it, or the message shortcut
+ * "讨论这条消息" with the message's text as the question. The modal is opened with the request's trigger (valid for 3
+ * seconds), its submission runs as the {@code poll} command it stands for, and the poll is posted in the channel as
+ * the bot; a refusal is shown in the modal, under the question.
+ */
+final class SlackPollForms {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackPollForms.class);
+
+    private final SlackWeb web;
+    private final Answerer router;
+    private final Completions completions;
+    private final DeliveryLog deliveries;
+    private final SlackFollowUps followUps;
+    private final SlackPayloads messages;
+    private final Gson gson;
+    private final Lang lang;
+    private final ExecutorService work;
+    private final ExecutorService calls;
+    private final long budgetMillis;
+
+    SlackPollForms(SlackWeb web, Answerer router, Completions completions, DeliveryLog deliveries,
+            SlackFollowUps followUps, SlackPayloads messages, Gson gson, Lang lang, ExecutorService work,
+            ExecutorService calls, long budgetMillis) {
+        this.web = web;
+        this.router = router;
+        this.completions = completions;
+        this.deliveries = deliveries;
+        this.followUps = followUps;
+        this.messages = messages;
+        this.gson = gson;
+        this.lang = lang;
+        this.work = work;
+        this.calls = calls;
+        this.budgetMillis = budgetMillis;
+    }
+
+    /** Whether a slash command asks for the form: {@code poll} and nothing else. */
+    static boolean asksForForm(String text) {
+        return text.strip().equals("poll");
+    }
+
+    /** {@code /article poll}: acknowledged at once; the modal opens, or the opener is told what to type instead. */
+    Response onCommand(SlashCommandPayload p, ChatRequest chat) {
+        calls.execute(() -> open(p.getTriggerId(), chat.where(), "", p.getResponseUrl(), chat));
+        return Response.ok();
+    }
+
+    /** The message shortcut: the modal, with the message's text as the question. */
+    Response onShortcut(MessageShortcutPayload p) {
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+        if (p.getChannel() == null || p.getUser() == null || team == null || p.getTriggerId() == null) {
+            LOG.info("slack message shortcut without a channel, user, team or trigger ignored");
+            return Response.ok();
+        }
+        String text = p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
+        ChatRequest chat = new ChatRequest("slack", team, p.getChannel().getId(), p.getUser().getId(), "", "poll");
+        calls.execute(() -> open(p.getTriggerId(), chat.where(), plainText(text), p.getResponseUrl(), chat));
+        return Response.ok();
+    }
+
+    private void open(String trigger, ChannelRef where, String question, String responseUrl, ChatRequest chat) {
+        Messages m = Messages.of(lang);
+        String view = SlackPollForm.view(where.channel(), completions.claims(where, lang), m, question);
+        if (trigger != null && web.call("views.open", false, r -> r.viewsOpen(v -> v.triggerId(trigger)
+                .viewAsString(view))).ok()) {
+            return;
+        }
+        // the trigger expired (Slack allows 3 s) or Slack refused: say what to type instead
+        Reply fallback = Reply.builder().error().text(m.get("slack.pollForm.failed")).build();
+        if (responseUrl == null || !web.respond(responseUrl, gson.toJson(messages.message(fallback, chat, false)))) {
+            LOG.warn("the poll form could not be opened, and its opener could not be told");
+        }
+    }
+
+    /**
+     * The form's submission: run as the {@code poll} command within the ack budget when the core is done by then. A
+     * refusal stays in the modal; success closes it and posts the poll. The same submission delivered again opens
+     * one poll.
+     */
+    Response onSubmit(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        Optional<SlackPollForm.Opening> opening = SlackPollForm.read(p.getView().getPrivateMetadata(),
+                p.getView().getState());
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser() != null ? p.getUser().getTeamId() : null;
+        if (opening.isEmpty() || p.getUser() == null || team == null || p.getUser().getId() == null) {
+            LOG.info("slack view submission that is not a poll form of ours ignored");
+            return ctx.ack();
+        }
+        ChatRequest chat = new ChatRequest("slack", team, opening.get().channel(), p.getUser().getId(), "",
+                opening.get().command()).delivered(delivery(p.getView().getId(), opening.get().command()));
+        CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> deliveries.first("slack",
+                chat.delivery()) ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work);
+        Optional<Optional<Reply>> ready = ready(answer);
+        if (ready.isPresent() && ready.get().isPresent() && ready.get().get().error()) {
+            return ctx.ackWithErrors(SlackPollForm.errors(SlackPayloads.texts(ready.get().get())));
+        }
+        answer.thenAcceptAsync(reply -> reply.ifPresent(r -> {
+            if (r.error()) {
+                followUps.ephemeral(r, chat);
+            } else {
+                followUps.deliver(r, chat, null);
+            }
+        }), calls);
+        return ctx.ack();
+    }
+
+    private Optional<Optional<Reply>> ready(CompletableFuture<Optional<Reply>> answer) {
+        try {
+            return Optional.of(answer.get(budgetMillis, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("slack poll form failed", e.getCause());
+            return Optional.empty();
+        }
+    }
+
+    /** The submission's delivery id: its view and what it asks, so a repeat of it opens nothing twice. */
+    private static String delivery(String viewId, String command) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(command.getBytes(StandardCharsets.UTF_8));
+            return "view:" + (viewId == null ? "-" : viewId) + ":" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message's text as a question: Slack's markup of mentions and links reduced to their visible text. */
+    static String plainText(String mrkdwn) {
+        String text = java.util.regex.Pattern.compile("<([^<>]*)>").matcher(mrkdwn).replaceAll(found -> {
+            String inner = found.group(1);
+            int bar = inner.indexOf('|');
+            String shown = bar >= 0 ? inner.substring(bar + 1) : inner.startsWith("!") ? inner.substring(1) : inner;
+            return java.util.regex.Matcher.quoteReplacement(shown);
+        });
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+    }
+}
