@@ -77,6 +77,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final Telemetry telemetry;
     private final Clock clock;
     private final SlackPollForms pollForms;
+    private final Lang lang;
 
     /**
      * @param lang  the language of replies (Slack sends no locale with commands; {@code --lang} overrides)
@@ -93,6 +94,7 @@ public final class SlackAdapter implements AutoCloseable {
             Clock clock, Telemetry telemetry, DeliveryLog deliveries, io.taolun.core.Completions completions,
             io.taolun.core.HomeTab home) {
         this.settings = connection.settings();
+        this.lang = lang;
         this.deliveries = deliveries;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -245,8 +247,9 @@ public final class SlackAdapter implements AutoCloseable {
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
                 nonBlank(p.getUserId()), "", text).delivered(trigger(p.getTriggerId()));
-        if (SlackPollForms.asksForForm(text)) {
-            return pollForms.onCommand(p, chat);
+        Optional<io.taolun.core.Lang> form = SlackPollForms.asksForForm(text, lang);
+        if (form.isPresent()) {
+            return pollForms.onCommand(p, chat, form.get());
         }
         // the delivery is marked on the executor, within the ack budget: a stalled database cannot hold the ack
         CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> {

@@ -79,6 +79,7 @@ final class SlackPollForm {
         blocks.add(input(OPTIONS, m.get("slack.pollForm.options"), optionsInput, m.get("slack.pollForm.optionsHint")));
         JsonObject max = element("static_select");
         JsonArray counts = new JsonArray();
+        counts.add(option(m.get("slack.pollForm.maxOne"), "1"));
         for (int n = 2; n <= PollLimits.MAX_OPTIONS; n++) {
             counts.add(option(m.get("slack.pollForm.maxN", n), String.valueOf(n)));
         }
@@ -123,16 +124,17 @@ final class SlackPollForm {
             words.add(quoted(q));
         });
         text(values, OPTIONS).ifPresent(typed -> {
-            String options = typed.lines().map(String::strip).filter(l -> !l.isEmpty())
-                    // "|" separates options in the command: one typed inside an option is kept as a full-width bar
-                    .map(l -> l.replace('|', '｜')).collect(Collectors.joining("|"));
+            // one option a line, or several on a line separated by "|", as the typed command takes them
+            String options = typed.lines().flatMap(l -> java.util.Arrays.stream(l.split("\\|"))).map(String::strip)
+                    .filter(l -> !l.isEmpty()).collect(Collectors.joining("|"));
             if (!options.isEmpty()) {
                 words.add("--options");
                 words.add(quoted(options));
             }
         });
         value(values, MAX).map(ViewState.Value::getSelectedOption).map(o -> o.getValue())
-                .filter(v -> v.matches("\\d{1,2}")).ifPresent(v -> {
+                // one choice each is what a poll has without --max
+                .filter(v -> v.matches("\\d{1,2}") && !v.equals("1")).ifPresent(v -> {
                     words.add("--max");
                     words.add(v);
                 });

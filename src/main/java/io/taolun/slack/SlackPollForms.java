@@ -63,14 +63,24 @@ final class SlackPollForms {
         this.budgetMillis = budgetMillis;
     }
 
-    /** Whether a slash command asks for the form: {@code poll} and nothing else. */
-    static boolean asksForForm(String text) {
-        return text.strip().equals("poll");
+    /**
+     * Whether a slash command asks for the form: {@code poll} and nothing else, or only a language for the form
+     * ({@code poll --lang en}); the form's language, or empty when it does not ask for the form.
+     */
+    static Optional<Lang> asksForForm(String text, Lang fallback) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length == 1 && words[0].equals("poll")) {
+            return Optional.of(fallback);
+        }
+        if (words.length == 3 && words[0].equals("poll") && words[1].equals("--lang")) {
+            return Lang.parse(words[2]);
+        }
+        return Optional.empty();
     }
 
     /** {@code /article poll}: acknowledged at once; the modal opens, or the opener is told what to type instead. */
-    Response onCommand(SlashCommandPayload p, ChatRequest chat) {
-        calls.execute(() -> open(p.getTriggerId(), chat.where(), "", p.getResponseUrl(), chat));
+    Response onCommand(SlashCommandPayload p, ChatRequest chat, Lang formLang) {
+        calls.execute(() -> open(p.getTriggerId(), chat.where(), "", p.getResponseUrl(), chat, formLang));
         return Response.ok();
     }
 
@@ -83,13 +93,14 @@ final class SlackPollForms {
         }
         String text = p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
         ChatRequest chat = new ChatRequest("slack", team, p.getChannel().getId(), p.getUser().getId(), "", "poll");
-        calls.execute(() -> open(p.getTriggerId(), chat.where(), plainText(text), p.getResponseUrl(), chat));
+        calls.execute(() -> open(p.getTriggerId(), chat.where(), plainText(text), p.getResponseUrl(), chat, lang));
         return Response.ok();
     }
 
-    private void open(String trigger, ChannelRef where, String question, String responseUrl, ChatRequest chat) {
-        Messages m = Messages.of(lang);
-        String view = SlackPollForm.view(where.channel(), completions.claims(where, lang), m, question);
+    private void open(String trigger, ChannelRef where, String question, String responseUrl, ChatRequest chat,
+            Lang formLang) {
+        Messages m = Messages.of(formLang);
+        String view = SlackPollForm.view(where.channel(), completions.claims(where, formLang), m, question);
         if (trigger != null && web.call("views.open", false, r -> r.viewsOpen(v -> v.triggerId(trigger)
                 .viewAsString(view))).ok()) {
             return;
@@ -161,7 +172,12 @@ final class SlackPollForms {
         String text = java.util.regex.Pattern.compile("<([^<>]*)>").matcher(mrkdwn).replaceAll(found -> {
             String inner = found.group(1);
             int bar = inner.indexOf('|');
-            String shown = bar >= 0 ? inner.substring(bar + 1) : inner.startsWith("!") ? inner.substring(1) : inner;
+            // a user's or channel's name keeps its @ or #; a special mention (<!here>) only its word, pinging no one
+            String label = bar >= 0 ? inner.substring(bar + 1) : inner;
+            String shown = inner.startsWith("!") ? label.replaceFirst("^[!@]", "")
+                    : inner.startsWith("@") && bar >= 0 ? "@" + label
+                    : inner.startsWith("#") ? "#" + label.replaceFirst("^#", "")
+                    : label;
             return java.util.regex.Matcher.quoteReplacement(shown);
         });
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ").strip();

@@ -33,15 +33,20 @@ final class SlackHomeTest {
                 SlackRequests.appHomeOpened(team, user, tab, eventId), Map.of("Content-Type", "application/json"));
     }
 
+    /** A server whose config makes alice a Slack admin (she schedules), after {@code more} lines of config. */
+    private SlackServerHarness withAliceAdmin(String more) throws Exception {
+        Path yaml = data.resolve("taolun.yaml");
+        java.nio.file.Files.writeString(yaml, more + "polls:\n  admins:\n    slack: [UALICE]\n");
+        return new SlackServerHarness(data.resolve("db"), new ConfigLoader().read(yaml));
+    }
+
     private static long pollOf(FakeSlack.Call posted) {
         return Long.parseLong(posted.json().path("blocks").findValuesAsText("value").get(0).split(" ")[1]);
     }
 
     @Test
     void the_home_shows_the_article_the_workspaces_open_polls_your_votes_and_the_next_posts() throws Exception {
-        java.nio.file.Path yaml = data.resolve("taolun.yaml");
-        java.nio.file.Files.writeString(yaml, "polls:\n  admins:\n    slack: [UALICE]\n");
-        try (SlackServerHarness h = new SlackServerHarness(data.resolve("db"), new ConfigLoader().read(yaml))) {
+        try (SlackServerHarness h = withAliceAdmin("")) {
             // GIVEN a public poll bob voted in, a poll whose counts are hidden until it closes, and a quote of the day
             h.command("UALICE", "poll --question \"下次读什么？\" --options \"书|论文\" --public");
             FakeSlack.Call first = h.slack.awaitCall("chat.postMessage", 1, WAIT);
@@ -72,7 +77,7 @@ final class SlackHomeTest {
             assertThat(home).contains("书：0 票", "论文：1 票", "你的选择：论文", "你的选择：要", "截止前不公布票数。")
                     .doesNotContain("要：1 票");
             // AND the quote of the day's next post
-            assertThat(home).contains("每日名言", "(Asia/Shanghai)");
+            assertThat(home).contains("每日一句（定时 #", "（Asia/Shanghai）");
             // AND carol, who has not voted, is told so
             opened(h, "T1", "UCAROL", "home", "Ev2");
             FakeSlack.Call carols = h.slack.awaitCall("views.publish", 2, WAIT);
@@ -83,7 +88,7 @@ final class SlackHomeTest {
             FakeSlack.Call other = h.slack.awaitCall("views.publish", 3, WAIT);
             assertThat(other.json().path("user_id").asText()).isEqualTo("UZED");
             assertThat(other.json().toString()).contains("这个工作区现在没有进行中的投票", "这个工作区没有定时发布")
-                    .doesNotContain("下次读什么？", "每日名言");
+                    .doesNotContain("下次读什么？", "每日一句");
 
             // AND the Messages tab publishes nothing
             opened(h, "T1", "UBOB", "messages", "Ev4");
@@ -96,9 +101,7 @@ final class SlackHomeTest {
 
     @Test
     void in_english_the_home_and_the_poll_form_read_in_english() throws Exception {
-        java.nio.file.Path yaml = data.resolve("taolun.yaml");
-        java.nio.file.Files.writeString(yaml, "language: en\npolls:\n  admins:\n    slack: [UALICE]\n");
-        try (SlackServerHarness h = new SlackServerHarness(data.resolve("db"), new ConfigLoader().read(yaml))) {
+        try (SlackServerHarness h = withAliceAdmin("language: en\n")) {
             h.command("UALICE", "poll --question \"Read what next?\" --options \"Books|Papers\" --public --max 2");
             FakeSlack.Call posted = h.slack.awaitCall("chat.postMessage", 1, WAIT);
             long poll = pollOf(posted);
@@ -110,8 +113,9 @@ final class SlackHomeTest {
             opened(h, "T1", "UBOB", "home", "Ev1");
             String home = h.slack.awaitCall("views.publish", 1, WAIT).json().toString();
             assertThat(home).contains("In short: ", "One poll is open in this workspace:",
-                    "#" + poll + " · Read what next?", "Books: 1", "Papers: 1", "1 voter", "Your vote: Books, Papers",
-                    "Weekly discussion poll (#", "(Europe/Berlin)", "Only you see this page.")
+                    "#" + poll + " · Read what next?", "Books: 1 vote", "Papers: 1 vote", "1 voter",
+                    "Your choice: Books, Papers", "Scheduled next in this workspace:",
+                    "Weekly discussion poll (schedule #", "(Europe/Berlin)", "Only you see this page.")
                     .doesNotContain("{0}", "{1}");
 
             h.command("UCAROL", "poll");

@@ -94,10 +94,12 @@ final class SlackPollFormTest {
             // THEN the poll is posted in the channel as the bot, as she described it
             FakeSlack.Call posted = h.slack.awaitCall("chat.postMessage", 1, WAIT);
             assertThat(posted.json().path("channel").asText()).isEqualTo("C1");
-            assertThat(posted.json().toString()).contains("下次读什么？", "论文 ｜ 报告");
+            assertThat(posted.json().toString()).contains("下次读什么？", "报告");
             List<String> buttons = posted.json().path("blocks").findValuesAsText("value");
             long id = Long.parseLong(buttons.get(0).split(" ")[1]);
-            assertThat(buttons).contains("vote " + id + " 1", "vote " + id + " 2", "vote " + id + " 3");
+            // one option a line, or several on a line separated by |: 书, 论文, 报告, 博客
+            assertThat(buttons).contains("vote " + id + " 1", "vote " + id + " 2", "vote " + id + " 3",
+                    "vote " + id + " 4");
             Poll poll = h.app.pollQueries().find(id).orElseThrow();
             assertThat(poll.opener()).isEqualTo("UALICE");
             assertThat(poll.maxChoices()).isEqualTo(2);
@@ -136,7 +138,8 @@ final class SlackPollFormTest {
             throws Exception {
         try (SlackServerHarness h = new SlackServerHarness(data)) {
             HttpResponse<String> ack = h.post(SlackRequests.messageShortcut("T1", "C1", "UALICE", "taolun-discuss",
-                    "<@U0123> 说：我们该 *慢下来* 吗？ <https://example.org/a|原文> &amp; <!here>", "trigger-s1",
+                    "<@U0123> 说：<@U7|bob> 在 <#C9|general> 问 我们该 *慢下来* 吗？ <https://example.org/a|原文> &amp; <!here>",
+                    "trigger-s1",
                     h.slack.responseUrl("shortcut")), Map.of());
             assertThat(ack.statusCode()).isEqualTo(200);
             FakeSlack.Call opened = h.slack.awaitCall("views.open", 1, WAIT);
@@ -144,9 +147,17 @@ final class SlackPollFormTest {
             JsonNode view = JSON.readTree(opened.json().path("view").asText().isEmpty()
                     ? opened.json().path("view").toString() : opened.json().path("view").asText());
             assertThat(block(view, "question").path("element").path("initial_value").asText())
-                    .isEqualTo("@U0123 说：我们该 *慢下来* 吗？ 原文 & here");
+                    .isEqualTo("@U0123 说：@bob 在 #general 问 我们该 *慢下来* 吗？ 原文 & here");
 
             // WHEN Slack will not open a modal (the trigger expired), the opener is told what to type instead
+            // AND /article poll --lang en opens it in English
+            h.command("UCAROL", "poll --lang en");
+            JsonNode english = h.slack.awaitCall("views.open", 2, WAIT).json().path("view");
+            assertThat(english.toString()).contains("Open a poll");
+            assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+            // (the fake decides a refusal when it answers: the English form's answer must be given first)
+            h.awaitQuiet();
+
             h.slack.refuseNext("views.open", 1, "expired_trigger_id");
             h.command("UBOB", "poll");
             Await.until("the opener is told the form did not open", () -> h.slack.calls("response_url").stream()

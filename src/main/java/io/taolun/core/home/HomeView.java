@@ -75,7 +75,7 @@ public final class HomeView implements HomeTab {
         home.text(next.isEmpty() ? m.get("home.noPosts") : m.get("home.posts"));
         for (Next post : next) {
             home.text(m.get(post.ritual().spec().kind() == RitualKind.QOTD ? "home.qotd" : "home.weekly",
-                    String.valueOf(post.ritual().id()), when(post.at(), post.ritual().spec().zone())));
+                    String.valueOf(post.ritual().id()), when(post.at(), post.ritual().spec().zone(), m)));
         }
         return home.footer(m.get("home.footer")).build();
     }
@@ -93,7 +93,7 @@ public final class HomeView implements HomeTab {
         }
         text.append(m.get("home.voters", tally.voters())).append('\n');
         text.append(yours(poll, user, m)).append('\n');
-        poll.closesAt().ifPresent(at -> text.append(m.get("home.closes", when(at, zone))));
+        poll.closesAt().ifPresent(at -> text.append(m.get("home.closes", when(at, zone, m))));
         return text.toString().strip();
     }
 
@@ -113,8 +113,8 @@ public final class HomeView implements HomeTab {
                 : m.get("home.yours", String.join(m.lang() == Lang.ZH ? "、" : ", ", chosen));
     }
 
-    private static String when(Instant at, ZoneId zone) {
-        return TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    private static String when(Instant at, ZoneId zone, Messages m) {
+        return m.get("home.when", TIME.format(at.atZone(zone)), zone.getId());
     }
 
     private record Next(Ritual ritual, Instant at) {

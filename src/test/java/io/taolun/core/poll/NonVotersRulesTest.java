@@ -77,7 +77,7 @@ final class NonVotersRulesTest {
         bot.as("alice", "vote 1 1");
         bot.as("bob", "vote 1 2");
         Reply all = bot.as("alice", "nonvoters 1");
-        assertThat(all.plainText()).contains("频道里的 2 名成员都投过票了。");
+        assertThat(all.plainText()).contains("频道里的成员（共 2 人）都投过票了。");
         assertThat(named(all)).isEmpty();
 
         List<String> crowd = IntStream.rangeClosed(1, 130).mapToObj(i -> "u" + i).toList();
@@ -108,8 +108,9 @@ final class NonVotersRulesTest {
         Reply failed = bot.as("alice", "nonvoters 2");
         assertThat(failed.error()).isTrue();
         assertThat(failed.plainText()).contains("Slack 暂时没有列出这个投票所在频道的成员");
-        assertThat(bot.as("alice", "nonvoters").plainText()).contains("请写明是哪个投票");
+        assertThat(bot.as("alice", "nonvoters").plainText()).contains("请只写一个投票编号");
         assertThat(bot.as("alice", "nonvoters 99").plainText()).contains("#99");
+        assertThat(bot.as("alice", "nonvoters 2 3").plainText()).contains("请只写一个投票编号");
         assertThat(bot.failures).isEmpty();
     }
 }
