@@ -390,7 +390,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /** The answer if it is ready within the ack budget. */
-    private static <T> Optional<T> get(Future<T> answer, long millis) {
+    static <T> Optional<T> get(Future<T> answer, long millis) {
         try {
             return Optional.of(answer.get(millis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

@@ -96,7 +96,8 @@ final class SlackForms {
         return Map.of(INPUT_BLOCK, SafeText.cut(problem.strip(), ERROR_MAX));
     }
 
-    private static JsonObject plain(String text) {
+    /** A plain-text object of Block Kit. */
+    static JsonObject plain(String text) {
         JsonObject object = new JsonObject();
         object.addProperty("type", "plain_text");
         object.addProperty("text", text);

@@ -56,11 +56,11 @@ final class SlackPollForm {
         JsonArray blocks = new JsonArray();
         JsonObject intro = new JsonObject();
         intro.addProperty("type", "section");
-        intro.add("text", plain(m.get("slack.pollForm.intro")));
+        intro.add("text", SlackForms.plain(m.get("slack.pollForm.intro")));
         blocks.add(intro);
         if (!claims.isEmpty()) {
             JsonObject select = element("static_select");
-            select.add("placeholder", plain(m.get("slack.pollForm.claimPlaceholder")));
+            select.add("placeholder", SlackForms.plain(m.get("slack.pollForm.claimPlaceholder")));
             JsonArray options = new JsonArray();
             claims.stream().limit(100).forEach(c -> options.add(option(c.name(), c.value())));
             select.add("options", options);
@@ -84,7 +84,7 @@ final class SlackPollForm {
             counts.add(option(m.get("slack.pollForm.maxN", n), String.valueOf(n)));
         }
         max.add("options", counts);
-        max.add("placeholder", plain(m.get("slack.pollForm.maxOne")));
+        max.add("placeholder", SlackForms.plain(m.get("slack.pollForm.maxOne")));
         blocks.add(input(MAX, m.get("slack.pollForm.max"), max, ""));
         JsonObject settings = element("checkboxes");
         JsonArray flags = new JsonArray();
@@ -100,9 +100,9 @@ final class SlackPollForm {
         JsonObject view = new JsonObject();
         view.addProperty("type", "modal");
         view.addProperty("callback_id", CALLBACK);
-        view.add("title", plain(m.get("slack.pollForm.title")));
-        view.add("submit", plain(m.get("slack.pollForm.submit")));
-        view.add("close", plain(m.get("slack.pollForm.cancel")));
+        view.add("title", SlackForms.plain(m.get("slack.pollForm.title")));
+        view.add("submit", SlackForms.plain(m.get("slack.pollForm.submit")));
+        view.add("close", SlackForms.plain(m.get("slack.pollForm.cancel")));
         view.addProperty("private_metadata", metadata.toString());
         view.add("blocks", blocks);
         return view.toString();
@@ -197,25 +197,18 @@ final class SlackPollForm {
         input.addProperty("type", "input");
         input.addProperty("block_id", block);
         input.addProperty("optional", true);
-        input.add("label", plain(label));
+        input.add("label", SlackForms.plain(label));
         input.add("element", element);
         if (!hint.isEmpty()) {
-            input.add("hint", plain(hint));
+            input.add("hint", SlackForms.plain(hint));
         }
         return input;
     }
 
     private static JsonObject option(String text, String value) {
         JsonObject option = new JsonObject();
-        option.add("text", plain(SafeText.cut(text, OPTION_TEXT_MAX)));
+        option.add("text", SlackForms.plain(SafeText.cut(text, OPTION_TEXT_MAX)));
         option.addProperty("value", value);
         return option;
-    }
-
-    private static JsonObject plain(String text) {
-        JsonObject object = new JsonObject();
-        object.addProperty("type", "plain_text");
-        object.addProperty("text", text);
-        return object;
     }
 }

@@ -21,8 +21,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +127,7 @@ final class SlackPollForms {
                 opening.get().command()).delivered(delivery(p.getView().getId(), opening.get().command()));
         CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> deliveries.first("slack",
                 chat.delivery()) ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work);
-        Optional<Optional<Reply>> ready = ready(answer);
+        Optional<Optional<Reply>> ready = SlackAdapter.get(answer, budgetMillis);
         if (ready.isPresent() && ready.get().isPresent() && ready.get().get().error()) {
             return ctx.ackWithErrors(SlackPollForm.errors(SlackPayloads.texts(ready.get().get())));
         }
@@ -141,20 +139,6 @@ final class SlackPollForms {
             }
         }), calls);
         return ctx.ack();
-    }
-
-    private Optional<Optional<Reply>> ready(CompletableFuture<Optional<Reply>> answer) {
-        try {
-            return Optional.of(answer.get(budgetMillis, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.error("slack poll form failed", e.getCause());
-            return Optional.empty();
-        }
     }
 
     /** The submission's delivery id: its view and what it asks, so a repeat of it opens nothing twice. */
