@@ -55,6 +55,8 @@ import io.taolun.store.Database;
 import io.taolun.store.DbRitualScheduler;
 import io.taolun.store.GroupCommitVoteLedger;
 import io.taolun.store.JdbcChannelArticles;
+import io.taolun.store.JdbcInstallations;
+import io.taolun.store.JdbcOAuthStates;
 import io.taolun.store.JdbcOutbox;
 import io.taolun.store.JdbcPollReach;
 import io.taolun.store.JdbcPollStore;
@@ -124,6 +126,7 @@ final class Composition implements AutoCloseable {
         // stores
         this.database = new LazyDatabase(() -> openDatabase(db, metrics));
         DataSource data = database.dataSource();
+        outbound.slack().ifPresent(s -> s.bind(new JdbcInstallations(data), new JdbcOAuthStates(data), clock));
         this.ledger = new GroupCommitVoteLedger(data, config.polls().doubleClick(), pools.voteWriter);
         PollStore store = new CachingPollStore(new JdbcPollStore(data), POLL_CACHE, Ticker.systemTicker());
         JdbcOutbox outbox = new JdbcOutbox(data);

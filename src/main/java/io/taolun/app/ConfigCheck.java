@@ -3,6 +3,7 @@ package io.taolun.app;
 import io.taolun.core.article.Library;
 import io.taolun.core.article.SeedException;
 import io.taolun.core.ritual.Ritual;
+import io.taolun.slack.SlackOAuth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 final class ConfigCheck {
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
     static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
-    private static final List<String> SLACK_WITHOUT_TOKEN = List.of("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN");
+    private static final List<String> SLACK_WITHOUT_TOKEN = List.of("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
+            "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_REDIRECT_URI");
 
     /**
      * The outcome of a check.
@@ -131,18 +133,23 @@ final class ConfigCheck {
         String portText = env.getOrDefault("TAOLUN_PORT", String.valueOf(PlatformSettings.DEFAULT_PORT)).strip();
         String port = portText.matches("\\d{1,5}") && Integer.parseInt(portText) <= 65535 ? "port " + portText
                 : "an unusable TAOLUN_PORT";
-        boolean slack = set("SLACK_BOT_TOKEN");
+        boolean slack = PlatformSettings.slackOn(env);
         boolean discord = set("DISCORD_TOKEN");
-        if (slack && set("SLACK_APP_TOKEN")) {
+        if (set("SLACK_CLIENT_ID")) {
+            lines.add("slack: installed in any workspace through OAuth, over HTTP on " + port + " (install at "
+                    + SlackOAuth.INSTALL_PATH + ", Slack redirects to " + SlackOAuth.REDIRECT_PATH + ", events at "
+                    + "/slack/events; SLACK_CLIENT_SECRET " + setOrNot("SLACK_CLIENT_SECRET") + ", SLACK_STATE_SECRET "
+                    + setOrNot("SLACK_STATE_SECRET") + ", TAOLUN_SECRET_KEY " + setOrNot("TAOLUN_SECRET_KEY") + ")");
+        } else if (slack && set("SLACK_APP_TOKEN")) {
             lines.add("slack: Socket Mode (SLACK_BOT_TOKEN set, SLACK_APP_TOKEN set, SLACK_SIGNING_SECRET "
                     + setOrNot("SLACK_SIGNING_SECRET") + ", not needed)");
         } else if (slack) {
             lines.add("slack: over HTTP on " + port + " at /slack/events (SLACK_BOT_TOKEN set, "
                     + "SLACK_SIGNING_SECRET " + setOrNot("SLACK_SIGNING_SECRET") + ")");
         } else {
-            lines.add("slack: off (SLACK_BOT_TOKEN not set)");
-            SLACK_WITHOUT_TOKEN.stream().filter(this::set).forEach(name -> lines.add(
-                    "warning: " + name + ": set, but SLACK_BOT_TOKEN is not, so Slack will not start"));
+            lines.add("slack: off (neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set)");
+            SLACK_WITHOUT_TOKEN.stream().filter(this::set).forEach(name -> lines.add("warning: " + name
+                    + ": set, but neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is, so Slack will not start"));
         }
         if (discord) {
             List<String> guilds = discordConfig.guilds();
@@ -225,7 +232,7 @@ final class ConfigCheck {
             lines.add("schedules: none declared");
             return;
         }
-        boolean slack = set("SLACK_BOT_TOKEN");
+        boolean slack = PlatformSettings.slackOn(env);
         boolean discord = set("DISCORD_TOKEN");
         for (RitualsConfig.ScheduleConfig s : schedules) {
             lines.add("schedule " + s.name() + ": " + describe(s));
@@ -240,7 +247,7 @@ final class ConfigCheck {
                     .collect(Collectors.toCollection(TreeSet::new));
             for (String platform : platforms) {
                 String missing = switch (platform) {
-                    case "slack" -> slack ? null : "SLACK_BOT_TOKEN not set";
+                    case "slack" -> slack ? null : "neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID set";
                     case "discord" -> discord ? null : "DISCORD_TOKEN not set";
                     default -> slack || discord ? "the console runs only when no platform token is set" : null;
                 };

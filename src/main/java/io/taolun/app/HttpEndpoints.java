@@ -2,6 +2,7 @@ package io.taolun.app;
 
 import io.taolun.slack.HttpExchange;
 import io.taolun.slack.SlackAdapter;
+import io.taolun.slack.SlackOAuth;
 import io.taolun.web.WebPages;
 import io.taolun.web.WebResponse;
 import java.io.IOException;
@@ -209,6 +210,9 @@ final class HttpEndpoints implements AutoCloseable {
                     }
                 } else if (onPublic && slack.isPresent() && "/slack/events".equals(path)) {
                     slackEvent(request, response, callback, slack.get());
+                } else if (onPublic && slack.isPresent() && slack.get().installs()
+                        && (SlackOAuth.INSTALL_PATH.equals(path) || SlackOAuth.REDIRECT_PATH.equals(path))) {
+                    slackInstall(request, response, callback, slack.get());
                 } else if (onPublic && web.isPresent() && WebPages.serves(path)) {
                     page(request, response, callback, web.get(), path);
                 } else {
@@ -243,6 +247,28 @@ final class HttpEndpoints implements AutoCloseable {
             HttpExchange.Out out = adapter.handle(new HttpExchange.In(request.getHttpURI().getPath(),
                     query(request.getHttpURI().getQuery()), headers, body.get(), Request.getRemoteAddr(request),
                     request.getBeginNanoTime()));
+            send(response, callback, out.status(), out.contentType(), out.body());
+        }
+
+        /** A browser installing the Slack app: GET only, no body; Bolt's redirect and cookie headers are kept. */
+        private static void slackInstall(Request request, Response response, Callback callback, SlackAdapter adapter) {
+            if (!request.getMethod().equals("GET")) {
+                send(response, callback, 405, "application/json", "{\"error\":\"GET only\"}");
+                return;
+            }
+            Map<String, List<String>> headers = new HashMap<>();
+            for (HttpField field : request.getHeaders()) {
+                headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+            }
+            HttpExchange.Out out = adapter.handleInstall(new HttpExchange.In(request.getHttpURI().getPath(),
+                    query(request.getHttpURI().getQuery()), headers, "", Request.getRemoteAddr(request),
+                    request.getBeginNanoTime()));
+            out.headers().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(value -> response.getHeaders().add(name, value));
+                }
+            });
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             send(response, callback, out.status(), out.contentType(), out.body());
         }
 

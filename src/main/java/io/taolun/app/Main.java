@@ -103,7 +103,7 @@ public final class Main implements Callable<Integer> {
 
     /** {@code taolun serve}: the platform adapters and HTTP endpoints, until the process is stopped. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve Slack (SLACK_BOT_TOKEN), Discord (DISCORD_TOKEN) and the HTTP endpoints until stopped.")
+            description = "Serve Slack (SLACK_BOT_TOKEN, or SLACK_CLIENT_ID to install in any workspace), Discord (DISCORD_TOKEN) and the HTTP endpoints until stopped.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         private Main main;
@@ -113,8 +113,8 @@ public final class Main implements Callable<Integer> {
             TaolunConfig config = new ConfigLoader().load(main.env);
             PlatformSettings platforms = PlatformSettings.from(main.env, config.discord());
             if (!platforms.any()) {
-                throw new ConfigException("SLACK_BOT_TOKEN, DISCORD_TOKEN: neither is set, so there is no platform to "
-                        + "serve (run without arguments for the console)");
+                throw new ConfigException("SLACK_BOT_TOKEN, SLACK_CLIENT_ID, DISCORD_TOKEN: none is set, so there is "
+                        + "no platform to serve (run without arguments for the console)");
             }
             return main.serve(config, platforms);
         }

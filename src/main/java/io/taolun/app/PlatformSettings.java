@@ -1,6 +1,7 @@
 package io.taolun.app;
 
 import io.taolun.discord.DiscordSettings;
+import io.taolun.slack.SlackOAuth;
 import io.taolun.slack.SlackSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which platforms to serve and where, from the environment: Slack when {@code SLACK_BOT_TOKEN} is set, Discord when
+ * Which platforms to serve and where, from the environment: Slack when {@code SLACK_BOT_TOKEN} (one workspace) or
+ * {@code SLACK_CLIENT_ID} (any workspace, through OAuth) is set, Discord when
  * {@code DISCORD_TOKEN} is set (both may run in one process), and where HTTP listens ({@link Listen}). Bad values
  * stop start-up naming the variable, never showing a secret.
  */
@@ -25,8 +27,12 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
-        Optional<SlackSettings> slack = variable(env, "SLACK_BOT_TOKEN").map(token -> new SlackSettings(token,
-                variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env)));
+        Optional<SlackOAuth> oauth = variable(env, "SLACK_CLIENT_ID").map(id -> new SlackOAuth(id,
+                variable(env, "SLACK_CLIENT_SECRET").orElse(""), variable(env, "SLACK_STATE_SECRET").orElse(""),
+                variable(env, "TAOLUN_SECRET_KEY").orElse(""), variable(env, "SLACK_REDIRECT_URI")));
+        Optional<SlackSettings> slack = slackOn(env) ? Optional.of(new SlackSettings(variable(env, "SLACK_BOT_TOKEN"),
+                variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env), oauth))
+                : Optional.empty();
         Optional<DiscordSettings> discord = variable(env, "DISCORD_TOKEN").map(token -> new DiscordSettings(token,
                 discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
                 discordConfig.shards().ids()));
@@ -39,12 +45,25 @@ record PlatformSettings(Optional<SlackSettings> slack, Optional<DiscordSettings>
      */
     static List<String> problems(Map<String, String> env, DiscordConfig discordConfig) {
         List<String> problems = new ArrayList<>(Listen.problems(env));
-        variable(env, "SLACK_BOT_TOKEN").ifPresent(token -> problems.addAll(SlackSettings.problems(token,
-                variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env))));
+        if (slackOn(env)) {
+            boolean oauth = variable(env, "SLACK_CLIENT_ID").isPresent();
+            problems.addAll(SlackSettings.problems(variable(env, "SLACK_BOT_TOKEN"),
+                    variable(env, "SLACK_SIGNING_SECRET"), variable(env, "SLACK_APP_TOKEN"), slackApiUrl(env), oauth));
+            if (oauth) {
+                problems.addAll(SlackOAuth.problems(variable(env, "SLACK_CLIENT_ID"), variable(env,
+                        "SLACK_CLIENT_SECRET"), variable(env, "SLACK_STATE_SECRET"), variable(env,
+                        "TAOLUN_SECRET_KEY"), variable(env, "SLACK_REDIRECT_URI")));
+            }
+        }
         variable(env, "DISCORD_TOKEN").ifPresent(token -> problems.addAll(DiscordSettings.problems(token,
                 discordApiUrl(env), discordGatewayUrl(env), discordConfig.guilds(), discordConfig.shards().total(),
                 discordConfig.shards().ids())));
         return problems;
+    }
+
+    /** Slack is served with one bot token ({@code SLACK_BOT_TOKEN}) or installed through OAuth. */
+    static boolean slackOn(Map<String, String> env) {
+        return variable(env, "SLACK_BOT_TOKEN").isPresent() || variable(env, "SLACK_CLIENT_ID").isPresent();
     }
 
     int port() {

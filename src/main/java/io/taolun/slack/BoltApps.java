@@ -47,11 +47,48 @@ final class BoltApps {
     static App app(Slack slack, SlackSettings settings) {
         return new App(AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(settings.botToken())
+                .singleTeamBotToken(settings.botToken().orElseThrow())
+                // Bolt reads these from SLACK_CLIENT_ID and friends unless set: one token means no OAuth
+                .clientId(null)
+                .clientSecret(null)
+                .scope(null)
                 .signingSecret(settings.signingSecret().orElse(null))
                 .requestVerificationEnabled(false)
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(AUTH_TEST_CACHE_MILLIS)
                 .build());
     }
+
+    /**
+     * The Bolt app installed in any workspace through OAuth: a browser starts at {@link SlackOAuth#INSTALL_PATH}
+     * (sent straight on to Slack's consent page, with the state cookie) and comes back to
+     * {@link SlackOAuth#REDIRECT_PATH}; each request is then authorized with its workspace's installation. The
+     * workspace's {@code auth.test} is cached for a minute, so that an uninstalled token stops working soon.
+     */
+    static App installedApp(Slack slack, SlackSettings settings, SlackInstallStore installs, SlackOAuthStates states) {
+        SlackOAuth oauth = settings.oauth().orElseThrow();
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(null)
+                .clientId(oauth.clientId())
+                .clientSecret(oauth.clientSecret())
+                .scope(String.join(",", SCOPES))
+                .userScope(null)
+                .redirectUri(oauth.redirectUri().orElse(null))
+                .appPath("/slack")
+                .oauthInstallPath(SlackOAuth.INSTALL_PATH.substring("/slack".length()))
+                .oauthRedirectUriPath(SlackOAuth.REDIRECT_PATH.substring("/slack".length()))
+                .oAuthInstallPageRenderingEnabled(false)
+                .oAuthRedirectUriPageRenderer(new SlackInstallPages())
+                .signingSecret(settings.signingSecret().orElse(null))
+                .requestVerificationEnabled(false)
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(TimeUnit.MINUTES.toMillis(1))
+                .build());
+        return app.asOAuthApp(true).service(installs).service(states);
+    }
+
+    /** The bot scopes Taolun asks for, as both manifests list them. */
+    static final java.util.List<String> SCOPES = java.util.List.of("commands", "chat:write", "files:write",
+            "channels:history", "groups:history", "channels:read", "groups:read");
 }

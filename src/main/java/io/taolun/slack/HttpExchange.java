@@ -21,8 +21,16 @@ public final class HttpExchange {
         }
     }
 
-    /** What to send back. */
-    public record Out(int status, String contentType, String body) {
+    /** What to send back, with any headers besides its type (a redirect's {@code Location}, {@code Set-Cookie}). */
+    public record Out(int status, String contentType, String body, Map<String, List<String>> headers) {
+        public Out {
+            headers = Map.copyOf(headers);
+        }
+
+        public Out(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
         static Out json(int status, String body) {
             return new Out(status, "application/json; charset=utf-8", body);
         }

@@ -103,8 +103,11 @@ public final class SlackAdapter implements AutoCloseable {
         this.votes = votes;
         this.calls = calls;
         this.messages = new SlackPayloads(lang, gson);
-        this.app = BoltApps.app(connection.slack(), settings);
+        Optional<SlackInstallStore> installs = connection.installStore();
+        this.app = installs.isPresent() ? BoltApps.installedApp(connection.slack(), settings, installs.get(),
+                connection.oauthStates().orElseThrow()) : BoltApps.app(connection.slack(), settings);
         this.parser = new SlackRequestParser(app.config());
+        installs.ifPresent(this::onUninstall);
         this.web = connection.web();
         this.followUps = new SlackFollowUps(web, connection.slackGateway(), messages, gson, polls, lang, timers, calls);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
@@ -131,6 +134,68 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Slack refused the bot token or could not be reached at "
                     + settings.apiUrl() + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Uninstalling the app, or revoking its bot token, removes the workspace's installation before the event is
+     * acknowledged: should the database fail, Slack is answered 500 and sends the event again.
+     */
+    private void onUninstall(SlackInstallStore installs) {
+        app.event(com.slack.api.model.event.AppUninstalledEvent.class, (payload, ctx) -> acknowledged("uninstall",
+                "-", () -> {
+                    installs.remove(payload.getTeamId(), "the app was uninstalled");
+                    return ctx.ack();
+                }));
+        app.event(com.slack.api.model.event.TokensRevokedEvent.class, (payload, ctx) -> acknowledged("revoked", "-",
+                () -> {
+                    com.slack.api.model.event.TokensRevokedEvent.Tokens tokens = payload.getEvent() == null ? null
+                            : payload.getEvent().getTokens();
+                    if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                        installs.remove(payload.getTeamId(), "its bot token was revoked");
+                    }
+                    return ctx.ack();
+                }));
+    }
+
+    /** True when Taolun is installed in workspaces through OAuth: {@link #handleInstall} then serves the flow. */
+    public boolean installs() {
+        return settings.installs();
+    }
+
+    /**
+     * Serves a browser's GET of {@link SlackOAuth#INSTALL_PATH} (sent on to Slack's consent page with a one-time
+     * state cookie) or of {@link SlackOAuth#REDIRECT_PATH} (Slack's redirect back: the code is exchanged for the
+     * workspace's bot token, stored sealed, and a page says it is done). Not signed: the state is what protects it.
+     */
+    public HttpExchange.Out handleInstall(HttpExchange.In in) {
+        if (!installs()) {
+            return HttpExchange.Out.json(404, "{\"error\":\"not found\"}");
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(in.path())
+                    .queryString(in.query())
+                    .headers(new RequestHeaders(in.headers()))
+                    .requestBody("")
+                    .remoteAddress(in.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        if (request == null) {
+            return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
+        }
+        try {
+            Response response = app.run(request);
+            return new HttpExchange.Out(response.getStatusCode(),
+                    response.getContentType() == null ? "text/html; charset=utf-8" : response.getContentType(),
+                    response.getBody() == null ? "" : response.getBody(),
+                    response.getHeaders() == null ? java.util.Map.of() : response.getHeaders());
+        } catch (Exception e) {
+            LOG.warn("slack install request failed: {}", e.getClass().getSimpleName());
+            return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
         }
     }
 
@@ -354,7 +419,7 @@ public final class SlackAdapter implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> router.handle(chat), work).thenAcceptAsync(reply -> {
             if (reply.form().isPresent() && p.getTriggerId() != null) {
                 String view = SlackForms.view(reply.form().get(), chat.channel());
-                if (web.call("views.open", false, m -> m.viewsOpen(r -> r.triggerId(p.getTriggerId())
+                if (web.in(chat.workspace()).call("views.open", false, m -> m.viewsOpen(r -> r.triggerId(p.getTriggerId())
                         .viewAsString(view))).ok()) {
                     return;
                 }

@@ -83,7 +83,7 @@ final class SlackFollowUps {
      */
     void ephemeral(Reply reply, ChatRequest chat) {
         JsonObject message = messages.message(reply, chat, false);
-        web.call("chat.postEphemeral", false, m -> m.chatPostEphemeral(r -> r.channel(chat.channel())
+        web.in(chat.workspace()).call("chat.postEphemeral", false, m -> m.chatPostEphemeral(r -> r.channel(chat.channel())
                 .user(chat.user()).text(message.get("text").getAsString())
                 .blocksAsString(message.get("blocks").toString())));
     }
@@ -111,9 +111,9 @@ final class SlackFollowUps {
         Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
         try {
             if (file.forChannel()) {
-                gateway.sendFileIn(chat.channel(), reply);
+                gateway.sendFileIn(chat.workspace(), chat.channel(), reply);
             } else {
-                gateway.sendFileTo(chat.user(), reply);
+                gateway.sendFileTo(chat.workspace(), chat.user(), reply);
             }
         } catch (DeliveryException e) {
             LOG.warn("file {} not uploaded: {}", file.fileName(), e.getMessage());

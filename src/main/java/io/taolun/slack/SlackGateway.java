@@ -64,7 +64,7 @@ final class SlackGateway implements ChatGateway {
             return postFile(where, threadOf, reply, reply.attachment().get());
         }
         List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-        SlackWeb.Result<ChatPostMessageResponse> posted = web.once(m -> m.chatPostMessage(r -> r
+        SlackWeb.Result<ChatPostMessageResponse> posted = web.in(where.workspace()).once(m -> m.chatPostMessage(r -> r
                 .channel(where.channel()).threadTs(threadOf.orElse(null)).text(BlockKit.fallback(reply))
                 .blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
         String what = "chat.postMessage to " + where.channel();
@@ -85,7 +85,8 @@ final class SlackGateway implements ChatGateway {
      */
     private String postFile(ChannelRef where, Optional<String> threadOf, Reply reply, Attachment file)
             throws DeliveryException {
-        Uploaded uploaded = upload(reply, file, "files.completeUploadExternal to " + where.channel(),
+        Uploaded uploaded = upload(web.in(where.workspace()), reply, file,
+                "files.completeUploadExternal to " + where.channel(),
                 r -> r.channelId(where.channel()).threadTs(threadOf.orElse(null)));
         return shareTs(uploaded.done(), where.channel()).orElse(uploaded.fileId());
     }
@@ -94,22 +95,22 @@ final class SlackGateway implements ChatGateway {
      * Uploads a reply's file to one user alone: {@code files.completeUploadExternal} shares it in the bot's direct
      * messages with a user id given in {@code channels} (no {@code im:write} scope needed), one attempt.
      */
-    void sendFileTo(String user, Reply reply) throws DeliveryException {
+    void sendFileTo(String workspace, String user, Reply reply) throws DeliveryException {
         Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
-        upload(reply, file, "files.completeUploadExternal to a user", r -> r.channels(List.of(user)));
+        upload(web.in(workspace), reply, file, "files.completeUploadExternal to a user", r -> r.channels(List.of(user)));
     }
 
     /** Uploads a reply's file into a channel, outside of the outbox: one attempt. */
-    void sendFileIn(String channel, Reply reply) throws DeliveryException {
+    void sendFileIn(String workspace, String channel, Reply reply) throws DeliveryException {
         Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
-        upload(reply, file, "files.completeUploadExternal to " + channel, r -> r.channelId(channel));
+        upload(web.in(workspace), reply, file, "files.completeUploadExternal to " + channel, r -> r.channelId(channel));
     }
 
     /** A completed upload: the file's id and Slack's answer to the completion. */
     private record Uploaded(String fileId, FilesCompleteUploadExternalResponse done) {
     }
 
-    private Uploaded upload(Reply reply, Attachment file, String what,
+    private Uploaded upload(SlackWeb web, Reply reply, Attachment file, String what,
             UnaryOperator<FilesCompleteUploadExternalRequest.FilesCompleteUploadExternalRequestBuilder> destination)
             throws DeliveryException {
         byte[] bytes = file.bytes();
@@ -144,7 +145,7 @@ final class SlackGateway implements ChatGateway {
         String cursor = null;
         for (int page = 0; page < REPLY_PAGES; page++) {
             String from = cursor;
-            SlackWeb.Result<ConversationsRepliesResponse> read = web.once(m -> m.conversationsReplies(r -> r
+            SlackWeb.Result<ConversationsRepliesResponse> read = web.in(where.workspace()).once(m -> m.conversationsReplies(r -> r
                     .channel(where.channel()).ts(threadOf).limit(REPLY_PAGE).cursor(from)));
             ConversationsRepliesResponse response = read.response().orElseThrow(() -> failure(
                     "conversations.replies of " + threadOf + " in " + where.channel(), read, true));
@@ -171,7 +172,7 @@ final class SlackGateway implements ChatGateway {
     public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
         requireSlack(where);
         List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-        SlackWeb.Result<?> updated = web.once(m -> m.chatUpdate(r -> r.channel(where.channel()).ts(messageId)
+        SlackWeb.Result<?> updated = web.in(where.workspace()).once(m -> m.chatUpdate(r -> r.channel(where.channel()).ts(messageId)
                 .text(BlockKit.fallback(reply)).blocks(blocks)));
         if (!updated.ok()) {
             throw failure("chat.update of " + messageId + " in " + where.channel(), updated, true);

@@ -21,10 +21,13 @@ final class SlackMembers implements ChannelMembers {
     static final int PAGES = 25;
 
     private final SlackWeb web;
-    private volatile String botUser;
+    private final SlackTokens tokens;
+    /** Each workspace's bot user, from {@code auth.test} when its installation does not name it. */
+    private final java.util.Map<String, String> botUsers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SlackMembers(SlackWeb web) {
+    SlackMembers(SlackWeb web, SlackTokens tokens) {
         this.web = web;
+        this.tokens = tokens;
     }
 
     @Override
@@ -32,12 +35,13 @@ final class SlackMembers implements ChannelMembers {
         if (!SlackGateway.PLATFORM.equals(where.platform())) {
             return Optional.empty();
         }
-        String bot = botUser();
+        SlackWeb in = web.in(where.workspace());
+        String bot = botUser(in, where.workspace());
         List<String> users = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < PAGES; page++) {
             String from = cursor;
-            SlackWeb.Result<ConversationsMembersResponse> read = web.call("conversations.members", true,
+            SlackWeb.Result<ConversationsMembersResponse> read = in.call("conversations.members", true,
                     m -> m.conversationsMembers(r -> r.channel(where.channel()).limit(PAGE).cursor(from)));
             ConversationsMembersResponse response = read.response().orElseThrow(() -> DeliveryException.permanent(
                     "conversations.members of " + where.channel() + " failed: " + read.problem(), null));
@@ -52,17 +56,23 @@ final class SlackMembers implements ChannelMembers {
         return Optional.of(new Members(users, false));
     }
 
-    /** The bot's own user id, asked once. */
-    private String botUser() throws DeliveryException {
-        String known = botUser;
+    /** The bot's own user id in the workspace: as its installation names it, or asked once. */
+    private String botUser(SlackWeb in, String workspace) throws DeliveryException {
+        Optional<String> installed = tokens.botUser(workspace);
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        String known = botUsers.get(workspace);
         if (known != null) {
             return known;
         }
-        SlackWeb.Result<AuthTestResponse> auth = web.call("auth.test", true, m -> m.authTest(r -> r));
+        SlackWeb.Result<AuthTestResponse> auth = in.call("auth.test", true, m -> m.authTest(r -> r));
         AuthTestResponse response = auth.response().orElseThrow(() -> DeliveryException.permanent(
                 "auth.test failed: " + auth.problem(), null));
         String user = response.getUserId() == null ? "" : response.getUserId();
-        botUser = user;
+        if (botUsers.size() < 10_000) {
+            botUsers.put(workspace, user);
+        }
         return user;
     }
 }

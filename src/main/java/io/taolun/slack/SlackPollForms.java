@@ -99,7 +99,7 @@ final class SlackPollForms {
             Lang formLang) {
         Messages m = Messages.of(formLang);
         String view = SlackPollForm.view(where.channel(), completions.claims(where, formLang), m, question);
-        if (trigger != null && web.call("views.open", false, r -> r.viewsOpen(v -> v.triggerId(trigger)
+        if (trigger != null && web.in(where.workspace()).call("views.open", false, r -> r.viewsOpen(v -> v.triggerId(trigger)
                 .viewAsString(view))).ok()) {
             return;
         }

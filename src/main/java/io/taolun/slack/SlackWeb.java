@@ -41,7 +41,9 @@ final class SlackWeb {
             "service_unavailable");
 
     private final Slack slack;
+    /** The client with this instance's token; null when there is none (a workspace Taolun is not installed in). */
     private final MethodsClient methods;
+    private final SlackTokens tokens;
     private final Sleeper sleeper;
 
     /** Waits between attempts; a test can record instead of sleeping. */
@@ -117,6 +119,8 @@ final class SlackWeb {
     static final int IDLE_CONNECTIONS = 16;
     /** Web API methods that only read, so that sending one twice does no harm (Bolt calls auth.test itself). */
     private static final Set<String> SAFE_METHODS = Set.of("auth.test");
+    /** The problem of a call in a workspace Taolun has no token for. */
+    static final String NOT_INSTALLED = "not_installed";
 
     /**
      * A Slack client whose HTTP client never resends a request on its own. OkHttp by default repeats a request whose
@@ -151,10 +155,36 @@ final class SlackWeb {
         }
     }
 
+    /** Calls with one bot token, whatever the workspace. */
     SlackWeb(Slack slack, String botToken, Sleeper sleeper) {
+        this(slack, SlackTokens.single(botToken), sleeper);
+    }
+
+    /**
+     * Calls with the token {@code tokens} give: with one token, this instance calls with it; installed in several
+     * workspaces, only {@link #in} instances can call (this one answers every call {@code not_installed}).
+     */
+    SlackWeb(Slack slack, SlackTokens tokens, Sleeper sleeper) {
+        this(slack, tokens.single().map(slack::methods).orElse(null), tokens, sleeper);
+    }
+
+    private SlackWeb(Slack slack, MethodsClient methods, SlackTokens tokens, Sleeper sleeper) {
         this.slack = slack;
-        this.methods = slack.methods(botToken);
+        this.methods = methods;
+        this.tokens = tokens;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Calls in a workspace, with its own bot token: the same instance when Taolun has one token; when it is installed
+     * through OAuth, the workspace's installation's token, or (not installed) an instance whose calls are all refused
+     * {@code not_installed} without reaching Slack.
+     */
+    SlackWeb in(String workspace) {
+        if (tokens.single().isPresent()) {
+            return this;
+        }
+        return new SlackWeb(slack, tokens.botToken(workspace).map(slack::methods).orElse(null), tokens, sleeper);
     }
 
     /**
@@ -187,6 +217,9 @@ final class SlackWeb {
      * {@link Outcome#UNCERTAIN}: Slack documents that part of the work may have been done.
      */
     <T extends SlackApiTextResponse> Result<T> once(Call<T> call) {
+        if (methods == null) {
+            return Result.failed(Outcome.REFUSED, NOT_INSTALLED, Optional.empty());
+        }
         try {
             T response = call.call(methods);
             if (response.isOk()) {
@@ -218,7 +251,7 @@ final class SlackWeb {
         } catch (IllegalArgumentException e) {
             return Result.failed(Outcome.REFUSED, "unusable upload_url", Optional.empty());
         }
-        try (Response response = methods.getSlackHttpClient().getOkHttpClient().newCall(request).execute()) {
+        try (Response response = slack.getHttpClient().getOkHttpClient().newCall(request).execute()) {
             int status = response.code();
             return status >= 200 && status < 300 ? Result.done(status)
                     : httpFailure(status, response.header("Retry-After"));

@@ -231,6 +231,29 @@ final class ConfigCheckTest {
     }
 
     @Test
+    void slack_installed_through_oauth_is_said_and_each_missing_secret_named_without_showing_any() {
+        // GIVEN the OAuth variables, all usable
+        Map<String, String> good = new java.util.HashMap<>(env(write(""), "SLACK_SIGNING_SECRET", "signing-secret"));
+        good.putAll(SlackInstallTest.oauthEnv());
+        ConfigCheck.Report report = ConfigCheck.run(good);
+        // THEN the install, redirect and events paths are said, and no secret is shown
+        assertThat(report.exitCode()).isZero();
+        assertThat(String.join("\n", report.text())).contains("slack: installed in any workspace through OAuth, over "
+                + "HTTP on port 3000 (install at /slack/install, Slack redirects to /slack/oauth_redirect, events at "
+                + "/slack/events; SLACK_CLIENT_SECRET set, SLACK_STATE_SECRET set, TAOLUN_SECRET_KEY set)")
+                .doesNotContain(good.get("SLACK_CLIENT_SECRET"), good.get("SLACK_STATE_SECRET"),
+                        good.get("TAOLUN_SECRET_KEY"));
+
+        // GIVEN a client id alongside a bot token, and no key or state secret
+        ConfigCheck.Report bad = ConfigCheck.run(env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN,
+                "SLACK_SIGNING_SECRET", "signing-secret", "SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "cs"));
+        // THEN each problem is named, and serving would refuse to start
+        assertThat(bad.exitCode()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(String.join("\n", bad.problems())).contains("SLACK_BOT_TOKEN, SLACK_CLIENT_ID: both set",
+                "SLACK_STATE_SECRET: not set", "TAOLUN_SECRET_KEY: not set").doesNotContain(SLACK_TOKEN);
+    }
+
+    @Test
     void the_bind_address_and_a_management_port_are_said() {
         // GIVEN Slack over HTTP bound to loopback, with health and metrics on a port of their own
         Map<String, String> env = env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN, "SLACK_SIGNING_SECRET",

@@ -111,6 +111,15 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private final Map<String, List<String>> members = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Install codes not yet exchanged, and the workspace each bot token of an install belongs to. */
+    private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, Grant> installedTokens = new ConcurrentHashMap<>();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private volatile String clientCredentials;
+
+    /** What an install's consent grants: a workspace's bot token. */
+    private record Grant(String team, String teamName, String token, String botUser, String installer) {
+    }
     private volatile int memberPage = 100;
 
     private FakeSlack(HttpServer server, ExecutorService executor) {
@@ -414,9 +423,13 @@ public final class FakeSlack implements AutoCloseable {
 
     private Answer answer(Call call, String path) {
         Map<String, String> form = call.form();
+        String token = tokenOf(call);
+        if (token != null && revoked.contains(token)) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_auth\"}");
+        }
         return switch (call.method()) {
-            case "auth.test" -> Answer.json("{\"ok\":true,\"url\":\"https://fake.slack.test/\",\"team\":\"Fake\","
-                    + "\"user\":\"taolun\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
+            case "auth.test" -> authTest(call);
+            case "oauth.v2.access" -> oauthAccess(call);
             case "chat.postMessage" -> postMessage(call);
             case "conversations.replies" -> replies(field(call, "channel"), field(call, "ts"));
             case "conversations.members" -> members(call);
@@ -471,6 +484,73 @@ public final class FakeSlack implements AutoCloseable {
     public void setMembers(String channel, List<String> users, int pageSize) {
         members.put(channel, List.copyOf(users));
         memberPage = pageSize;
+    }
+
+    /**
+     * The app's client id and secret: {@code oauth.v2.access} takes only these, as HTTP Basic credentials (as Bolt
+     * sends them) or form fields.
+     */
+    public void setClient(String clientId, String clientSecret) {
+        clientCredentials = clientId + ":" + clientSecret;
+    }
+
+    /**
+     * A user consents to install the app in {@code team}: Slack would redirect back with {@code code}, which
+     * {@code oauth.v2.access} exchanges, once, for {@code token}; {@code auth.test} then answers for that workspace.
+     */
+    public void consent(String code, String team, String token, String botUser, String installer) {
+        grants.put(code, new Grant(team, "Team " + team, token, botUser, installer));
+    }
+
+    /** The token stops working: {@code auth.test} and every method called with it answer {@code invalid_auth}. */
+    public void revoke(String token) {
+        revoked.add(token);
+    }
+
+    /** The bearer token a recorded call was made with, or null. */
+    public static String tokenOf(Call call) {
+        String auth = call.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            return auth.substring("Bearer ".length());
+        }
+        return call.form().get("token");
+    }
+
+    /** {@code auth.test}: the workspace of an installed token, T1 for any other, {@code invalid_auth} if revoked. */
+    private Answer authTest(Call call) {
+        String token = tokenOf(call);
+        if (token != null && revoked.contains(token)) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_auth\"}");
+        }
+        Grant grant = token == null ? null : installedTokens.get(token);
+        String team = grant == null ? "T1" : grant.team();
+        String user = grant == null ? "UBOT" : grant.botUser();
+        return object(o -> o.put("ok", true).put("url", "https://fake.slack.test/").put("team", "Fake")
+                .put("user", "taolun").put("team_id", team).put("user_id", user).put("bot_id", "BBOT"));
+    }
+
+    /** {@code oauth.v2.access}: the app's credentials and an unused code give the workspace's bot token. */
+    private Answer oauthAccess(Call call) {
+        String basic = call.header("Authorization");
+        String credentials = basic != null && basic.startsWith("Basic ")
+                ? new String(java.util.Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+                : call.form().get("client_id") + ":" + call.form().get("client_secret");
+        if (clientCredentials == null || !clientCredentials.equals(credentials)) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_client_id\"}");
+        }
+        Grant grant = grants.remove(String.valueOf(call.form().get("code")));
+        if (grant == null) {
+            return Answer.json("{\"ok\":false,\"error\":\"invalid_code\"}");
+        }
+        installedTokens.put(grant.token(), grant);
+        return object(o -> {
+            o.put("ok", true).put("access_token", grant.token()).put("token_type", "bot")
+                    .put("scope", "commands,chat:write").put("bot_user_id", grant.botUser()).put("app_id", "AFAKE");
+            o.putObject("team").put("id", grant.team()).put("name", grant.teamName());
+            o.putNull("enterprise");
+            o.put("is_enterprise_install", false);
+            o.putObject("authed_user").put("id", grant.installer());
+        });
     }
 
     /** {@code conversations.members}: a page of the channel's members from the cursor (an offset), and the next. */

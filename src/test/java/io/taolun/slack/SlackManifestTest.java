@@ -44,6 +44,8 @@ final class SlackManifestTest {
             "filesCompleteUploadExternal", List.of("files:write"),
             "conversationsReplies", List.of("channels:history", "groups:history"),
             "conversationsMembers", List.of("channels:read", "groups:read"));
+    private static final List<String> MANIFESTS = List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml",
+            "slack-manifest-oauth.yaml");
     private static final String[] SCOPES = {"commands", "chat:write", "files:write", "channels:history",
         "groups:history", "channels:read", "groups:read"};
 
@@ -93,15 +95,17 @@ final class SlackManifestTest {
         assertThat(SCOPE_OF.keySet()).containsAll(methods);
         Set<String> needed = new TreeSet<>(Set.of("commands"));
         methods.forEach(m -> needed.addAll(SCOPE_OF.get(m)));
-        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+        for (String file : MANIFESTS) {
             assertThat(scopes(YAML.readTree(Path.of("config", file).toFile()))).as(file)
                     .containsExactlyInAnyOrderElementsOf(needed);
         }
+        // AND an install through OAuth asks for the same scopes
+        assertThat(BoltApps.SCOPES).containsExactlyInAnyOrderElementsOf(needed);
     }
 
     @Test
     void the_fields_slack_requires_are_there_within_slacks_limits() throws Exception {
-        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+        for (String file : MANIFESTS) {
             JsonNode m = YAML.readTree(Path.of("config", file).toFile());
             // THEN the app's name (at most 35 characters) and the bot user are set
             assertThat(m.path("display_information").path("name").asText()).as(file).isNotBlank()
@@ -153,9 +157,9 @@ final class SlackManifestTest {
     }
 
     @Test
-    void both_manifests_offer_the_message_shortcut_the_home_tab_and_its_event_as_the_adapter_names_them()
+    void every_manifest_offers_the_message_shortcut_the_home_tab_and_its_event_as_the_adapter_names_them()
             throws Exception {
-        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+        for (String file : MANIFESTS) {
             JsonNode m = YAML.readTree(Path.of("config", file).toFile());
             // THEN one message shortcut, with the callback id the adapter listens for, within Slack's limits
             JsonNode shortcuts = m.path("features").path("shortcuts");
@@ -168,11 +172,34 @@ final class SlackManifestTest {
             // AND the Home tab, published on the event the adapter handles; interactivity for modals
             assertThat(m.path("features").path("app_home").path("home_tab_enabled").asBoolean()).as(file).isTrue();
             assertThat(m.path("settings").path("event_subscriptions").path("bot_events")).as(file)
-                    .extracting(JsonNode::asText).containsExactly("app_home_opened");
+                    .extracting(JsonNode::asText).startsWith("app_home_opened");
             assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).as(file).isTrue();
         }
         JsonNode http = YAML.readTree(Path.of("config", "slack-manifest.yaml").toFile());
         assertThat(http.path("settings").path("event_subscriptions").path("request_url").asText())
                 .startsWith("https://").endsWith("/slack/events");
+    }
+
+    @Test
+    void the_oauth_manifest_redirects_to_taoluns_redirect_path_and_subscribes_to_uninstalls() throws Exception {
+        JsonNode m = YAML.readTree(Path.of("config", "slack-manifest-oauth.yaml").toFile());
+        // THEN Slack sends the browser back to the path Taolun serves, over HTTPS
+        assertThat(m.path("oauth_config").path("redirect_urls")).singleElement().extracting(JsonNode::asText)
+                .asString().startsWith("https://").endsWith(SlackOAuth.REDIRECT_PATH);
+        // AND the events that remove an installation are subscribed to, beside the Home tab's
+        assertThat(m.path("settings").path("event_subscriptions").path("bot_events")).extracting(JsonNode::asText)
+                .containsExactly("app_home_opened", "app_uninstalled", "tokens_revoked");
+        // AND otherwise it is the HTTP manifest: the same command, shortcut, home, scopes and URLs
+        JsonNode http = YAML.readTree(Path.of("config", "slack-manifest.yaml").toFile());
+        assertThat(m.path("features")).isEqualTo(http.path("features"));
+        assertThat(m.path("settings").path("interactivity")).isEqualTo(http.path("settings").path("interactivity"));
+        assertThat(m.path("settings").path("socket_mode_enabled").asBoolean()).isFalse();
+        assertThat(m.path("settings").path("token_rotation_enabled").asBoolean()).isFalse();
+        assertThat(m.path("settings").path("org_deploy_enabled").asBoolean()).isFalse();
+        // AND the single-workspace manifests do not subscribe to events no handler of theirs takes
+        for (String file : List.of("slack-manifest.yaml", "slack-manifest-socket-mode.yaml")) {
+            assertThat(YAML.readTree(Path.of("config", file).toFile()).path("settings").path("event_subscriptions")
+                    .path("bot_events")).as(file).extracting(JsonNode::asText).containsExactly("app_home_opened");
+        }
     }
 }

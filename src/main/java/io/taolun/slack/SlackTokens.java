@@ -1,0 +1,84 @@
+package io.taolun.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.taolun.core.Installations;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which bot token to call Slack with in a workspace: the one {@code SLACK_BOT_TOKEN}, or each workspace's own from
+ * its OAuth installation, opened from its seal. Installations are cached for a minute: an install or uninstall on
+ * this replica is seen at once, on another replica within that minute.
+ */
+abstract class SlackTokens {
+    static final Duration CACHED = Duration.ofMinutes(1);
+
+    /** The one token of single-workspace mode; empty when tokens are per workspace. */
+    abstract Optional<String> single();
+
+    /** The workspace's bot token; empty when Taolun is not installed there. */
+    abstract Optional<String> botToken(String workspace);
+
+    /** The workspace's bot user, when its installation names it (otherwise ask {@code auth.test}). */
+    abstract Optional<String> botUser(String workspace);
+
+    static SlackTokens single(String token) {
+        return new SlackTokens() {
+            @Override
+            Optional<String> single() {
+                return Optional.of(token);
+            }
+
+            @Override
+            Optional<String> botToken(String workspace) {
+                return Optional.of(token);
+            }
+
+            @Override
+            Optional<String> botUser(String workspace) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** Tokens of the workspaces Taolun was installed in through OAuth. */
+    static final class Installed extends SlackTokens {
+        private final Installations installations;
+        private final TokenSeal seal;
+        private final Cache<String, Optional<Installations.Installation>> cache = Caffeine.newBuilder()
+                .expireAfterWrite(CACHED).maximumSize(10_000).build();
+
+        Installed(Installations installations, TokenSeal seal) {
+            this.installations = installations;
+            this.seal = seal;
+        }
+
+        @Override
+        Optional<String> single() {
+            return Optional.empty();
+        }
+
+        @Override
+        Optional<String> botToken(String workspace) {
+            return installation(workspace).flatMap(i -> seal.open(i.sealedToken(), workspace));
+        }
+
+        @Override
+        Optional<String> botUser(String workspace) {
+            return installation(workspace).map(Installations.Installation::botUser).filter(u -> !u.isEmpty());
+        }
+
+        Optional<Installations.Installation> installation(String workspace) {
+            if (workspace == null || workspace.isBlank() || workspace.length() > 64) {
+                return Optional.empty();
+            }
+            return cache.get(workspace, w -> installations.find(SlackGateway.PLATFORM, w));
+        }
+
+        /** Forgets what is cached of the workspace, after this replica changed its installation. */
+        void changed(String workspace) {
+            cache.invalidate(workspace);
+        }
+    }
+}
