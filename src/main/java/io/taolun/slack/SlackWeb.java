@@ -45,6 +45,8 @@ final class SlackWeb {
     private final MethodsClient methods;
     private final SlackTokens tokens;
     private final Sleeper sleeper;
+    /** True when the workspace's installation could not be read: calls fail as not sent, so they may be retried. */
+    private final boolean unreadable;
 
     /** Waits between attempts; a test can record instead of sleeping. */
     interface Sleeper {
@@ -165,14 +167,15 @@ final class SlackWeb {
      * workspaces, only {@link #in} instances can call (this one answers every call {@code not_installed}).
      */
     SlackWeb(Slack slack, SlackTokens tokens, Sleeper sleeper) {
-        this(slack, tokens.single().map(slack::methods).orElse(null), tokens, sleeper);
+        this(slack, tokens.single().map(slack::methods).orElse(null), tokens, sleeper, false);
     }
 
-    private SlackWeb(Slack slack, MethodsClient methods, SlackTokens tokens, Sleeper sleeper) {
+    private SlackWeb(Slack slack, MethodsClient methods, SlackTokens tokens, Sleeper sleeper, boolean unreadable) {
         this.slack = slack;
         this.methods = methods;
         this.tokens = tokens;
         this.sleeper = sleeper;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -184,7 +187,14 @@ final class SlackWeb {
         if (tokens.single().isPresent()) {
             return this;
         }
-        return new SlackWeb(slack, tokens.botToken(workspace).map(slack::methods).orElse(null), tokens, sleeper);
+        try {
+            return new SlackWeb(slack, tokens.botToken(workspace).map(slack::methods).orElse(null), tokens, sleeper,
+                    false);
+        } catch (RuntimeException e) {
+            // the installation could not be read (the database is down): nothing is sent, and a retry may succeed
+            LOG.warn("slack installation of a workspace unreadable: {}", e.getClass().getSimpleName());
+            return new SlackWeb(slack, null, tokens, sleeper, true);
+        }
     }
 
     /**
@@ -218,7 +228,8 @@ final class SlackWeb {
      */
     <T extends SlackApiTextResponse> Result<T> once(Call<T> call) {
         if (methods == null) {
-            return Result.failed(Outcome.REFUSED, NOT_INSTALLED, Optional.empty());
+            return unreadable ? Result.failed(Outcome.UNREACHED, "installation unreadable", Optional.empty())
+                    : Result.failed(Outcome.REFUSED, NOT_INSTALLED, Optional.empty());
         }
         try {
             T response = call.call(methods);

@@ -77,4 +77,45 @@ final class SlackWebTest {
         assertThat(posted.outcome()).isEqualTo(SlackWeb.Outcome.UNCERTAIN);
         assertThat(fake.calls("chat.postMessage")).hasSize(1);
     }
+
+    /** Tokens per workspace: T1's from its installation, T3's unreadable (its database is down), no one else's. */
+    private static SlackTokens perWorkspace() {
+        return new SlackTokens() {
+            @Override
+            java.util.Optional<String> single() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            java.util.Optional<String> botToken(String workspace) {
+                if (workspace.equals("T3")) {
+                    throw new IllegalStateException("reading an installation failed");
+                }
+                return workspace.equals("T1") ? java.util.Optional.of("xoxb-one") : java.util.Optional.empty();
+            }
+
+            @Override
+            java.util.Optional<String> botUser(String workspace) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    @Test
+    void installed_per_workspace_each_call_carries_its_workspaces_token_and_others_reach_nothing() {
+        SlackWeb installed = new SlackWeb(slack, perWorkspace(), waits::add);
+        // T1's call is made with T1's token
+        assertThat(installed.in("T1").call("auth.test", true, m -> m.authTest(r -> r)).ok()).isTrue();
+        assertThat(FakeSlack.tokenOf(fake.calls("auth.test").get(0))).isEqualTo("xoxb-one");
+        // a workspace with no installation, and the unbound instance, are refused without a request
+        SlackWeb.Result<?> none = installed.in("T2").call("auth.test", true, m -> m.authTest(r -> r));
+        assertThat(none.outcome()).isEqualTo(SlackWeb.Outcome.REFUSED);
+        assertThat(none.problem()).isEqualTo(SlackWeb.NOT_INSTALLED);
+        assertThat(installed.once(m -> m.authTest(r -> r)).problem()).isEqualTo(SlackWeb.NOT_INSTALLED);
+        // an installation that cannot be read fails as not sent, so that the caller may try again
+        SlackWeb.Result<?> unreadable = installed.in("T3").once(m -> m.authTest(r -> r));
+        assertThat(unreadable.outcome()).isEqualTo(SlackWeb.Outcome.UNREACHED);
+        assertThat(unreadable.surelyNotDone()).isTrue();
+        assertThat(fake.calls("auth.test")).hasSize(1);
+    }
 }
