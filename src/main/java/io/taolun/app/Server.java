@@ -80,7 +80,8 @@ final class Server implements AutoCloseable {
         Listen listen = platforms.listen();
         out.println("taolun: serving on port " + http.port() + " of " + listen.bind() + " ("
                 + (http.managementPort() != http.port() ? "healthz and metrics on port " + http.managementPort()
-                : "healthz") + (slack.isPresent() ? ", slack " + slack.get().state() : "")
+                : "healthz") + (slack.isPresent() ? ", slack " + slack.get().state()
+                + (slack.get().installs() ? ", installs at " + io.taolun.slack.SlackOAuth.INSTALL_PATH : "") : "")
                 + (discord.isPresent() ? ", discord" : "") + ")");
     }
 

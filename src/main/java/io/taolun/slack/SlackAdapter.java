@@ -69,6 +69,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackWeb web;
+    private final SlackTokens tokens;
     private final SlackFollowUps followUps;
     private final DeliveryLog deliveries;
     private final Gson gson = GsonFactory.createSnakeCase();
@@ -109,6 +110,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.parser = new SlackRequestParser(app.config());
         installs.ifPresent(this::onUninstall);
         this.web = connection.web();
+        this.tokens = connection.tokens();
         this.followUps = new SlackFollowUps(web, connection.slackGateway(), messages, gson, polls, lang, timers, calls);
         app.command("/article", (request, ctx) -> acknowledged("command", request.getPayload().getChannelId(),
                 () -> onCommand(request, ctx)));
@@ -311,7 +313,8 @@ public final class SlackAdapter implements AutoCloseable {
         String retry = request.getHeaders().getFirstValue("X-Slack-Retry-Num");
         String text = p.getText() == null ? "" : p.getText();
         ChatRequest chat = new ChatRequest("slack", nonBlank(p.getTeamId()), nonBlank(p.getChannelId()),
-                nonBlank(p.getUserId()), "", text).delivered(trigger(p.getTriggerId()));
+                nonBlank(p.getUserId()), "", text, tokens.installedBy(p.getTeamId(), p.getUserId()))
+                .delivered(trigger(p.getTriggerId()));
         Optional<io.taolun.core.Lang> form = SlackPollForms.asksForForm(text, lang);
         if (form.isPresent()) {
             return pollForms.onCommand(p, chat, form.get());
@@ -366,6 +369,7 @@ public final class SlackAdapter implements AutoCloseable {
         if (p.getUser() == null || team == null || channel == null || p.getResponseUrl() == null) {
             return Response.json(400, "{\"error\":\"malformed block action\"}");
         }
+        // a press needs no admin (votes, shares, an added option): the vote path reads no installation
         ChatRequest from = new ChatRequest("slack", nonBlank(team), nonBlank(channel), nonBlank(p.getUser().getId()),
                 "", "").delivered(trigger(p.getTriggerId()));
         if (actionId.equals(BlockKit.SHARE)) {

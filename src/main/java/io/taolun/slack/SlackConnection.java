@@ -29,6 +29,7 @@ public final class SlackConnection implements AutoCloseable {
     private final Bound bound = new Bound();
     private final Optional<TokenSeal> seal;
     private final Optional<SlackTokens.Installed> installed;
+    private final SlackTokens tokens;
 
     /** Connects nothing yet: the first call (the adapter's {@code auth.test}) opens the connection. */
     public SlackConnection(SlackSettings settings) {
@@ -36,7 +37,7 @@ public final class SlackConnection implements AutoCloseable {
         this.slack = BoltApps.client(settings);
         this.seal = settings.oauth().map(o -> new TokenSeal(TokenSeal.key(o.secretKey()), new SecureRandom()));
         this.installed = seal.map(s -> new SlackTokens.Installed(bound, s));
-        SlackTokens tokens = installed.<SlackTokens>map(i -> i)
+        this.tokens = installed.<SlackTokens>map(i -> i)
                 .orElseGet(() -> SlackTokens.single(settings.botToken().orElseThrow()));
         this.web = new SlackWeb(slack, tokens, d -> Thread.sleep(d.toMillis()));
         this.gateway = new SlackGateway(web);
@@ -75,6 +76,10 @@ public final class SlackConnection implements AutoCloseable {
 
     SlackGateway slackGateway() {
         return gateway;
+    }
+
+    SlackTokens tokens() {
+        return tokens;
     }
 
     /** Bolt's installation service, when Taolun is installed through OAuth (after {@link #bind}). */

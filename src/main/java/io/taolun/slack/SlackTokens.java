@@ -23,6 +23,12 @@ abstract class SlackTokens {
     /** The workspace's bot user, when its installation names it (otherwise ask {@code auth.test}). */
     abstract Optional<String> botUser(String workspace);
 
+    /**
+     * Whether the user installed the app in the workspace: Slack vouches that they could, and Taolun takes them as an
+     * admin of that workspace (schedules, {@code use}, closing others' polls). False with one token.
+     */
+    abstract boolean installedBy(String workspace, String user);
+
     static SlackTokens single(String token) {
         return new SlackTokens() {
             @Override
@@ -38,6 +44,11 @@ abstract class SlackTokens {
             @Override
             Optional<String> botUser(String workspace) {
                 return Optional.empty();
+            }
+
+            @Override
+            boolean installedBy(String workspace, String user) {
+                return false;
             }
         };
     }
@@ -67,6 +78,17 @@ abstract class SlackTokens {
         @Override
         Optional<String> botUser(String workspace) {
             return installation(workspace).map(Installations.Installation::botUser).filter(u -> !u.isEmpty());
+        }
+
+        @Override
+        boolean installedBy(String workspace, String user) {
+            try {
+                return user != null && !user.isBlank()
+                        && installation(workspace).map(i -> i.installedBy().equals(user)).orElse(false);
+            } catch (RuntimeException e) {
+                // the installation cannot be read now: the user is not taken as an admin
+                return false;
+            }
         }
 
         Optional<Installations.Installation> installation(String workspace) {

@@ -187,12 +187,22 @@ final class SlackInstallTest {
             String results = command(h, "T1", "C1", "UALICE", "results " + pollOne).body();
             assertThat(results).contains("工作区一？", "*1. 是*\\n░░░░░░░░░░░░░░░░░░░░ 0 票 · 0%", "共 1 票");
 
+            // WHEN T1's installer schedules a quote of the day, THEN it is scheduled: the installer is T1's admin
+            String scheduled = command(h, "T1", "C1", "UADMIN1", "schedule qotd 09:00 Asia/Shanghai").body();
+            assertThat(scheduled).doesNotContain("只有管理员可以修改定期发布。");
+            assertThat(command(h, "T1", "C1", "UADMIN1", "schedule list").body()).contains("Asia/Shanghai");
+            // AND neither T1's other members nor T2's installer may schedule in T1
+            assertThat(command(h, "T1", "C1", "UALICE", "schedule qotd 10:00 Asia/Shanghai").body())
+                    .contains("只有管理员可以修改定期发布。");
+            assertThat(command(h, "T1", "C1", "UADMIN2", "schedule qotd 10:00 Asia/Shanghai").body())
+                    .contains("只有管理员可以修改定期发布。");
+
             // WHEN a user of T2 opens the Home tab, THEN it lists T2's poll only, published with T2's token
             h.post(SlackRequests.appHomeOpened("T2", "UZED", "home", "EvHome"),
                     Map.of("Content-Type", "application/json"));
             FakeSlack.Call home = h.slack.awaitCall("views.publish", 1, WAIT);
             assertThat(FakeSlack.tokenOf(home)).isEqualTo(TOKEN_2);
-            assertThat(home.json().toString()).contains("工作区二？").doesNotContain("工作区一？");
+            assertThat(home.json().toString()).contains("工作区二？", "这个工作区没有定时发布").doesNotContain("工作区一？");
 
             // WHEN T2 uninstalls the app
             HttpResponse<String> uninstalled = h.post(event("T2", "app_uninstalled", "EvGone", ""),
