@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 final class ConfigCheck {
     private static final Set<String> LOG_FORMATS = Set.of("text", "json");
     static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
+    private static final List<String> OAUTH_ONLY = List.of("SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET",
+            "TAOLUN_SECRET_KEY", "SLACK_REDIRECT_URI");
     private static final List<String> SLACK_WITHOUT_TOKEN = List.of("SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
             "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_REDIRECT_URI");
 
@@ -150,6 +152,10 @@ final class ConfigCheck {
             lines.add("slack: off (neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set)");
             SLACK_WITHOUT_TOKEN.stream().filter(this::set).forEach(name -> lines.add("warning: " + name
                     + ": set, but neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is, so Slack will not start"));
+        }
+        if (slack && !set("SLACK_CLIENT_ID")) {
+            OAUTH_ONLY.stream().filter(this::set).forEach(name -> lines.add("warning: " + name
+                    + ": set, but SLACK_CLIENT_ID is not, so it is ignored (Slack serves the one SLACK_BOT_TOKEN)"));
         }
         if (discord) {
             List<String> guilds = discordConfig.guilds();

@@ -121,7 +121,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private int serve(TaolunConfig config, PlatformSettings platforms) throws Exception {
-        Path dataDir = dataDir(config.dataPath(), "dataDir");
+        // taolun --data=DIR serve: the option before the subcommand is the one given; it was silently ignored
+        Path dataDir = dataDir(options.data != null ? options.data : config.dataPath(),
+                options.data != null ? "--data" : "dataDir");
         Library library = Seeds.load(config);
         library.warnings().forEach(w -> err.println("taolun: " + w));
         Composition app = new Composition(config, library, DatabaseSettings.from(env, dataDir), Clock.systemUTC(),

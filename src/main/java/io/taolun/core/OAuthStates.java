@@ -7,8 +7,8 @@ import java.time.Instant;
  * taken only for an install this app started, once, before it expires, on any replica. Implemented on the database.
  */
 public interface OAuthStates {
-    /** Remembers a state until {@code expires}. */
-    void add(String state, Instant expires);
+    /** Remembers a state until {@code expires}, and forgets the states expired by {@code now}. */
+    void add(String state, Instant expires, Instant now);
 
     /** Whether the state was issued and has not expired or been used by {@code now}. */
     boolean available(String state, Instant now);

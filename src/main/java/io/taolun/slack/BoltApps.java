@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** How the adapter's Slack client and Bolt app are set up. */
 final class BoltApps {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BoltApps.class);
     private static final int SOCKET_MODE_THREADS = 16;
     private static final long AUTH_TEST_CACHE_MILLIS = TimeUnit.HOURS.toMillis(12);
 
@@ -85,7 +86,23 @@ final class BoltApps {
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(TimeUnit.MINUTES.toMillis(1))
                 .build());
-        return app.asOAuthApp(true).service(installs).service(states);
+        SlackInstallPages pages = new SlackInstallPages();
+        return app.asOAuthApp(true).service(installs).service(states)
+                // Bolt's own handlers log these two at WARN and ERROR with the one-time code: a cancelled install or
+                // a stale link is a browser's business, said on the page and logged without the code
+                .oauthCallbackStateError((request, response) -> failed(response, pages, "invalid_state"))
+                .oauthCallbackError((request, response) -> failed(response, pages,
+                        request.getPayload() == null ? null : request.getPayload().getError()));
+    }
+
+    private static com.slack.api.bolt.response.Response failed(com.slack.api.bolt.response.Response response,
+            SlackInstallPages pages, String reason) {
+        LOG.info("slack install not completed: {}", reason == null ? "no reason"
+                : reason.matches("[a-z_]{1,40}") ? reason : "an unreadable reason");
+        response.setStatusCode(200);
+        response.setContentType("text/html; charset=utf-8");
+        response.setBody(pages.renderFailurePage(SlackOAuth.INSTALL_PATH, reason));
+        return response;
     }
 
     /** The bot scopes Taolun asks for, as both manifests list them. */

@@ -174,23 +174,12 @@ public final class SlackAdapter implements AutoCloseable {
         if (!installs()) {
             return HttpExchange.Out.json(404, "{\"error\":\"not found\"}");
         }
-        Request<?> request;
-        try {
-            request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(in.path())
-                    .queryString(in.query())
-                    .headers(new RequestHeaders(in.headers()))
-                    .requestBody("")
-                    .remoteAddress(in.remoteAddress())
-                    .build());
-        } catch (RuntimeException e) {
-            request = null;
-        }
-        if (request == null) {
+        Optional<Request<?>> request = parse(in, "");
+        if (request.isEmpty()) {
             return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
         }
         try {
-            Response response = app.run(request);
+            Response response = app.run(request.get());
             return new HttpExchange.Out(response.getStatusCode(),
                     response.getContentType() == null ? "text/html; charset=utf-8" : response.getContentType(),
                     response.getBody() == null ? "" : response.getBody(),
@@ -221,17 +210,7 @@ public final class SlackAdapter implements AutoCloseable {
         Optional<BlockActionPayload> press = ButtonPresses.read(in.body(), gson);
         Request<?> request = null;
         if (press.isEmpty()) {
-            try {
-                request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                        .requestUri(in.path())
-                        .queryString(in.query())
-                        .headers(new RequestHeaders(in.headers()))
-                        .requestBody(in.body())
-                        .remoteAddress(in.remoteAddress())
-                        .build());
-            } catch (RuntimeException e) {
-                request = null;
-            }
+            request = parse(in, in.body()).orElse(null);
             if (request == null) {
                 return HttpExchange.Out.json(400, "{\"error\":\"malformed request\"}");
             }
@@ -247,6 +226,21 @@ public final class SlackAdapter implements AutoCloseable {
             return HttpExchange.Out.json(500, "{\"error\":\"internal\"}");
         } finally {
             ARRIVED.remove();
+        }
+    }
+
+    /** The request as Bolt reads it; empty when Bolt cannot (a malformed body, a path it does not serve). */
+    private Optional<Request<?>> parse(HttpExchange.In in, String body) {
+        try {
+            return Optional.ofNullable(parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(in.path())
+                    .queryString(in.query())
+                    .headers(new RequestHeaders(in.headers()))
+                    .requestBody(body)
+                    .remoteAddress(in.remoteAddress())
+                    .build()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

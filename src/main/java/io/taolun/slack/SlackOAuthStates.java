@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The one-time {@code state} of each install: 18 random bytes and their HMAC under {@code SLACK_STATE_SECRET}, kept
  * in the database for ten minutes. Bolt sets it as a cookie at {@code /slack/install} and takes the redirect back only
  * when the cookie, the query's state and the database agree; a forged state is refused before the database is read,
- * and a state is used once.
+ * and a state is used once: checking it takes it.
  */
 final class SlackOAuthStates implements OAuthStateService {
     static final Duration EXPIRES = Duration.ofSeconds(DEFAULT_EXPIRATION_IN_SECONDS);
@@ -44,14 +45,21 @@ final class SlackOAuthStates implements OAuthStateService {
 
     @Override
     public void addNewStateToDatastore(String state) {
-        states.add(state, clock.instant().plus(EXPIRES));
+        Instant now = clock.instant();
+        states.add(state, now.plus(EXPIRES), now);
     }
 
+    /**
+     * Takes the state: true for one caller only, however many redirects with it arrive at once (Bolt asks this once
+     * per redirect, after the cookie matched, and deletes the state only after exchanging the code: checking without
+     * taking let concurrent copies of one redirect all install).
+     */
     @Override
     public boolean isAvailableInDatabase(String state) {
-        return signed(state) && states.available(state, clock.instant());
+        return signed(state) && states.remove(state, clock.instant());
     }
 
+    /** Taken already by {@link #isAvailableInDatabase}; kept for a state that was not checked. */
     @Override
     public void deleteStateFromDatastore(String state) {
         if (signed(state)) {

@@ -72,7 +72,8 @@ final class TokenSeal {
      */
     Optional<String> open(String sealed, String workspace) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
-            LOG.warn("a slack installation's token is not in a form this version seals; reinstall the app there");
+            LOG.warn("the slack installation of workspace {} is not in a form this version seals; it must install "
+                    + "again", workspace);
             return Optional.empty();
         }
         try {
@@ -86,8 +87,8 @@ final class TokenSeal {
             return Optional.of(new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES),
                     StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.warn("a slack installation's token does not open ({}): was TAOLUN_SECRET_KEY changed?",
-                    e.getClass().getSimpleName());
+            LOG.warn("the slack installation of workspace {} does not open ({}): was TAOLUN_SECRET_KEY changed? The "
+                    + "workspace must install again", workspace, e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -18,8 +18,23 @@ public final class JdbcInstallations implements Installations {
         this.db = db;
     }
 
+    /**
+     * Replaces the workspace's row. Two installs of one workspace at once both find no row to delete, and the second
+     * insert breaks the key: it is tried once more, replacing the first (the later install wins, as in sequence).
+     */
     @Override
     public void save(Installation i) {
+        try {
+            replace(i);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                throw e;
+            }
+            replace(i);
+        }
+    }
+
+    private void replace(Installation i) {
         Jdbc.inTransaction(db, "saving an installation", c -> {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM installation WHERE platform = ? AND workspace = ?");

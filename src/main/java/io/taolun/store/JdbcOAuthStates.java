@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 /**
  * OAuth states in the {@code oauth_state} table (migration V15): a state is taken by deleting its row, so that of two
- * replicas given the same redirect only one sees it deleted. Expired rows go whenever a state is used.
+ * replicas given the same redirect only one sees it deleted. Expired rows go whenever a state is added or used.
  */
 public final class JdbcOAuthStates implements OAuthStates {
     private final DataSource db;
@@ -18,16 +18,21 @@ public final class JdbcOAuthStates implements OAuthStates {
         this.db = db;
     }
 
+    /** Adds the state; the expired ones go in the same transaction, so the table holds at most their lifetime's. */
     @Override
-    public void add(String state, Instant expires) {
-        try (var c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO oauth_state (state, expires_at) VALUES (?, ?)")) {
-            ps.setString(1, state);
-            Jdbc.setInstant(ps, 2, expires);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("storing an OAuth state", e);
-        }
+    public void add(String state, Instant expires, Instant now) {
+        Jdbc.inTransaction(db, "storing an OAuth state", c -> {
+            try (PreparedStatement old = c.prepareStatement("DELETE FROM oauth_state WHERE expires_at <= ?");
+                    PreparedStatement add = c.prepareStatement(
+                            "INSERT INTO oauth_state (state, expires_at) VALUES (?, ?)")) {
+                Jdbc.setInstant(old, 1, now);
+                old.executeUpdate();
+                add.setString(1, state);
+                Jdbc.setInstant(add, 2, expires);
+                add.executeUpdate();
+                return null;
+            }
+        });
     }
 
     @Override

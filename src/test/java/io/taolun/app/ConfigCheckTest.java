@@ -251,6 +251,13 @@ final class ConfigCheckTest {
         assertThat(bad.exitCode()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(String.join("\n", bad.problems())).contains("SLACK_BOT_TOKEN, SLACK_CLIENT_ID: both set",
                 "SLACK_STATE_SECRET: not set", "TAOLUN_SECRET_KEY: not set").doesNotContain(SLACK_TOKEN);
+
+        // GIVEN one bot token, and a leftover OAuth secret: it is said to be ignored, and nothing is wrong
+        ConfigCheck.Report single = ConfigCheck.run(env(write(""), "SLACK_BOT_TOKEN", SLACK_TOKEN,
+                "SLACK_SIGNING_SECRET", "signing-secret", "TAOLUN_SECRET_KEY", "x"));
+        assertThat(single.exitCode()).isZero();
+        assertThat(single.text()).contains("warning: TAOLUN_SECRET_KEY: set, but SLACK_CLIENT_ID is not, so it is "
+                + "ignored (Slack serves the one SLACK_BOT_TOKEN)");
     }
 
     @Test

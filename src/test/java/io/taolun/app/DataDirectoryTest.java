@@ -54,6 +54,21 @@ final class DataDirectoryTest {
     }
 
     @Test
+    void serve_takes_data_given_before_the_subcommand_instead_of_ignoring_it() throws IOException {
+        assumeTrue(Files.isDirectory(NOBODY_WRITES), "procfs");
+        // GIVEN a usable dataDir in the config, and --data naming a directory no file can be created in
+        // WHEN taolun --data=... serve starts
+        Run run = run(config(dir.resolve("data")), Map.of("SLACK_BOT_TOKEN", "xoxb-data-dir",
+                "SLACK_SIGNING_SECRET", "data-dir-secret", "TAOLUN_PORT", "0"), "--data", NOBODY_WRITES.toString(),
+                "serve");
+
+        // THEN it is --data that is used (and refused, here), not silently the config's directory
+        assertThat(run.code()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("taolun: cannot start: --data: \"/proc/self\" is not writable (");
+    }
+
+    @Test
     void an_h2_file_that_cannot_be_opened_for_writing_is_refused_in_one_line() throws IOException {
         // GIVEN a writable data directory whose database file cannot be written (a directory stands in its place)
         Path data = Files.createDirectories(dir.resolve("data"));

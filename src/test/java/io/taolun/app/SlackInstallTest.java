@@ -263,12 +263,33 @@ final class SlackInstallTest {
             get(at(h, "/slack/oauth_redirect?code=c1&state=" + started.state()), started.cookie());
             assertThat(h.slack.calls("oauth.v2.access")).hasSize(1);
             assertThat(rows(h, "oauth_state")).isEmpty();
+            // the same redirect sent five times at once (a double click, a replay) installs once
+            Started raced = start(h);
+            h.slack.consent("c2", "T2", TOKEN_2, "UBOT2", "UADMIN");
+            java.util.concurrent.ExecutorService five = java.util.concurrent.Executors.newFixedThreadPool(5);
+            try {
+                List<java.util.concurrent.Callable<HttpResponse<String>>> copies = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    copies.add(() -> get(at(h, "/slack/oauth_redirect?code=c2&state=" + raced.state()),
+                            raced.cookie()));
+                }
+                List<String> pages = new ArrayList<>();
+                for (var f : five.invokeAll(copies)) {
+                    pages.add(f.get().body());
+                }
+                assertThat(pages.stream().filter(p -> p.contains("Taolun is installed"))).hasSize(1);
+                assertThat(pages.stream().filter(p -> p.contains("(invalid_state)"))).hasSize(4);
+            } finally {
+                five.shutdownNow();
+            }
+            assertThat(h.slack.calls("oauth.v2.access")).hasSize(2);
+            assertThat(rows(h, "installation")).hasSize(2);
             // an admin who cancels on Slack's consent screen is told so, and nothing is installed
             Started cancelled = start(h);
             HttpResponse<String> denied = get(at(h, "/slack/oauth_redirect?error=access_denied&state="
                     + cancelled.state()), cancelled.cookie());
             assertThat(denied.body()).contains("安装已取消。", "The install was cancelled.");
-            assertThat(rows(h, "installation")).hasSize(1);
+            assertThat(rows(h, "installation")).hasSize(2);
             // the install paths take GET only; an event for a workspace never installed is refused
             HttpResponse<String> post = SlackRequests.post(at(h, "/slack/install"), SlackServerHarness.SECRET,
                     h.now(), "x=1", Map.of());

@@ -98,6 +98,11 @@ final class SlackWebTest {
             java.util.Optional<String> botUser(String workspace) {
                 return java.util.Optional.empty();
             }
+
+            @Override
+            boolean installedBy(String workspace, String user) {
+                return false;
+            }
         };
     }
 

@@ -55,11 +55,43 @@ final class InstallationsContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void two_installs_of_one_workspace_at_once_both_succeed_and_leave_one_row(TestDatabases.Kind kind)
+            throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            Installations store = new JdbcInstallations(db.dataSource());
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 20; round++) {
+                    String a = "v1.a" + round;
+                    String b = "v1.b" + round;
+                    List<Callable<Void>> installs = List.of(() -> {
+                        store.save(installation("T1", a, T0));
+                        return null;
+                    }, () -> {
+                        store.save(installation("T1", b, T0));
+                        return null;
+                    });
+                    for (Future<Void> f : two.invokeAll(installs)) {
+                        f.get();
+                    }
+                    assertThat(store.find("slack", "T1").orElseThrow().sealedToken()).isIn(a, b);
+                }
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void a_state_is_available_until_it_expires_and_is_taken_once(TestDatabases.Kind kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
             JdbcOAuthStates states = new JdbcOAuthStates(db.dataSource());
-            states.add("s1", T0.plus(Duration.ofMinutes(10)));
-            states.add("old", T0.plusSeconds(1));
+            states.add("gone", T0.minusSeconds(1), T0.minusSeconds(600));
+            states.add("s1", T0.plus(Duration.ofMinutes(10)), T0);
+            // adding a state forgets those expired by then
+            assertThat(states.remove("gone", T0.minusSeconds(2))).isFalse();
+            states.add("old", T0.plusSeconds(1), T0);
             assertThat(states.available("s1", T0)).isTrue();
             assertThat(states.available("never", T0)).isFalse();
             // expired: not available, and not taken
