@@ -96,6 +96,15 @@ final class SlackInstallTest {
         return get(at(h, "/slack/oauth_redirect?code=" + code + "&state=" + started.state()), started.cookie());
     }
 
+    /** Installs the app in T1 and T2 through the flow, as their admins would (the client set on the fake). */
+    static void installBoth(SlackServerHarness h) throws Exception {
+        h.slack.setClient(CLIENT_ID, CLIENT_SECRET);
+        if (install(h, "T1", TOKEN_1, "UADMIN1").statusCode() != 200
+                || install(h, "T2", TOKEN_2, "UADMIN2").statusCode() != 200) {
+            throw new IllegalStateException("not installed");
+        }
+    }
+
     private static HttpResponse<String> command(SlackServerHarness h, String team, String channel, String user,
             String text) throws Exception {
         return h.post(SlackRequests.slashCommand(team, channel, user, text, h.slack.responseUrl("cmd-" + team + user),
