@@ -103,7 +103,8 @@ public final class Main implements Callable<Integer> {
 
     /** {@code taolun serve}: the platform adapters and HTTP endpoints, until the process is stopped. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve Slack (SLACK_BOT_TOKEN, or SLACK_CLIENT_ID to install in any workspace), Discord (DISCORD_TOKEN) and the HTTP endpoints until stopped.")
+            description = "Serve Slack (SLACK_BOT_TOKEN, or SLACK_CLIENT_ID to install in any workspace), Discord "
+                    + "(DISCORD_TOKEN) and the HTTP endpoints until stopped.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.ParentCommand
         private Main main;

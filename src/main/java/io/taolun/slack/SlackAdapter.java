@@ -417,7 +417,8 @@ public final class SlackAdapter implements AutoCloseable {
         CompletableFuture.supplyAsync(() -> router.handle(chat), work).thenAcceptAsync(reply -> {
             if (reply.form().isPresent() && p.getTriggerId() != null) {
                 String view = SlackForms.view(reply.form().get(), chat.channel());
-                if (web.in(chat.workspace()).call("views.open", false, m -> m.viewsOpen(r -> r.triggerId(p.getTriggerId())
+                SlackWeb in = web.in(chat.workspace());
+                if (in.call("views.open", false, m -> m.viewsOpen(r -> r.triggerId(p.getTriggerId())
                         .viewAsString(view))).ok()) {
                     return;
                 }

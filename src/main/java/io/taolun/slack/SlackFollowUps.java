@@ -83,7 +83,8 @@ final class SlackFollowUps {
      */
     void ephemeral(Reply reply, ChatRequest chat) {
         JsonObject message = messages.message(reply, chat, false);
-        web.in(chat.workspace()).call("chat.postEphemeral", false, m -> m.chatPostEphemeral(r -> r.channel(chat.channel())
+        SlackWeb in = web.in(chat.workspace());
+        in.call("chat.postEphemeral", false, m -> m.chatPostEphemeral(r -> r.channel(chat.channel())
                 .user(chat.user()).text(message.get("text").getAsString())
                 .blocksAsString(message.get("blocks").toString())));
     }

@@ -97,7 +97,8 @@ final class SlackGateway implements ChatGateway {
      */
     void sendFileTo(String workspace, String user, Reply reply) throws DeliveryException {
         Attachment file = reply.attachment().orElseThrow(() -> new IllegalArgumentException("no attachment"));
-        upload(web.in(workspace), reply, file, "files.completeUploadExternal to a user", r -> r.channels(List.of(user)));
+        upload(web.in(workspace), reply, file, "files.completeUploadExternal to a user",
+                r -> r.channels(List.of(user)));
     }
 
     /** Uploads a reply's file into a channel, outside of the outbox: one attempt. */
@@ -142,10 +143,11 @@ final class SlackGateway implements ChatGateway {
     @Override
     public boolean hasReplies(ChannelRef where, String threadOf) throws DeliveryException {
         requireSlack(where);
+        SlackWeb in = web.in(where.workspace());
         String cursor = null;
         for (int page = 0; page < REPLY_PAGES; page++) {
             String from = cursor;
-            SlackWeb.Result<ConversationsRepliesResponse> read = web.in(where.workspace()).once(m -> m.conversationsReplies(r -> r
+            SlackWeb.Result<ConversationsRepliesResponse> read = in.once(m -> m.conversationsReplies(r -> r
                     .channel(where.channel()).ts(threadOf).limit(REPLY_PAGE).cursor(from)));
             ConversationsRepliesResponse response = read.response().orElseThrow(() -> failure(
                     "conversations.replies of " + threadOf + " in " + where.channel(), read, true));
@@ -172,7 +174,8 @@ final class SlackGateway implements ChatGateway {
     public void edit(ChannelRef where, String messageId, Reply reply) throws DeliveryException {
         requireSlack(where);
         List<LayoutBlock> blocks = BlockKit.render(reply, null, null);
-        SlackWeb.Result<?> updated = web.in(where.workspace()).once(m -> m.chatUpdate(r -> r.channel(where.channel()).ts(messageId)
+        SlackWeb in = web.in(where.workspace());
+        SlackWeb.Result<?> updated = in.once(m -> m.chatUpdate(r -> r.channel(where.channel()).ts(messageId)
                 .text(BlockKit.fallback(reply)).blocks(blocks)));
         if (!updated.ok()) {
             throw failure("chat.update of " + messageId + " in " + where.channel(), updated, true);

@@ -57,7 +57,8 @@ final class SlackHome {
             LOG.warn("the home of a slack user could not be built: {}", e.getClass().getSimpleName());
             return;
         }
-        if (!web.in(team).call("views.publish", true, m -> m.viewsPublish(r -> r.userId(user).viewAsString(view))).ok()) {
+        SlackWeb in = web.in(team);
+        if (!in.call("views.publish", true, m -> m.viewsPublish(r -> r.userId(user).viewAsString(view))).ok()) {
             LOG.info("a slack user's home was not published");
         }
     }
