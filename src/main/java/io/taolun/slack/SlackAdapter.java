@@ -116,8 +116,8 @@ public final class SlackAdapter implements AutoCloseable {
                 () -> onCommand(request, ctx)));
         // presses over Socket Mode come through Bolt; over HTTP they are read by handle() itself (ButtonPresses)
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> onPress(request.getPayload()));
-        this.pollForms = new SlackPollForms(web, router, completions, deliveries, followUps, messages, gson, lang, work,
-                calls, ACK_BUDGET_MILLIS);
+        this.pollForms = new SlackPollForms(web, tokens, router, completions, deliveries, followUps, messages, gson,
+                lang, work, calls, ACK_BUDGET_MILLIS);
         app.viewSubmission(SlackPollForm.CALLBACK, (request, ctx) -> acknowledged("poll-form",
                 SlackPollForm.channelOf(request.getPayload().getView().getPrivateMetadata()).orElse("-"),
                 () -> pollForms.onSubmit(request.getPayload(), ctx)));

@@ -21,7 +21,12 @@ final class SlackInstallPages implements OAuthRedirectUriPageRenderer {
                     "This install link expired, was used already, or was opened in another browser."),
             "access_denied", List.of("安装已取消。", "The install was cancelled."),
             "missing_code", List.of("Slack 没有给出授权码。", "Slack sent no authorization code."),
-            "storage_error", List.of("安装无法保存，请稍后再试。", "The install could not be saved; please try again later."));
+            "org_wide", List.of("讨论（Taolun）不支持为整个组织（Enterprise Grid）安装：请分别安装到每个工作区。",
+                    "Taolun cannot be installed for a whole organization (Enterprise Grid): install it in each "
+                            + "workspace."));
+    /** A reason that is not one of Slack's codes: Bolt's message of a failure here (saving, reaching Slack). */
+    private static final List<String> FAILED_HERE = List.of("安装没有完成，请稍后再试。",
+            "The install could not be completed; please try again later.");
     private static final List<String> OTHER = List.of("Slack 没有完成安装。", "Slack did not complete the install.");
 
     private final Mustache template = new DefaultMustacheFactory("io/taolun/slack").compile("install.mustache");
@@ -37,13 +42,18 @@ final class SlackInstallPages implements OAuthRedirectUriPageRenderer {
 
     @Override
     public String renderFailurePage(String installPath, String reason) {
-        List<String> said = REASONS.getOrDefault(reason == null ? "" : reason, OTHER);
+        boolean code = reason != null && reason.matches("[a-z_]{1,40}");
+        if (SlackInstallStore.ORG_WIDE.equals(reason)) {
+            reason = "org_wide";
+            code = true;
+        }
+        List<String> said = code ? REASONS.getOrDefault(reason, OTHER) : FAILED_HERE;
         Map<String, Object> page = new HashMap<>();
         page.put("installed", false);
         page.put("zh", said.get(0));
         page.put("en", said.get(1));
         // Bolt passes an exception's message as the reason when saving fails: only a code is shown, never a message
-        page.put("reason", reason != null && reason.matches("[a-z_]{1,40}") ? reason : "error");
+        page.put("reason", code ? reason : "error");
         page.put("again", SlackOAuth.INSTALL_PATH);
         return render(page);
     }

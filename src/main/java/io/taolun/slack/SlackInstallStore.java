@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackInstallStore implements InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(SlackInstallStore.class);
+    /** Why an org-wide install is refused; Bolt hands it to the failure page as the reason. */
+    static final String ORG_WIDE = "org-wide installs are not supported; install in each workspace";
 
     private final Installations installations;
     private final SlackTokens.Installed tokens;
@@ -46,7 +48,7 @@ final class SlackInstallStore implements InstallationService {
     @Override
     public void saveInstallerAndBot(Installer installer) {
         if (Boolean.TRUE.equals(installer.getIsEnterpriseInstall())) {
-            throw new IllegalArgumentException("org-wide installs are not supported; install in each workspace");
+            throw new IllegalArgumentException(ORG_WIDE);
         }
         String team = installer.getTeamId();
         String token = installer.getBotAccessToken();

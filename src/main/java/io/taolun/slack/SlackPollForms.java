@@ -44,10 +44,12 @@ final class SlackPollForms {
     private final ExecutorService work;
     private final ExecutorService calls;
     private final long budgetMillis;
+    private final SlackTokens tokens;
 
-    SlackPollForms(SlackWeb web, Answerer router, Completions completions, DeliveryLog deliveries,
-            SlackFollowUps followUps, SlackPayloads messages, Gson gson, Lang lang, ExecutorService work,
-            ExecutorService calls, long budgetMillis) {
+    SlackPollForms(SlackWeb web, SlackTokens tokens, Answerer router, Completions completions,
+            DeliveryLog deliveries, SlackFollowUps followUps, SlackPayloads messages, Gson gson, Lang lang,
+            ExecutorService work, ExecutorService calls, long budgetMillis) {
+        this.tokens = tokens;
         this.web = web;
         this.router = router;
         this.completions = completions;
@@ -123,8 +125,10 @@ final class SlackPollForms {
             LOG.info("slack view submission that is not a poll form of ours ignored");
             return ctx.ack();
         }
+        // the installer of the workspace is its admin, as for a typed command (polls.openers: admins)
         ChatRequest chat = new ChatRequest("slack", team, opening.get().channel(), p.getUser().getId(), "",
-                opening.get().command()).delivered(delivery(p.getView().getId(), opening.get().command()));
+                opening.get().command(), tokens.installedBy(team, p.getUser().getId()))
+                .delivered(delivery(p.getView().getId(), opening.get().command()));
         CompletableFuture<Optional<Reply>> answer = CompletableFuture.supplyAsync(() -> deliveries.first("slack",
                 chat.delivery()) ? Optional.of(router.handle(chat)) : Optional.<Reply>empty(), work);
         Optional<Optional<Reply>> ready = SlackAdapter.get(answer, budgetMillis);

@@ -2,14 +2,15 @@ package io.taolun.slack;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.taolun.core.Installations;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Which bot token to call Slack with in a workspace: the one {@code SLACK_BOT_TOKEN}, or each workspace's own from
- * its OAuth installation, opened from its seal. Installations are cached for a minute: an install or uninstall on
- * this replica is seen at once, on another replica within that minute.
+ * its OAuth installation, opened from its seal. Installations (and their absence) are cached for a minute: an install
+ * or uninstall on this replica is seen at once, on another replica within that minute.
  */
 abstract class SlackTokens {
     static final Duration CACHED = Duration.ofMinutes(1);
@@ -53,16 +54,28 @@ abstract class SlackTokens {
         };
     }
 
-    /** Tokens of the workspaces Taolun was installed in through OAuth. */
+    /**
+     * Tokens of the workspaces Taolun was installed in through OAuth. What is cached is the installation with its
+     * token already opened, or the lack of one, so that a token is opened (and a key that cannot open it logged) once
+     * a minute per workspace, not on every call.
+     */
     static final class Installed extends SlackTokens {
         private final Installations installations;
         private final TokenSeal seal;
-        private final Cache<String, Optional<Installations.Installation>> cache = Caffeine.newBuilder()
-                .expireAfterWrite(CACHED).maximumSize(10_000).build();
+        private final Cache<String, Optional<Opened>> cache;
+
+        /** An installation and its token, empty when the seal does not open. */
+        private record Opened(Installations.Installation installation, Optional<String> token) {
+        }
 
         Installed(Installations installations, TokenSeal seal) {
+            this(installations, seal, Ticker.systemTicker());
+        }
+
+        Installed(Installations installations, TokenSeal seal, Ticker ticker) {
             this.installations = installations;
             this.seal = seal;
+            this.cache = Caffeine.newBuilder().expireAfterWrite(CACHED).maximumSize(10_000).ticker(ticker).build();
         }
 
         @Override
@@ -72,7 +85,7 @@ abstract class SlackTokens {
 
         @Override
         Optional<String> botToken(String workspace) {
-            return installation(workspace).flatMap(i -> seal.open(i.sealedToken(), workspace));
+            return opened(workspace).flatMap(Opened::token);
         }
 
         @Override
@@ -92,10 +105,15 @@ abstract class SlackTokens {
         }
 
         Optional<Installations.Installation> installation(String workspace) {
+            return opened(workspace).map(Opened::installation);
+        }
+
+        private Optional<Opened> opened(String workspace) {
             if (workspace == null || workspace.isBlank() || workspace.length() > 64) {
                 return Optional.empty();
             }
-            return cache.get(workspace, w -> installations.find(SlackGateway.PLATFORM, w));
+            return cache.get(workspace, w -> installations.find(SlackGateway.PLATFORM, w)
+                    .map(i -> new Opened(i, seal.open(i.sealedToken(), w))));
         }
 
         /** Forgets what is cached of the workspace, after this replica changed its installation. */

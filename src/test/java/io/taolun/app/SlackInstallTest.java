@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -142,14 +141,7 @@ final class SlackInstallTest {
     @EnumSource(TestDatabases.Kind.class)
     void two_workspaces_installed_through_oauth_each_use_their_own_token_and_see_only_their_own_polls(
             TestDatabases.Kind kind) throws Exception {
-        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = logs.getLogger(Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(logs);
-        captured.start();
-        root.addAppender(captured);
-        Level before = root.getLevel();
-        root.setLevel(Level.DEBUG);
+        ListAppender<ILoggingEvent> captured = captureAtDebug();
         try (SlackServerHarness h = new SlackServerHarness(data, kind, oauthEnv())) {
             h.slack.setClient(CLIENT_ID, CLIENT_SECRET);
             // GIVEN the install link sends the browser to Slack's consent page for this app and its scopes
@@ -236,18 +228,52 @@ final class SlackInstallTest {
                     Map.of("Content-Type", "application/json"));
             assertThat(rows(h, "installation")).isEmpty();
         } finally {
-            root.detachAppender(captured);
-            root.setLevel(before);
+            stopCapture(captured);
         }
         // AND no token was ever written to the log, even at DEBUG
-        String logged = captured.list.stream().map(e -> e.getFormattedMessage() + " "
-                + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).reduce("", String::concat);
-        assertThat(logged).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, CLIENT_SECRET);
+        assertThat(logged(captured)).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, CLIENT_SECRET);
     }
 
-    @Test
-    void a_redirect_is_taken_once_with_its_own_cookie_and_a_state_this_app_issued() throws Exception {
-        try (SlackServerHarness h = new SlackServerHarness(data, TestDatabases.Kind.H2, oauthEnv())) {
+    /** Every log event of the process from now on, at DEBUG, until {@link #stopCapture}. */
+    private static ListAppender<ILoggingEvent> captureAtDebug() {
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = logs.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext(logs);
+        captured.start();
+        root.addAppender(captured);
+        LEVEL_BEFORE.set(root.getLevel());
+        root.setLevel(Level.DEBUG);
+        return captured;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Level> LEVEL_BEFORE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static void stopCapture(ListAppender<ILoggingEvent> captured) {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(captured);
+        root.setLevel(LEVEL_BEFORE.get());
+    }
+
+    /** The captured events' messages, their arguments, and every exception's message along its causes. */
+    private static String logged(ListAppender<ILoggingEvent> captured) {
+        StringBuilder all = new StringBuilder();
+        for (ILoggingEvent e : List.copyOf(captured.list)) {
+            all.append(e.getFormattedMessage()).append('\n');
+            for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+                all.append(t.getClassName()).append(": ").append(t.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void a_redirect_is_taken_once_with_its_own_cookie_and_a_state_this_app_issued(TestDatabases.Kind kind)
+            throws Exception {
+        ListAppender<ILoggingEvent> captured = captureAtDebug();
+        try (SlackServerHarness h = new SlackServerHarness(data, kind, oauthEnv())) {
             h.slack.setClient(CLIENT_ID, CLIENT_SECRET);
             Started started = start(h);
             h.slack.consent("c1", "T1", TOKEN_1, "UBOT1", "UADMIN");
@@ -306,6 +332,10 @@ final class SlackInstallTest {
             HttpResponse<String> unknown = h.post(SlackRequests.appHomeOpened("T7", "U1", "home", "Ev7"),
                     Map.of("Content-Type", "application/json"));
             assertThat(unknown.statusCode()).isEqualTo(401);
+        } finally {
+            stopCapture(captured);
         }
+        // AND neither token, even the one offered on a replayed redirect, nor the client secret was logged
+        assertThat(logged(captured)).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, "xoxb-replayed", CLIENT_SECRET);
     }
 }

@@ -37,9 +37,12 @@ final class TokenSealTest {
         // another workspace's row, another key, an altered byte, garbage: nothing opens, nothing throws
         assertThat(seal.open(sealed, "T2")).isEmpty();
         assertThat(new TokenSeal(key(2), new SecureRandom()).open(sealed, "T1")).isEmpty();
-        char[] chars = sealed.toCharArray();
-        chars[10] = chars[10] == 'A' ? 'B' : 'A';
-        assertThat(seal.open(new String(chars), "T1")).isEmpty();
+        // a byte altered in the nonce, the ciphertext or the tag
+        for (int at : new int[] {10, 24, sealed.length() - 2}) {
+            char[] chars = sealed.toCharArray();
+            chars[at] = chars[at] == 'A' ? 'B' : 'A';
+            assertThat(seal.open(new String(chars), "T1")).as("altered at " + at).isEmpty();
+        }
         assertThat(seal.open("v1.", "T1")).isEmpty();
         assertThat(seal.open("v1.!!!", "T1")).isEmpty();
         assertThat(seal.open(TOKEN, "T1")).isEmpty();
@@ -127,7 +130,7 @@ final class TokenSealTest {
     }
 
     @Test
-    void installed_tokens_are_read_once_a_minute_and_forgotten_when_this_replica_changes_them() {
+    void installed_tokens_are_read_and_opened_once_a_minute_and_forgotten_when_this_replica_changes_them() {
         TokenSeal seal = new TokenSeal(key(4), new SecureRandom());
         Map<String, Installations.Installation> rows = new HashMap<>();
         int[] reads = {0};
@@ -148,7 +151,8 @@ final class TokenSealTest {
                 return rows.remove(workspace) != null;
             }
         };
-        SlackTokens.Installed tokens = new SlackTokens.Installed(store, seal);
+        long[] nanos = {0};
+        SlackTokens.Installed tokens = new SlackTokens.Installed(store, seal, () -> nanos[0]);
         assertThat(tokens.single()).isEmpty();
         assertThat(tokens.botToken("T1")).isEmpty();
         store.save(new Installations.Installation("slack", "T1", "UB", "B", "commands", seal.seal(TOKEN, "T1"), "UA",
@@ -160,7 +164,17 @@ final class TokenSealTest {
         assertThat(tokens.botUser("T1")).contains("UB");
         int before = reads[0];
         tokens.botToken("T1");
+        tokens.botUser("T1");
+        assertThat(tokens.installedBy("T1", "UA")).isTrue();
+        assertThat(tokens.installedBy("T1", "UB")).isFalse();
         assertThat(reads[0]).isEqualTo(before);
+        // a minute on, the row is read again: an uninstall on another replica is seen within the minute
+        store.remove("slack", "T1");
+        nanos[0] += SlackTokens.CACHED.toNanos() - 1;
+        assertThat(tokens.botToken("T1")).contains(TOKEN);
+        nanos[0] += 2;
+        assertThat(tokens.botToken("T1")).isEmpty();
+        assertThat(reads[0]).isEqualTo(before + 1);
         // a workspace id no Slack team could have is not looked up
         assertThat(tokens.botToken("")).isEmpty();
         assertThat(tokens.botToken("T".repeat(65))).isEmpty();
