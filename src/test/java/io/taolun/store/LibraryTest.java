@@ -171,6 +171,19 @@ final class LibraryTest {
         return router.handle(new ChatRequest("console", "local", channel, user, "", text));
     }
 
+    @Test
+    void a_channels_choice_stays_in_its_workspace_even_where_another_has_a_channel_of_the_same_id() {
+        // WHEN workspace T1's admin makes its channel C1 discuss the second article
+        Reply done = router.handle(new ChatRequest("console", "T1", "C1", "admin", "", "use " + second.id()));
+        assertThat(done.error()).isFalse();
+        // THEN C1 of T1 answers from it, and a channel C1 of workspace T2 keeps the default article
+        assertThat(router.handle(new ChatRequest("console", "T1", "C1", "alice", "", "summary")).plainText())
+                .contains(second.meta().title().in(Lang.ZH));
+        assertThat(router.handle(new ChatRequest("console", "T2", "C1", "zed", "", "summary")).plainText())
+                .contains(curated.meta().title().in(Lang.ZH)).doesNotContain(second.meta().title().in(Lang.ZH));
+        assertThat(failures).isEmpty();
+    }
+
     private LibraryRouter routerOn(Database db) {
         return routerOn(db, Ticker.systemTicker());
     }
